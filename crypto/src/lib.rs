@@ -1,0 +1,29 @@
+//! PDE's key hierarchy and stored formats.
+//!
+//! Every ciphertext PDE stores is an [age v1](https://age-encryption.org/v1) file with one
+//! X25519 recipient. This crate writes and reads those files ([`format`]), holds the secret
+//! key types ([`identity`]), derives key slots from passphrases and recovery codes ([`slot`]),
+//! seals documents ([`document`]) and pads them ([`padding`]).
+//!
+//! The crate is pure: no I/O, no clock, and randomness only through an RNG the caller passes,
+//! so that it runs in the browser (wasm32) and its test vectors are reproducible.
+//!
+//! ```
+//! use pde_crypto::{format, identity::Identity};
+//! # let mut rng = rand_chacha::ChaCha20Rng::from_seed([1; 32]);
+//! # use rand_core::SeedableRng;
+//! let alice = Identity::generate(&mut rng);
+//! let file = format::encrypt(&alice.recipient(), b"hello", &mut rng).unwrap();
+//! assert_eq!(format::decrypt(&alice, &file).unwrap(), b"hello");
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod document;
+pub mod format;
+pub mod identity;
+pub mod padding;
+pub mod slot;
+pub mod version;
+
+mod kdf;
