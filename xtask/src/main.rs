@@ -1,0 +1,41 @@
+//! Build orchestration for PDE. Run `cargo xtask help`.
+
+mod args;
+mod bench;
+mod parse;
+mod plan;
+mod prereq;
+mod run;
+mod sh;
+mod test;
+mod wasm;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = match args::parse(&argv) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}\n\n{}", args::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cmd {
+        args::Command::Help => {
+            print!("{}", args::USAGE);
+            Ok(true)
+        }
+        args::Command::Run(opts) => run::main(&opts),
+        args::Command::Test(sel) => test::main(&sel),
+        args::Command::Bench(sel) => bench::main(&sel),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("\nerror: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

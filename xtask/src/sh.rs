@@ -1,0 +1,127 @@
+//! Running commands.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+pub type Result<T> = std::result::Result<T, String>;
+
+/// The repository root (the parent of this crate's directory).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in a subdirectory of the repository")
+        .to_path_buf()
+}
+
+/// Cargo's target directory.
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(d) => root().join(d),
+        None => root().join("target"),
+    }
+}
+
+/// `path` relative to the repository root, for messages.
+pub fn rel(path: &Path) -> String {
+    let root = root();
+    path.strip_prefix(&root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// A command run from the repository root with inherited stdio.
+pub struct Cmd {
+    cmd: Command,
+    /// The whole command line, echoed before it runs.
+    shown: String,
+    /// Program and first argument, for error messages.
+    short: String,
+}
+
+impl Cmd {
+    pub fn new(program: impl AsRef<OsStr>) -> Cmd {
+        let shown = program.as_ref().to_string_lossy().into_owned();
+        let mut cmd = Command::new(program);
+        cmd.current_dir(root());
+        Cmd {
+            cmd,
+            short: shown.clone(),
+            shown,
+        }
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Cmd
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        for a in args {
+            let a = a.as_ref();
+            let s = a.to_string_lossy();
+            if !self.short.contains(' ') {
+                self.short.push_str(&format!(" {s}"));
+            }
+            if s.contains(' ') {
+                self.shown.push_str(&format!(" '{s}'"));
+            } else {
+                self.shown.push_str(&format!(" {s}"));
+            }
+            self.cmd.arg(a);
+        }
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: impl AsRef<OsStr>) -> Cmd {
+        let v = value.as_ref().to_string_lossy();
+        self.shown = if v.contains(' ') {
+            format!("{key}='{v}' {}", self.shown)
+        } else {
+            format!("{key}={v} {}", self.shown)
+        };
+        self.cmd.env(key, value);
+        self
+    }
+
+    /// Runs in `dir` (relative to the repository root).
+    pub fn dir(mut self, dir: &str) -> Cmd {
+        self.cmd.current_dir(root().join(dir));
+        if dir != "." {
+            self.shown = format!("(cd {dir} && {})", self.shown);
+        }
+        self
+    }
+
+    /// Runs to completion, echoing the command line first.
+    pub fn run(mut self) -> Result<()> {
+        println!("$ {}", self.shown);
+        let status = self
+            .cmd
+            .status()
+            .map_err(|e| format!("cannot start `{}`: {e}", self.shown))?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("`{}` failed ({status})", self.short))
+        }
+    }
+
+    /// Runs quietly and returns stdout, or `None` if it cannot start or fails.
+    pub fn read(mut self) -> Option<String> {
+        let out = self.cmd.stderr(Stdio::null()).output().ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// The echoed command line and the command, for callers that spawn it themselves.
+    pub fn into_parts(self) -> (String, Command) {
+        (self.shown, self.cmd)
+    }
+}
+
+/// Prints a step header.
+pub fn header(title: &str) {
+    println!("\n==> {title}");
+}
