@@ -282,10 +282,17 @@ struct Server {
 impl Server {
     fn start(data: &Path) -> Result<Server> {
         let bin = target_dir().join("release").join("pde-server");
+        // A free port, known in advance because the public URL must name it.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map_err(|e| format!("no free port: {e}"))?
+            .port();
+        let listen = format!("127.0.0.1:{port}");
         let mut cmd = Cmd::new(&bin)
-            .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+            .args(["serve", "--listen", &listen, "--data-dir"])
             .args([data])
             .args(["--web-dir", WEB_DIST])
+            .args(["--public-url", &format!("http://{listen}")])
             .into_parts()
             .1;
         let mut child = cmd

@@ -31,6 +31,7 @@ pub fn main(opts: &RunOpts) -> Result<bool> {
     Cmd::new(&server)
         .args(["serve", "--listen", &opts.listen, "--data-dir", "data"])
         .args(["--web-dir", WEB_DIST])
+        .args(["--public-url", &format!("http://{}", opts.listen)])
         .run()?;
     Ok(true)
 }
