@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CreateScreen } from './create';
+import { initialLang, translator, type Lang } from './i18n-core';
+import type { Session } from './session';
+import { RecoverScreen, StartScreen } from './start';
+import { Dialog, I18nContext, LangSwitch, useI18n } from './ui';
+import { WalletScreen } from './wallet';
+
+/** Inactivity before the wallet locks itself, and how long before that the warning shows. */
+export const IDLE_LOCK_MS = 10 * 60 * 1000;
+export const IDLE_WARN_MS = 9 * 60 * 1000;
+
+type Screen = 'start' | 'create' | 'recover' | 'wallet';
+
+export function App() {
+  // The language lives in memory only: nothing is stored on the machine.
+  const [lang, setLang] = useState<Lang>(() => initialLang(navigator.languages ?? [navigator.language]));
+  const i18n = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang]);
+  const [screen, setScreen] = useState<Screen>('start');
+  const [session, setSession] = useState<Session | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const sessionRef = useRef<Session | null>(null);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = i18n.t('app-title');
+  }, [lang]);
+
+  const opened = (s: Session) => {
+    sessionRef.current = s;
+    setSession(s);
+    setNotice(null);
+    setScreen('wallet');
+  };
+
+  const lock = useCallback(async (reason: 'quit' | 'idle') => {
+    const s = sessionRef.current;
+    sessionRef.current = null;
+    setSession(null);
+    setScreen('start');
+    setNotice(reason === 'idle' ? 'idle' : 'quit');
+    if (s) await s.lock();
+  }, []);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <header class="top">
+        <span class="brand">
+          {session ? <span class="who">{session.pseudonym}</span> : i18n.t('app-name')}
+        </span>
+        <LangSwitch />
+        {session ? (
+          <button type="button" class="quit" onClick={() => void lock('quit')}>
+            {i18n.t('quit')}
+          </button>
+        ) : null}
+      </header>
+      {screen === 'wallet' && session ? (
+        <IdleGuard onLock={() => void lock('idle')}>
+          {(keepAlive) => <WalletScreen key={session.pseudonym} session={session} keepAlive={keepAlive} />}
+        </IdleGuard>
+      ) : screen === 'create' ? (
+        <CreateScreen onDone={opened} onBack={() => setScreen('start')} />
+      ) : screen === 'recover' ? (
+        <RecoverScreen onDone={opened} onBack={() => setScreen('start')} />
+      ) : (
+        <StartScreen
+          notice={notice ? i18n.t(notice === 'idle' ? 'locked-idle' : 'locked-quit') : null}
+          onOpened={opened}
+          onCreate={() => {
+            setNotice(null);
+            setScreen('create');
+          }}
+          onRecover={() => {
+            setNotice(null);
+            setScreen('recover');
+          }}
+        />
+      )}
+    </I18nContext.Provider>
+  );
+}
+
+/** Locks the wallet after IDLE_LOCK_MS without activity, warning IDLE_WARN_MS in. */
+function IdleGuard(props: { onLock: () => void; children: (keepAlive: () => void) => preact.ComponentChildren }) {
+  const { t } = useI18n();
+  const [warning, setWarning] = useState(false);
+  const timers = useRef<{ warn?: ReturnType<typeof setTimeout>; lock?: ReturnType<typeof setTimeout> }>({});
+  const onLock = useRef(props.onLock);
+  onLock.current = props.onLock;
+
+  const keepAlive = useCallback(() => {
+    clearTimeout(timers.current.warn);
+    clearTimeout(timers.current.lock);
+    setWarning(false);
+    timers.current.warn = setTimeout(() => setWarning(true), IDLE_WARN_MS);
+    timers.current.lock = setTimeout(() => onLock.current(), IDLE_LOCK_MS);
+  }, []);
+
+  useEffect(() => {
+    keepAlive();
+    let last = 0;
+    const activity = () => {
+      const now = Date.now();
+      if (now - last < 1000) return;
+      last = now;
+      keepAlive();
+    };
+    const events = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
+    for (const e of events) window.addEventListener(e, activity, { capture: true, passive: true });
+    return () => {
+      for (const e of events) window.removeEventListener(e, activity, { capture: true });
+      clearTimeout(timers.current.warn);
+      clearTimeout(timers.current.lock);
+    };
+  }, []);
+
+  return (
+    <>
+      {props.children(keepAlive)}
+      <Dialog open={warning} labelledBy="idle-title" role="alertdialog" onCancel={keepAlive}>
+        <h2 id="idle-title">{t('idle-title')}</h2>
+        <p>{t('idle-text')}</p>
+        <button type="button" class="primary" autofocus onClick={keepAlive}>
+          {t('idle-stay')}
+        </button>
+      </Dialog>
+    </>
+  );
+}

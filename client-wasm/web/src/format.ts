@@ -1,0 +1,40 @@
+import type { Lang } from './i18n-core';
+
+const LOCALES: Record<Lang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
+const UNITS: Record<Lang, string[]> = {
+  fr: ['o', 'Ko', 'Mo', 'Go'],
+  nl: ['B', 'kB', 'MB', 'GB'],
+  en: ['B', 'KB', 'MB', 'GB'],
+};
+
+/** A byte count for people: "1,5 Mo", "1,5 MB", "1.5 MB" (units of 1024). */
+export function formatSize(bytes: number, lang: Lang): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < 3) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  const rounded = Math.floor(value * 10 ** digits) / 10 ** digits;
+  const n = new Intl.NumberFormat(LOCALES[lang], {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+    useGrouping: false,
+  }).format(rounded);
+  return `${n}\u00a0${UNITS[lang][unit]}`;
+}
+
+/** A calendar date (YYYY-MM-DD) for people, in the language's usual form. */
+export function formatDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+}
+
+/** Title suggested from a file name: without extension, separators as spaces. */
+export function titleFromFileName(name: string): string {
+  const base = name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+  return base.replace(/[_]+/g, ' ').trim().slice(0, 120);
+}
