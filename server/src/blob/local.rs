@@ -1,0 +1,148 @@
+//! [`BlobStore`] in a local directory: `<dir>/<first two hex digits>/<id>`, temporary files
+//! in `<dir>/tmp/`.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use async_trait::async_trait;
+use futures_util::StreamExt;
+use tokio::fs;
+use tokio::io::AsyncWriteExt;
+use tokio_util::io::ReaderStream;
+
+use super::*;
+use crate::secrets;
+
+/// A blob directory on the local file system.
+#[derive(Debug, Clone)]
+pub struct LocalBlobStore {
+    root: PathBuf,
+}
+
+impl LocalBlobStore {
+    /// Opens (creating if missing) the blob directory.
+    pub async fn open(root: impl Into<PathBuf>) -> io::Result<Self> {
+        let store = Self { root: root.into() };
+        fs::create_dir_all(store.tmp_dir()).await?;
+        Ok(store)
+    }
+
+    fn tmp_dir(&self) -> PathBuf {
+        self.root.join("tmp")
+    }
+
+    fn path_of(&self, id: DocumentId) -> PathBuf {
+        let name = id.to_string();
+        self.root.join(&name[..2]).join(name)
+    }
+
+    async fn write_temp(
+        &self,
+        tmp: &Path,
+        len: u64,
+        mut body: ByteStream,
+    ) -> Result<(), BlobError> {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(tmp)
+            .await?;
+        let mut written: u64 = 0;
+        while let Some(chunk) = body.next().await {
+            let chunk = chunk.map_err(BlobError::Body)?;
+            written += chunk.len() as u64;
+            if written > len {
+                return Err(BlobError::TooLong);
+            }
+            file.write_all(&chunk).await?;
+        }
+        if written < len {
+            return Err(BlobError::TooShort);
+        }
+        file.flush().await?;
+        file.sync_all().await?;
+        Ok(())
+    }
+}
+
+/// Makes a rename or unlink in `dir` durable.
+async fn sync_dir(dir: &Path) -> io::Result<()> {
+    let dir = dir.to_owned();
+    tokio::task::spawn_blocking(move || std::fs::File::open(dir)?.sync_all())
+        .await
+        .map_err(io::Error::other)?
+}
+
+#[async_trait]
+impl BlobStore for LocalBlobStore {
+    async fn ping(&self) -> io::Result<()> {
+        let meta = fs::metadata(self.tmp_dir()).await?;
+        if meta.is_dir() {
+            Ok(())
+        } else {
+            Err(io::Error::other(
+                "the blob temp directory is not a directory",
+            ))
+        }
+    }
+
+    async fn put(&self, id: DocumentId, len: u64, body: ByteStream) -> Result<(), BlobError> {
+        let tmp = self.tmp_dir().join(format!(
+            "{id}.{}.part",
+            secrets::hex(&secrets::random_bytes::<8>())
+        ));
+        let result = async {
+            self.write_temp(&tmp, len, body).await?;
+            let dest = self.path_of(id);
+            let parent = dest.parent().expect("a blob path has a parent");
+            fs::create_dir_all(parent).await?;
+            fs::rename(&tmp, &dest).await?;
+            sync_dir(parent).await?;
+            Ok(())
+        }
+        .await;
+        if result.is_err() {
+            if let Err(e) = fs::remove_file(&tmp).await
+                && e.kind() != io::ErrorKind::NotFound
+            {
+                tracing::error!(error = %e, "could not remove a blob temp file");
+            }
+        }
+        result
+    }
+
+    async fn open(&self, id: DocumentId) -> Result<BlobReader, BlobError> {
+        let file = fs::File::open(self.path_of(id)).await?;
+        let len = file.metadata().await?.len();
+        Ok(BlobReader {
+            len,
+            stream: Box::pin(ReaderStream::with_capacity(file, 64 * 1024)),
+        })
+    }
+
+    async fn delete(&self, id: DocumentId) -> io::Result<()> {
+        let path = self.path_of(id);
+        match fs::remove_file(&path).await {
+            Ok(()) => sync_dir(path.parent().expect("a blob path has a parent")).await,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn sweep_temp(&self, before: SystemTime) -> io::Result<u64> {
+        let mut removed = 0;
+        let mut entries = fs::read_dir(self.tmp_dir()).await?;
+        while let Some(entry) = entries.next_entry().await? {
+            let meta = entry.metadata().await?;
+            if meta.is_file() && meta.modified()? <= before {
+                match fs::remove_file(entry.path()).await {
+                    Ok(()) => removed += 1,
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Ok(removed)
+    }
+}

@@ -1,0 +1,233 @@
+//! Configuration, declared once: defaults, overridden by `PDE_*` environment variables,
+//! overridden by command-line flags.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// The command line of `pde-server`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "pde-server",
+    version,
+    about = "PDE server: an end-to-end-encrypted document wallet's ciphertext store and web app",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// What to do; `serve` when none is given.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of `serve`, also accepted without the subcommand.
+    #[command(flatten)]
+    pub serve: Config,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP server (the default).
+    Serve(Config),
+}
+
+impl Cli {
+    /// The command to run, `serve` with its options when none was named.
+    pub fn into_command(self) -> Command {
+        self.command.unwrap_or(Command::Serve(self.serve))
+    }
+}
+
+/// Server configuration.
+#[derive(Clone, Args)]
+pub struct Config {
+    /// Address and port to listen on (port 0 picks a free one).
+    #[arg(long, env = "PDE_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// Directory for the database, the pepper and the blobs, unless set separately.
+    #[arg(long, env = "PDE_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+
+    /// Database URL [default: sqlite file `pde.sqlite` in the data directory, created if missing].
+    #[arg(long, env = "PDE_DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    /// Directory of the document blobs [default: `blobs` in the data directory].
+    #[arg(long, env = "PDE_BLOB_DIR")]
+    pub blob_dir: Option<PathBuf>,
+
+    /// File holding the 32-byte server pepper, created with mode 0600 if missing
+    /// [default: `pepper` in the data directory].
+    #[arg(long, env = "PDE_PEPPER_FILE")]
+    pub pepper_file: Option<PathBuf>,
+
+    /// Directory of the built web app.
+    #[arg(long, env = "PDE_WEB_DIR", default_value = "client-wasm/web/dist")]
+    pub web_dir: PathBuf,
+
+    /// Public URL of the service; the session cookie is `Secure` unless it is plain HTTP on
+    /// localhost or 127.0.0.1.
+    #[arg(long, env = "PDE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    pub public_url: String,
+
+    /// Bytes one account may store, pending documents included.
+    #[arg(long, env = "PDE_QUOTA_BYTES", default_value_t = 500 * 1024 * 1024)]
+    pub quota_bytes: u64,
+
+    /// Largest stored ciphertext of one document, in bytes.
+    #[arg(long, env = "PDE_MAX_DOCUMENT_BYTES", default_value_t = 50 * 1024 * 1024)]
+    pub max_document_bytes: u64,
+
+    /// A session unused this many seconds ends.
+    #[arg(long, env = "PDE_SESSION_IDLE_SECS", default_value_t = 1800)]
+    pub session_idle_secs: u64,
+
+    /// A session ends this many seconds after log-in, used or not.
+    #[arg(long, env = "PDE_SESSION_ABSOLUTE_SECS", default_value_t = 43_200)]
+    pub session_absolute_secs: u64,
+
+    /// A reserved document whose content has not arrived after this many seconds is deleted.
+    #[arg(long, env = "PDE_PENDING_TTL_SECS", default_value_t = 3600)]
+    pub pending_ttl_secs: u64,
+
+    /// Seconds between two sweeps of stale pending documents and temp files.
+    #[arg(long, env = "PDE_SWEEP_INTERVAL_SECS", default_value_t = 300)]
+    pub sweep_interval_secs: u64,
+}
+
+impl Default for Config {
+    /// The declared defaults, with any `PDE_*` environment variables applied.
+    fn default() -> Self {
+        match Cli::parse_from(["pde-server"]).into_command() {
+            Command::Serve(config) => config,
+        }
+    }
+}
+
+impl Config {
+    /// The defaults with every path under `data_dir`.
+    pub fn with_data_dir(data_dir: impl Into<PathBuf>) -> Self {
+        Self {
+            data_dir: data_dir.into(),
+            database_url: None,
+            blob_dir: None,
+            pepper_file: None,
+            ..Self::default()
+        }
+    }
+
+    /// The database URL, defaulting to a SQLite file in the data directory.
+    pub fn database_url(&self) -> String {
+        self.database_url.clone().unwrap_or_else(|| {
+            format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("pde.sqlite").display()
+            )
+        })
+    }
+
+    /// The blob directory.
+    pub fn blob_dir(&self) -> PathBuf {
+        self.blob_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("blobs"))
+    }
+
+    /// The pepper file.
+    pub fn pepper_file(&self) -> PathBuf {
+        self.pepper_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("pepper"))
+    }
+
+    /// Whether the session cookie must carry `Secure`.
+    pub fn secure_cookie(&self) -> bool {
+        let Some(rest) = self.public_url.strip_prefix("http://") else {
+            return true;
+        };
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host = match authority.strip_prefix('[') {
+            Some(v6) => v6.split(']').next().unwrap_or(""),
+            None => authority.split(':').next().unwrap_or(""),
+        };
+        !matches!(
+            host.to_ascii_lowercase().as_str(),
+            "localhost" | "127.0.0.1" | "::1"
+        )
+    }
+}
+
+/// Hides a password in a URL such as `postgres://user:password@host/db`.
+fn mask_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}:<redacted>@{host}")
+        }
+        None => url.to_owned(),
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("listen", &self.listen)
+            .field("data_dir", &self.data_dir)
+            .field("database_url", &mask_url(&self.database_url()))
+            .field("blob_dir", &self.blob_dir())
+            .field("pepper_file", &self.pepper_file())
+            .field("web_dir", &self.web_dir)
+            .field("public_url", &self.public_url)
+            .field("quota_bytes", &self.quota_bytes)
+            .field("max_document_bytes", &self.max_document_bytes)
+            .field("session_idle_secs", &self.session_idle_secs)
+            .field("session_absolute_secs", &self.session_absolute_secs)
+            .field("pending_ttl_secs", &self.pending_ttl_secs)
+            .field("sweep_interval_secs", &self.sweep_interval_secs)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_is_secure_except_on_plain_http_localhost() {
+        let mut c = Config::with_data_dir("d");
+        for (url, secure) in [
+            ("http://127.0.0.1:8080", false),
+            ("http://localhost", false),
+            ("http://[::1]:80/x", false),
+            ("https://127.0.0.1", true),
+            ("http://pde.example", true),
+            ("http://localhost.example", true),
+        ] {
+            c.public_url = url.into();
+            assert_eq!(c.secure_cookie(), secure, "{url}");
+        }
+    }
+
+    #[test]
+    fn debug_masks_database_password() {
+        let mut c = Config::with_data_dir("d");
+        c.database_url = Some("postgres://pde:hunter2@db/pde".into());
+        let dump = format!("{c:?}");
+        assert!(!dump.contains("hunter2"));
+        assert!(dump.contains("postgres://pde:<redacted>@db/pde"));
+    }
+
+    #[test]
+    fn cli_parses_flags_with_and_without_subcommand() {
+        let cli = Cli::try_parse_from(["pde-server", "--listen", "127.0.0.1:0"]).unwrap();
+        let Command::Serve(c) = cli.into_command();
+        assert_eq!(c.listen.port(), 0);
+        let cli = Cli::try_parse_from(["pde-server", "serve", "--pending-ttl-secs", "5"]).unwrap();
+        let Command::Serve(c) = cli.into_command();
+        assert_eq!(c.pending_ttl_secs, 5);
+    }
+}

@@ -1,0 +1,193 @@
+//! `AppError`: every refusal the API gives, with its stable machine code, mapped once to
+//! `{"error":{"code","message"}}`.
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::blob::BlobError;
+use crate::storage::StorageError;
+
+/// A refusal or failure, as the client sees it.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The request cannot be understood.
+    #[error("{0}")]
+    BadRequest(String),
+    /// One field is missing, of the wrong type or out of bounds.
+    #[error("invalid field `{field}`: {reason}")]
+    InvalidField {
+        /// The field's name.
+        field: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A mutating request without `X-PDE-Client: 1`.
+    #[error("mutating requests must carry the header X-PDE-Client: 1")]
+    MissingClientHeader,
+    /// No valid session.
+    #[error("no valid session")]
+    Unauthenticated,
+    /// Wrong pseudonym or key.
+    #[error("the pseudonym or the key is wrong")]
+    InvalidCredentials,
+    /// Too many failed log-ins; retry after this many seconds.
+    #[error("too many failed attempts; retry later")]
+    TooManyAttempts {
+        /// Seconds to wait.
+        retry_after: u64,
+    },
+    /// The pseudonym belongs to another account.
+    #[error("this pseudonym is taken")]
+    PseudonymTaken,
+    /// No such thing (or not yours).
+    #[error("not found")]
+    NotFound,
+    /// One document over `max_document_bytes`.
+    #[error("the document is larger than the server accepts")]
+    DocumentTooLarge,
+    /// The account's quota would be exceeded.
+    #[error("the account's storage quota would be exceeded")]
+    QuotaExceeded,
+    /// The body is not exactly the announced size.
+    #[error("the body is not exactly the announced size")]
+    SizeMismatch,
+    /// The content was already uploaded (or is being uploaded).
+    #[error("the content of this document is already uploaded")]
+    AlreadyUploaded,
+    /// The server's disk is full.
+    #[error("the server has no space left")]
+    StorageFull,
+    /// A request body over the JSON limit.
+    #[error("the request body is too large")]
+    PayloadTooLarge,
+    /// Anything else; the detail goes to the log only.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// The JSON error body.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// The error.
+    pub error: ErrorDetail,
+}
+
+/// One error.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// Stable machine code, e.g. `invalid_field`.
+    pub code: &'static str,
+    /// A sentence in English for operators and scripts.
+    pub message: String,
+}
+
+impl AppError {
+    /// An invalid field with the reason.
+    pub fn field(field: &str, reason: impl Into<String>) -> Self {
+        Self::InvalidField {
+            field: field.to_owned(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Logs `detail` and answers a fixed internal error.
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        Self::Internal(detail.to_string())
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::BadRequest(_) | Self::InvalidField { .. } | Self::SizeMismatch => {
+                StatusCode::BAD_REQUEST
+            }
+            Self::MissingClientHeader => StatusCode::FORBIDDEN,
+            Self::Unauthenticated | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Self::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::PseudonymTaken | Self::AlreadyUploaded => StatusCode::CONFLICT,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::DocumentTooLarge | Self::QuotaExceeded | Self::PayloadTooLarge => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
+            Self::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::BadRequest(_) => "bad_request",
+            Self::InvalidField { .. } => "invalid_field",
+            Self::MissingClientHeader => "missing_client_header",
+            Self::Unauthenticated => "unauthenticated",
+            Self::InvalidCredentials => "invalid_credentials",
+            Self::TooManyAttempts { .. } => "too_many_attempts",
+            Self::PseudonymTaken => "pseudonym_taken",
+            Self::NotFound => "not_found",
+            Self::DocumentTooLarge => "document_too_large",
+            Self::QuotaExceeded => "quota_exceeded",
+            Self::SizeMismatch => "size_mismatch",
+            Self::AlreadyUploaded => "already_uploaded",
+            Self::StorageFull => "storage_full",
+            Self::PayloadTooLarge => "payload_too_large",
+            Self::Internal(_) => "internal",
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let message = match &self {
+            Self::Internal(detail) => {
+                tracing::error!(%detail, "internal error");
+                "an internal error occurred; it has been logged".to_owned()
+            }
+            Self::StorageFull => {
+                tracing::error!("the blob store is full");
+                self.to_string()
+            }
+            other => other.to_string(),
+        };
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code(),
+                message,
+            },
+        };
+        let mut response = (self.status(), Json(body)).into_response();
+        if let Self::TooManyAttempts { retry_after } = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+        }
+        response
+    }
+}
+
+impl From<StorageError> for AppError {
+    fn from(e: StorageError) -> Self {
+        Self::internal(e)
+    }
+}
+
+impl From<BlobError> for AppError {
+    fn from(e: BlobError) -> Self {
+        match e {
+            BlobError::TooShort | BlobError::TooLong => Self::SizeMismatch,
+            BlobError::StorageFull(_) => Self::StorageFull,
+            BlobError::NotFound => Self::internal("a complete document has no blob"),
+            BlobError::Body(e) => Self::BadRequest(format!("the body could not be read: {e}")),
+            BlobError::Io(e) => Self::internal(e),
+        }
+    }
+}
+
+impl From<std::io::Error> for AppError {
+    fn from(e: std::io::Error) -> Self {
+        Self::internal(e)
+    }
+}

@@ -1,0 +1,80 @@
+//! Middleware stacked once over every route: security headers, the client header check on
+//! mutating requests, and an access log without ids, query strings, cookies or addresses.
+
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request};
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::error::AppError;
+
+/// The Content-Security-Policy of every response.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; object-src 'self' blob:; \
+frame-src 'self' blob:; connect-src 'self'; base-uri 'none'; form-action 'self'; \
+frame-ancestors 'none'";
+
+/// Name of the header every mutating request must carry with the value `1`.
+pub const CLIENT_HEADER: &str = "x-pde-client";
+
+/// Adds the security headers, and `Cache-Control: no-store` under `/api/`.
+pub async fn security_headers(req: Request, next: Next) -> Response {
+    let api = is_api(req.uri().path());
+    let mut response = next.run(req).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    if api {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Refuses `POST`, `PUT`, `PATCH` and `DELETE` without `X-PDE-Client: 1`.
+pub async fn require_client_header(req: Request, next: Next) -> Response {
+    let mutating = matches!(
+        *req.method(),
+        Method::POST | Method::PUT | Method::PATCH | Method::DELETE
+    );
+    if mutating && req.headers().get(CLIENT_HEADER).map(HeaderValue::as_bytes) != Some(b"1") {
+        return AppError::MissingClientHeader.into_response();
+    }
+    next.run(req).await
+}
+
+/// Logs method, route template, status and duration; never the concrete path.
+pub async fn access_log(req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let route = match req.extensions().get::<MatchedPath>() {
+        Some(m) => m.as_str().to_owned(),
+        None if is_api(req.uri().path()) => "(unknown api path)".to_owned(),
+        None => "(static)".to_owned(),
+    };
+    let started = Instant::now();
+    let response = next.run(req).await;
+    tracing::info!(
+        %method,
+        route,
+        status = response.status().as_u16(),
+        ms = started.elapsed().as_millis() as u64,
+        "request"
+    );
+    response
+}
+
+/// Whether `path` is under the API prefix.
+pub fn is_api(path: &str) -> bool {
+    path == "/api" || path.starts_with("/api/")
+}

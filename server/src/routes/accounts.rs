@@ -1,0 +1,217 @@
+//! `/api/v1/accounts` (sign-up) and `/api/v1/account` (the signed-in holder's account).
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::clock::day_of;
+use crate::error::{AppError, ErrorBody};
+use crate::extract::{ApiJson, B64};
+use crate::ids::AccountId;
+use crate::session::{self, Session};
+use crate::state::AppState;
+use crate::storage::{Account, AuthMethod, PassphraseSlot, StorageError};
+use crate::validate::{self, AUTH_KEY_LEN, KdfJson, MAX_SLOT_BYTES, SALT_LEN};
+
+/// `POST /api/v1/accounts` body.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CreateAccountRequest {
+    /// 3 to 64 characters, compared case-insensitively after trimming.
+    pub pseudonym: String,
+    /// The wallet identity's age recipient (`age1…`).
+    pub recipient: String,
+    /// 16-byte Argon2id salt, Base64.
+    #[schema(value_type = String, format = Byte)]
+    pub salt: B64,
+    /// Argon2id parameters.
+    pub kdf: KdfJson,
+    /// 32-byte passphrase auth key, Base64.
+    #[schema(value_type = String, format = Byte)]
+    pub passphrase_auth: B64,
+    /// Passphrase key slot (age file), Base64, at most 4 KiB.
+    #[schema(value_type = String, format = Byte)]
+    pub passphrase_slot: B64,
+    /// 32-byte recovery auth key, Base64.
+    #[schema(value_type = String, format = Byte)]
+    pub recovery_auth: B64,
+    /// Recovery key slot (age file), Base64, at most 4 KiB.
+    #[schema(value_type = String, format = Byte)]
+    pub recovery_slot: B64,
+}
+
+/// Storage use of an account.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Usage {
+    /// Bytes stored, pending documents included.
+    pub used_bytes: u64,
+    /// Bytes allowed.
+    pub quota_bytes: u64,
+    /// Largest document ciphertext allowed.
+    pub max_document_bytes: u64,
+}
+
+/// An account as its holder sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccountView {
+    /// The pseudonym as chosen.
+    pub pseudonym: String,
+    /// The wallet identity's age recipient.
+    pub recipient: String,
+    /// Start of the UTC day the account was created, Unix seconds.
+    pub created_day: i64,
+    /// Storage use.
+    pub usage: Usage,
+}
+
+/// `201` answer of sign-up.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreateAccountResponse {
+    /// The new account.
+    pub account: AccountView,
+}
+
+async fn view(state: &AppState, account: Account) -> Result<AccountView, AppError> {
+    Ok(AccountView {
+        usage: Usage {
+            used_bytes: state.storage.used_bytes(account.id).await?,
+            quota_bytes: state.config.quota_bytes,
+            max_document_bytes: state.config.max_document_bytes,
+        },
+        pseudonym: account.pseudonym,
+        recipient: account.recipient,
+        created_day: account.created_day,
+    })
+}
+
+fn auth_hmac(state: &AppState, field: &str, key: B64) -> Result<Vec<u8>, AppError> {
+    let key = key.bounded(field, AUTH_KEY_LEN, AUTH_KEY_LEN)?;
+    Ok(state.pepper.auth_key_hmac(&key))
+}
+
+/// Creates an account and logs it in.
+#[utoipa::path(post, operation_id = "create_account", path = "/api/v1/accounts", tag = "accounts", request_body = CreateAccountRequest,
+    responses(
+        (status = 201, body = CreateAccountResponse, description = "Created; `Set-Cookie: pde_session=…`"),
+        (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
+        (status = 409, body = ErrorBody, description = "pseudonym_taken"),
+    ))]
+pub async fn create(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<CreateAccountRequest>,
+) -> Result<Response, AppError> {
+    let pseudonym = validate::pseudonym(&req.pseudonym)?;
+    let recipient = validate::recipient(&req.recipient)?;
+    let salt = req.salt.bounded("salt", SALT_LEN, SALT_LEN)?;
+    let kdf = req.kdf.check()?;
+    let passphrase_auth = auth_hmac(&state, "passphrase_auth", req.passphrase_auth)?;
+    let passphrase_slot = req
+        .passphrase_slot
+        .bounded("passphrase_slot", 1, MAX_SLOT_BYTES)?;
+    let recovery_auth = auth_hmac(&state, "recovery_auth", req.recovery_auth)?;
+    let recovery_slot = req
+        .recovery_slot
+        .bounded("recovery_slot", 1, MAX_SLOT_BYTES)?;
+
+    let today = day_of(state.clock.now());
+    let account = Account {
+        id: AccountId::random(),
+        pseudonym: pseudonym.display,
+        pseudonym_key: pseudonym.key,
+        recipient,
+        passphrase: PassphraseSlot {
+            salt,
+            kdf,
+            auth_hmac: passphrase_auth,
+            slot: passphrase_slot,
+        },
+        recovery_auth_hmac: recovery_auth,
+        recovery_slot,
+        created_day: today,
+        last_seen_day: today,
+    };
+    match state.storage.create_account(&account).await {
+        Ok(()) => {}
+        Err(StorageError::Conflict) => return Err(AppError::PseudonymTaken),
+        Err(e) => return Err(e.into()),
+    }
+    let cookie = session::open(&state, account.id, AuthMethod::Passphrase).await?;
+    let body = CreateAccountResponse {
+        account: view(&state, account).await?,
+    };
+    Ok((
+        StatusCode::CREATED,
+        [(header::SET_COOKIE, cookie)],
+        Json(body),
+    )
+        .into_response())
+}
+
+/// The signed-in holder's account and storage use.
+#[utoipa::path(get, operation_id = "get_account", path = "/api/v1/account", tag = "accounts", security(("session" = [])),
+    responses(
+        (status = 200, body = AccountView),
+        (status = 401, body = ErrorBody, description = "unauthenticated"),
+    ))]
+pub async fn get(
+    State(state): State<AppState>,
+    session: Session,
+) -> Result<Json<AccountView>, AppError> {
+    let account = state
+        .storage
+        .account(session.account_id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    Ok(Json(view(&state, account).await?))
+}
+
+/// `PUT /api/v1/account/passphrase` body.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ChangePassphraseRequest {
+    /// New 16-byte Argon2id salt, Base64.
+    #[schema(value_type = String, format = Byte)]
+    pub salt: B64,
+    /// Argon2id parameters.
+    pub kdf: KdfJson,
+    /// New 32-byte passphrase auth key, Base64.
+    #[schema(value_type = String, format = Byte)]
+    pub passphrase_auth: B64,
+    /// New passphrase key slot, Base64, at most 4 KiB.
+    #[schema(value_type = String, format = Byte)]
+    pub passphrase_slot: B64,
+}
+
+/// Replaces the passphrase slot (after a recovery log-in, or to change the passphrase).
+/// Every other session of the account ends.
+#[utoipa::path(put, operation_id = "change_passphrase", path = "/api/v1/account/passphrase", tag = "accounts", security(("session" = [])),
+    request_body = ChangePassphraseRequest,
+    responses(
+        (status = 204, description = "Replaced"),
+        (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
+        (status = 401, body = ErrorBody, description = "unauthenticated"),
+    ))]
+pub async fn change_passphrase(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(req): ApiJson<ChangePassphraseRequest>,
+) -> Result<StatusCode, AppError> {
+    let slot = PassphraseSlot {
+        salt: req.salt.bounded("salt", SALT_LEN, SALT_LEN)?,
+        kdf: req.kdf.check()?,
+        auth_hmac: auth_hmac(&state, "passphrase_auth", req.passphrase_auth)?,
+        slot: req
+            .passphrase_slot
+            .bounded("passphrase_slot", 1, MAX_SLOT_BYTES)?,
+    };
+    state
+        .storage
+        .set_passphrase(session.account_id, &slot)
+        .await?;
+    state
+        .storage
+        .delete_other_sessions(session.account_id, &session.token_hash)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

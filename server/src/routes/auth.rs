@@ -1,0 +1,193 @@
+//! `/api/v1/auth/*`: KDF parameters, log-in with growing delays, log-out.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::error::{AppError, ErrorBody};
+use crate::extract::{ApiJson, B64};
+use crate::session::{self, Session};
+use crate::state::AppState;
+use crate::storage::{AuthMethod, KdfParams};
+use crate::validate::{self, AUTH_KEY_LEN, KdfJson, SALT_LEN};
+
+/// Failures allowed before delays start.
+const FREE_FAILURES: u32 = 3;
+/// Longest delay between two attempts.
+const MAX_DELAY_SECS: i64 = 15 * 60;
+
+/// `POST /api/v1/auth/params` body.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ParamsRequest {
+    /// The pseudonym.
+    pub pseudonym: String,
+}
+
+/// Salt and KDF parameters of a pseudonym (fake but stable for unknown ones).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ParamsResponse {
+    /// Argon2id salt, Base64.
+    #[schema(value_type = String, format = Byte)]
+    pub salt: B64,
+    /// Argon2id parameters.
+    pub kdf: KdfJson,
+}
+
+/// The salt and KDF parameters to derive a pseudonym's passphrase keys.
+#[utoipa::path(post, path = "/api/v1/auth/params", tag = "auth", request_body = ParamsRequest,
+    responses(
+        (status = 200, body = ParamsResponse, description = "Salt and parameters; never tells whether the pseudonym exists"),
+        (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
+    ))]
+pub async fn params(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<ParamsRequest>,
+) -> Result<Json<ParamsResponse>, AppError> {
+    let pseudonym = validate::pseudonym(&req.pseudonym)?;
+    let fake_salt = state.pepper.fake_salt(&pseudonym.key, SALT_LEN);
+    let (salt, kdf) = match state.storage.account_by_pseudonym(&pseudonym.key).await? {
+        Some(account) => (account.passphrase.salt, account.passphrase.kdf),
+        None => (fake_salt, KdfParams::DEFAULT),
+    };
+    Ok(Json(ParamsResponse {
+        salt: B64(salt),
+        kdf: kdf.into(),
+    }))
+}
+
+/// Which key is presented.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum LoginMethod {
+    /// The passphrase auth key.
+    Passphrase,
+    /// The recovery code auth key.
+    Recovery,
+}
+
+/// `POST /api/v1/auth/login` body.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct LoginRequest {
+    /// The pseudonym.
+    pub pseudonym: String,
+    /// Which key is presented.
+    pub method: LoginMethod,
+    /// The 32-byte auth key, Base64.
+    #[schema(value_type = String, format = Byte)]
+    pub auth_key: B64,
+}
+
+/// A successful log-in.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LoginResponse {
+    /// The wallet identity's age recipient.
+    pub recipient: String,
+    /// The key slot of the method used, Base64.
+    #[schema(value_type = String, format = Byte)]
+    pub slot: B64,
+}
+
+/// Seconds to wait after `failures` failures.
+fn delay_after(failures: u32) -> i64 {
+    if failures < FREE_FAILURES {
+        return 0;
+    }
+    let exponent = (failures - FREE_FAILURES).min(20);
+    (1_i64 << exponent).min(MAX_DELAY_SECS)
+}
+
+/// Logs in with a passphrase or recovery auth key; sets the session cookie.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
+    responses(
+        (status = 200, body = LoginResponse, description = "Logged in; `Set-Cookie: pde_session=…`"),
+        (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
+        (status = 401, body = ErrorBody, description = "invalid_credentials (same for an unknown pseudonym)"),
+        (status = 429, body = ErrorBody, description = "too_many_attempts, with Retry-After"),
+    ))]
+pub async fn login(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<LoginRequest>,
+) -> Result<Response, AppError> {
+    let pseudonym = validate::pseudonym(&req.pseudonym)?;
+    let auth_key = req
+        .auth_key
+        .bounded("auth_key", AUTH_KEY_LEN, AUTH_KEY_LEN)?;
+    let limit_key = state.pepper.login_limit_key(&pseudonym.key);
+    let now = state.clock.now();
+
+    if let Some(f) = state.storage.login_failures(&limit_key).await? {
+        let wait_until = f.last_failure_at.saturating_add(delay_after(f.failures));
+        if now < wait_until {
+            let retry_after = u64::try_from(wait_until - now).unwrap_or(1);
+            return Err(AppError::TooManyAttempts { retry_after });
+        }
+    }
+
+    // The same work whether the pseudonym exists or not: one HMAC, one constant-time compare.
+    let account = state.storage.account_by_pseudonym(&pseudonym.key).await?;
+    let dummy = [0u8; 32];
+    let expected = match (&account, req.method) {
+        (Some(a), LoginMethod::Passphrase) => a.passphrase.auth_hmac.as_slice(),
+        (Some(a), LoginMethod::Recovery) => a.recovery_auth_hmac.as_slice(),
+        (None, _) => dummy.as_slice(),
+    };
+    let matches = state.pepper.verify_auth_key(&auth_key, expected);
+    let account = match account {
+        Some(account) if matches => account,
+        _ => {
+            state.storage.record_login_failure(&limit_key, now).await?;
+            return Err(AppError::InvalidCredentials);
+        }
+    };
+
+    state.storage.clear_login_failures(&limit_key).await?;
+    state
+        .storage
+        .set_last_seen_day(account.id, crate::clock::day_of(now))
+        .await?;
+    let (method, slot) = match req.method {
+        LoginMethod::Passphrase => (AuthMethod::Passphrase, account.passphrase.slot),
+        LoginMethod::Recovery => (AuthMethod::Recovery, account.recovery_slot),
+    };
+    let cookie = session::open(&state, account.id, method).await?;
+    let body = LoginResponse {
+        recipient: account.recipient,
+        slot: B64(slot),
+    };
+    Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
+}
+
+/// Ends the session and clears its cookie.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("session" = [])),
+    responses(
+        (status = 204, description = "Logged out; the cookie is cleared"),
+        (status = 401, body = ErrorBody, description = "unauthenticated"),
+    ))]
+pub async fn logout(State(state): State<AppState>, session: Session) -> Result<Response, AppError> {
+    state.storage.delete_session(&session.token_hash).await?;
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, session::clear_cookie(&state))],
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_grow_from_the_fourth_attempt_and_stop_at_15_minutes() {
+        assert_eq!(delay_after(0), 0);
+        assert_eq!(delay_after(2), 0);
+        assert_eq!(delay_after(3), 1);
+        assert_eq!(delay_after(4), 2);
+        assert_eq!(delay_after(5), 4);
+        assert_eq!(delay_after(12), 512);
+        assert_eq!(delay_after(13), 900);
+        assert_eq!(delay_after(u32::MAX), 900);
+    }
+}

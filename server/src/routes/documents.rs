@@ -1,0 +1,303 @@
+//! `/api/v1/documents`: reserve, upload (streamed), list, download, update metadata, delete.
+
+use std::io;
+
+use axum::Json;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use futures_util::TryStreamExt;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::error::{AppError, ErrorBody};
+use crate::extract::{ApiJson, B64, DocPath};
+use crate::ids::{AccountId, DocumentId};
+use crate::session::Session;
+use crate::state::AppState;
+use crate::storage::{Document, DocumentState};
+use crate::validate::{MAX_ENVELOPE_BYTES, MAX_METADATA_BYTES};
+
+/// `POST /api/v1/documents` body.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CreateDocumentRequest {
+    /// Exact byte length of the content ciphertext to come.
+    pub size: u64,
+    /// Metadata ciphertext, Base64, at most 64 KiB.
+    #[schema(value_type = String, format = Byte)]
+    pub metadata: B64,
+    /// Owner envelope ciphertext, Base64, at most 4 KiB.
+    #[schema(value_type = String, format = Byte)]
+    pub envelope: B64,
+}
+
+/// A new document's id.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreateDocumentResponse {
+    /// Id of the reserved document.
+    #[schema(value_type = String, example = "00112233445566778899aabbccddeeff")]
+    pub id: DocumentId,
+}
+
+/// A complete document, as listed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentView {
+    /// Id.
+    #[schema(value_type = String, example = "00112233445566778899aabbccddeeff")]
+    pub id: DocumentId,
+    /// Byte length of the content ciphertext.
+    pub size: u64,
+    /// When it was reserved, Unix seconds.
+    pub created_at: i64,
+    /// Metadata ciphertext, Base64.
+    #[schema(value_type = String, format = Byte)]
+    pub metadata: B64,
+    /// Owner envelope ciphertext, Base64.
+    #[schema(value_type = String, format = Byte)]
+    pub envelope: B64,
+}
+
+/// The holder's complete documents.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentList {
+    /// Oldest first.
+    pub documents: Vec<DocumentView>,
+}
+
+/// `PUT /api/v1/documents/{id}/metadata` body.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct MetadataRequest {
+    /// New metadata ciphertext, Base64, at most 64 KiB.
+    #[schema(value_type = String, format = Byte)]
+    pub metadata: B64,
+}
+
+/// Reserves a pending document; its content must follow with `PUT …/content`.
+#[utoipa::path(post, operation_id = "create_document", path = "/api/v1/documents", tag = "documents", security(("session" = [])),
+    request_body = CreateDocumentRequest,
+    responses(
+        (status = 201, body = CreateDocumentResponse),
+        (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
+        (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 413, body = ErrorBody, description = "document_too_large, quota_exceeded, payload_too_large"),
+    ))]
+pub async fn create(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(req): ApiJson<CreateDocumentRequest>,
+) -> Result<(StatusCode, Json<CreateDocumentResponse>), AppError> {
+    let metadata = req.metadata.bounded("metadata", 1, MAX_METADATA_BYTES)?;
+    let envelope = req.envelope.bounded("envelope", 1, MAX_ENVELOPE_BYTES)?;
+    if req.size == 0 {
+        return Err(AppError::field("size", "must be at least 1"));
+    }
+    if req.size > state.config.max_document_bytes {
+        return Err(AppError::DocumentTooLarge);
+    }
+    let document = Document {
+        id: DocumentId::random(),
+        account_id: session.account_id,
+        size: req.size,
+        state: DocumentState::Pending,
+        created_at: state.clock.now(),
+        metadata,
+        envelope,
+    };
+    if !state
+        .storage
+        .reserve_document(&document, state.config.quota_bytes)
+        .await?
+    {
+        return Err(AppError::QuotaExceeded);
+    }
+    Ok((
+        StatusCode::CREATED,
+        Json(CreateDocumentResponse { id: document.id }),
+    ))
+}
+
+/// Lists the holder's complete documents.
+#[utoipa::path(get, operation_id = "list_documents", path = "/api/v1/documents", tag = "documents", security(("session" = [])),
+    responses(
+        (status = 200, body = DocumentList),
+        (status = 401, body = ErrorBody, description = "unauthenticated"),
+    ))]
+pub async fn list(
+    State(state): State<AppState>,
+    session: Session,
+) -> Result<Json<DocumentList>, AppError> {
+    let documents = state
+        .storage
+        .list_documents(session.account_id)
+        .await?
+        .into_iter()
+        .map(|d| DocumentView {
+            id: d.id,
+            size: d.size,
+            created_at: d.created_at,
+            metadata: B64(d.metadata),
+            envelope: B64(d.envelope),
+        })
+        .collect();
+    Ok(Json(DocumentList { documents }))
+}
+
+/// Streams the content ciphertext into the blob store; the document is listed only once all
+/// of it is stored.
+#[utoipa::path(put, operation_id = "put_document_content", path = "/api/v1/documents/{id}/content", tag = "documents", security(("session" = [])),
+    params(("id" = String, Path, description = "Document id")),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "Exactly `size` bytes"),
+    responses(
+        (status = 204, description = "Stored"),
+        (status = 400, body = ErrorBody, description = "size_mismatch, invalid_field"),
+        (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 404, body = ErrorBody, description = "not_found (also another account's document)"),
+        (status = 409, body = ErrorBody, description = "already_uploaded"),
+        (status = 507, body = ErrorBody, description = "storage_full"),
+    ))]
+pub async fn put_content(
+    State(state): State<AppState>,
+    session: Session,
+    DocPath(id): DocPath,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<StatusCode, AppError> {
+    let owner = session.account_id;
+    let document = state
+        .storage
+        .document(owner, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if document.state != DocumentState::Pending {
+        return Err(AppError::AlreadyUploaded);
+    }
+    if let Some(announced) = headers.get(header::CONTENT_LENGTH) {
+        let announced = announced
+            .to_str()
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+            .ok_or_else(|| AppError::BadRequest("invalid Content-Length".into()))?;
+        if announced != document.size {
+            return Err(AppError::SizeMismatch);
+        }
+    }
+    if !state.storage.begin_upload(owner, id).await? {
+        return Err(AppError::AlreadyUploaded);
+    }
+    // The upload runs in its own task so that a client that goes away mid-body still gets
+    // its temp file removed and the document put back to pending.
+    let stream = body.into_data_stream().map_err(io::Error::other);
+    let task = tokio::spawn(store_content(state, owner, id, document.size, stream));
+    task.await
+        .map_err(|e| AppError::internal(format!("upload task: {e}")))?
+}
+
+async fn store_content(
+    state: AppState,
+    owner: AccountId,
+    id: DocumentId,
+    size: u64,
+    stream: impl futures_util::Stream<Item = io::Result<bytes::Bytes>> + Send + 'static,
+) -> Result<StatusCode, AppError> {
+    match state.blobs.put(id, size, Box::pin(stream)).await {
+        Ok(()) => {
+            if state.storage.finish_upload(owner, id).await? {
+                Ok(StatusCode::NO_CONTENT)
+            } else {
+                // Deleted (by its owner or a sweep) while the body was arriving.
+                state.blobs.delete(id).await?;
+                Err(AppError::NotFound)
+            }
+        }
+        Err(e) => {
+            state.storage.abort_upload(owner, id).await?;
+            Err(e.into())
+        }
+    }
+}
+
+/// Streams the content ciphertext.
+#[utoipa::path(get, operation_id = "get_document_content", path = "/api/v1/documents/{id}/content", tag = "documents", security(("session" = [])),
+    params(("id" = String, Path, description = "Document id")),
+    responses(
+        (status = 200, description = "The ciphertext", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 400, body = ErrorBody, description = "invalid_field"),
+        (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 404, body = ErrorBody, description = "not_found (also another account's or an incomplete document)"),
+    ))]
+pub async fn get_content(
+    State(state): State<AppState>,
+    session: Session,
+    DocPath(id): DocPath,
+) -> Result<Response, AppError> {
+    let document = state
+        .storage
+        .document(session.account_id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if document.state != DocumentState::Complete {
+        return Err(AppError::NotFound);
+    }
+    let blob = state.blobs.open(id).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
+            (header::CONTENT_LENGTH, blob.len.to_string()),
+        ],
+        Body::from_stream(blob.stream),
+    )
+        .into_response())
+}
+
+/// Replaces the metadata ciphertext.
+#[utoipa::path(put, operation_id = "put_document_metadata", path = "/api/v1/documents/{id}/metadata", tag = "documents", security(("session" = [])),
+    params(("id" = String, Path, description = "Document id")),
+    request_body = MetadataRequest,
+    responses(
+        (status = 204, description = "Replaced"),
+        (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
+        (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 404, body = ErrorBody, description = "not_found"),
+    ))]
+pub async fn put_metadata(
+    State(state): State<AppState>,
+    session: Session,
+    DocPath(id): DocPath,
+    ApiJson(req): ApiJson<MetadataRequest>,
+) -> Result<StatusCode, AppError> {
+    let metadata = req.metadata.bounded("metadata", 1, MAX_METADATA_BYTES)?;
+    if !state
+        .storage
+        .set_metadata(session.account_id, id, &metadata)
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Deletes the document: its row and its blob.
+#[utoipa::path(delete, operation_id = "delete_document", path = "/api/v1/documents/{id}", tag = "documents", security(("session" = [])),
+    params(("id" = String, Path, description = "Document id")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 400, body = ErrorBody, description = "invalid_field"),
+        (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 404, body = ErrorBody, description = "not_found"),
+    ))]
+pub async fn delete(
+    State(state): State<AppState>,
+    session: Session,
+    DocPath(id): DocPath,
+) -> Result<StatusCode, AppError> {
+    if !state
+        .storage
+        .delete_document(session.account_id, id)
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    state.blobs.delete(id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,43 @@
+//! `GET /healthz`.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::state::AppState;
+
+/// Health answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    /// `ok` or `unavailable`.
+    pub status: &'static str,
+}
+
+/// Whether the database and the blob store answer.
+#[utoipa::path(get, path = "/healthz", tag = "meta", responses(
+    (status = 200, description = "Database and blob store answer", body = Health),
+    (status = 503, description = "One of them does not", body = Health),
+))]
+pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
+    let db = state.storage.ping().await;
+    let blobs = state.blobs.ping().await;
+    match (db, blobs) {
+        (Ok(()), Ok(())) => (StatusCode::OK, Json(Health { status: "ok" })),
+        (db, blobs) => {
+            if let Err(e) = db {
+                tracing::error!(error = %e, "health: database does not answer");
+            }
+            if let Err(e) = blobs {
+                tracing::error!(error = %e, "health: blob store does not answer");
+            }
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(Health {
+                    status: "unavailable",
+                }),
+            )
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! What every handler shares.
+
+use std::sync::Arc;
+
+use crate::blob::{BlobStore, LocalBlobStore};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::secrets::Pepper;
+use crate::storage::{SqliteStorage, Storage};
+
+/// Shared state: storage, blob store, clock, pepper and configuration.
+#[derive(Clone)]
+pub struct AppState {
+    /// The metadata store.
+    pub storage: Arc<dyn Storage>,
+    /// The blob store.
+    pub blobs: Arc<dyn BlobStore>,
+    /// The clock.
+    pub clock: Arc<dyn Clock>,
+    /// Keys derived from the pepper.
+    pub pepper: Arc<Pepper>,
+    /// The configuration.
+    pub config: Arc<Config>,
+}
+
+/// The server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The data directory or a file in it could not be prepared.
+    #[error("{what}: {source}")]
+    Io {
+        /// What was being done.
+        what: &'static str,
+        /// Why it failed.
+        source: std::io::Error,
+    },
+    /// The database could not be opened or migrated.
+    #[error("database: {0}")]
+    Storage(#[from] crate::storage::StorageError),
+    /// The database URL names a database this build does not support.
+    #[error("unsupported database URL (expected sqlite:…)")]
+    UnsupportedDatabase,
+}
+
+fn io(what: &'static str) -> impl FnOnce(std::io::Error) -> StartError {
+    move |source| StartError::Io { what, source }
+}
+
+impl AppState {
+    /// Opens the pepper, the database and the blob store named by `config`, creating any of
+    /// them that is missing.
+    pub async fn open(config: Config, clock: Arc<dyn Clock>) -> Result<Self, StartError> {
+        std::fs::create_dir_all(&config.data_dir).map_err(io("creating the data directory"))?;
+        let pepper = Pepper::load_or_create(&config.pepper_file())
+            .map_err(io("reading or creating the pepper file"))?;
+        let url = config.database_url();
+        let storage: Arc<dyn Storage> = if url.starts_with("sqlite:") {
+            Arc::new(SqliteStorage::connect(&url).await?)
+        } else {
+            return Err(StartError::UnsupportedDatabase);
+        };
+        let blobs = LocalBlobStore::open(config.blob_dir())
+            .await
+            .map_err(io("opening the blob directory"))?;
+        Ok(Self {
+            storage,
+            blobs: Arc::new(blobs),
+            clock,
+            pepper: Arc::new(pepper),
+            config: Arc::new(config),
+        })
+    }
+}

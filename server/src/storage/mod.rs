@@ -1,0 +1,262 @@
+//! The metadata store: accounts, sessions, log-in attempts and documents.
+//!
+//! Handlers see only the [`Storage`] trait; each database gets one implementation that runs
+//! its own migrations on connect. Nothing here is cached in process memory, so replicas can
+//! share one database.
+
+mod sqlite;
+
+use async_trait::async_trait;
+
+pub use self::sqlite::SqliteStorage;
+use crate::clock::UnixSeconds;
+use crate::ids::{AccountId, DocumentId};
+
+/// A storage failure.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// A unique value is already taken (the pseudonym).
+    #[error("a unique value is already taken")]
+    Conflict,
+    /// A value read back could not be understood.
+    #[error("corrupt row: {0}")]
+    Corrupt(String),
+    /// The database failed.
+    #[error("database error: {0}")]
+    Backend(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// Result of a storage call.
+pub type StorageResult<T> = Result<T, StorageError>;
+
+/// Argon2id parameters recorded per account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KdfParams {
+    /// Memory in KiB.
+    pub m_kib: u32,
+    /// Passes.
+    pub t: u32,
+    /// Lanes.
+    pub p: u32,
+}
+
+impl KdfParams {
+    /// The parameters of `docs/formats.md`, answered for unknown pseudonyms.
+    pub const DEFAULT: Self = Self {
+        m_kib: 65_536,
+        t: 3,
+        p: 1,
+    };
+}
+
+/// What replaces the passphrase slot of an account.
+#[derive(Debug, Clone)]
+pub struct PassphraseSlot {
+    /// Argon2id salt.
+    pub salt: Vec<u8>,
+    /// Argon2id parameters.
+    pub kdf: KdfParams,
+    /// HMAC(pepper, auth key).
+    pub auth_hmac: Vec<u8>,
+    /// The slot ciphertext.
+    pub slot: Vec<u8>,
+}
+
+/// A holder account.
+#[derive(Debug, Clone)]
+pub struct Account {
+    /// Id.
+    pub id: AccountId,
+    /// The pseudonym as chosen, trimmed.
+    pub pseudonym: String,
+    /// The pseudonym in the form it is looked up by (see `validate::pseudonym_key`).
+    pub pseudonym_key: String,
+    /// The wallet identity's age recipient.
+    pub recipient: String,
+    /// The passphrase slot and its verifier.
+    pub passphrase: PassphraseSlot,
+    /// HMAC(pepper, recovery auth key).
+    pub recovery_auth_hmac: Vec<u8>,
+    /// The recovery slot ciphertext.
+    pub recovery_slot: Vec<u8>,
+    /// Start of the UTC day of creation.
+    pub created_day: UnixSeconds,
+    /// Start of the UTC day of the last log-in.
+    pub last_seen_day: UnixSeconds,
+}
+
+/// How a session was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthMethod {
+    /// With the passphrase (or at sign-up).
+    Passphrase,
+    /// With the recovery code.
+    Recovery,
+}
+
+impl AuthMethod {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Passphrase => "passphrase",
+            Self::Recovery => "recovery",
+        }
+    }
+
+    fn parse(s: &str) -> StorageResult<Self> {
+        match s {
+            "passphrase" => Ok(Self::Passphrase),
+            "recovery" => Ok(Self::Recovery),
+            other => Err(StorageError::Corrupt(format!("session method {other:?}"))),
+        }
+    }
+}
+
+/// A stored session. The cookie token itself is never stored, only its SHA-256.
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    /// SHA-256 of the cookie token, hex.
+    pub token_hash: String,
+    /// Whose session.
+    pub account_id: AccountId,
+    /// How it was opened.
+    pub method: AuthMethod,
+    /// When it was opened.
+    pub created_at: UnixSeconds,
+    /// When it was last used.
+    pub last_seen_at: UnixSeconds,
+}
+
+/// Failed log-ins counted for one pseudonym.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoginFailures {
+    /// Failures since the last success.
+    pub failures: u32,
+    /// Time of the last failure.
+    pub last_failure_at: UnixSeconds,
+}
+
+/// Where a document's content stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentState {
+    /// Reserved, no content yet.
+    Pending,
+    /// Content arriving.
+    Uploading,
+    /// Content stored; the document is listed.
+    Complete,
+}
+
+impl DocumentState {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Uploading => "uploading",
+            Self::Complete => "complete",
+        }
+    }
+
+    fn parse(s: &str) -> StorageResult<Self> {
+        match s {
+            "pending" => Ok(Self::Pending),
+            "uploading" => Ok(Self::Uploading),
+            "complete" => Ok(Self::Complete),
+            other => Err(StorageError::Corrupt(format!("document state {other:?}"))),
+        }
+    }
+}
+
+/// A document row (the content lives in the blob store under the same id).
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Id.
+    pub id: DocumentId,
+    /// Owner.
+    pub account_id: AccountId,
+    /// Exact byte length of the content ciphertext.
+    pub size: u64,
+    /// Upload state.
+    pub state: DocumentState,
+    /// When it was reserved.
+    pub created_at: UnixSeconds,
+    /// Metadata ciphertext.
+    pub metadata: Vec<u8>,
+    /// Owner envelope ciphertext.
+    pub envelope: Vec<u8>,
+}
+
+/// The metadata store.
+#[async_trait]
+pub trait Storage: Send + Sync + 'static {
+    /// Answers when the database does.
+    async fn ping(&self) -> StorageResult<()>;
+
+    /// Creates an account; [`StorageError::Conflict`] if its pseudonym key is taken.
+    async fn create_account(&self, account: &Account) -> StorageResult<()>;
+    /// The account with this pseudonym key.
+    async fn account_by_pseudonym(&self, pseudonym_key: &str) -> StorageResult<Option<Account>>;
+    /// The account with this id.
+    async fn account(&self, id: AccountId) -> StorageResult<Option<Account>>;
+    /// Replaces the passphrase slot of an account.
+    async fn set_passphrase(&self, id: AccountId, slot: &PassphraseSlot) -> StorageResult<()>;
+    /// Records the day of a log-in.
+    async fn set_last_seen_day(&self, id: AccountId, day: UnixSeconds) -> StorageResult<()>;
+
+    /// Failed log-ins counted under `key`.
+    async fn login_failures(&self, key: &str) -> StorageResult<Option<LoginFailures>>;
+    /// Counts one more failed log-in under `key`; returns the new count.
+    async fn record_login_failure(&self, key: &str, now: UnixSeconds) -> StorageResult<u32>;
+    /// Forgets the failures under `key` (after a success).
+    async fn clear_login_failures(&self, key: &str) -> StorageResult<()>;
+    /// Forgets failure counts whose last failure is older than `before`.
+    async fn forget_login_failures_before(&self, before: UnixSeconds) -> StorageResult<u64>;
+
+    /// Stores a new session.
+    async fn create_session(&self, session: &SessionRecord) -> StorageResult<()>;
+    /// The session with this token hash.
+    async fn session(&self, token_hash: &str) -> StorageResult<Option<SessionRecord>>;
+    /// Marks a session as used at `now`.
+    async fn touch_session(&self, token_hash: &str, now: UnixSeconds) -> StorageResult<()>;
+    /// Deletes one session.
+    async fn delete_session(&self, token_hash: &str) -> StorageResult<()>;
+    /// Deletes every session of an account except `keep`.
+    async fn delete_other_sessions(&self, id: AccountId, keep: &str) -> StorageResult<()>;
+    /// Deletes sessions last used before `idle_before` or opened before `created_before`.
+    async fn delete_expired_sessions(
+        &self,
+        idle_before: UnixSeconds,
+        created_before: UnixSeconds,
+    ) -> StorageResult<u64>;
+
+    /// Reserves a pending document unless the owner's documents (pending ones included)
+    /// plus this one would exceed `quota`; returns false when over quota.
+    async fn reserve_document(&self, document: &Document, quota: u64) -> StorageResult<bool>;
+    /// Bytes counted against an account's quota (pending documents included).
+    async fn used_bytes(&self, id: AccountId) -> StorageResult<u64>;
+    /// A document of this owner, whatever its state.
+    async fn document(&self, owner: AccountId, id: DocumentId) -> StorageResult<Option<Document>>;
+    /// The complete documents of an owner, oldest first.
+    async fn list_documents(&self, owner: AccountId) -> StorageResult<Vec<Document>>;
+    /// Moves a pending document to uploading; false if it is not pending (or not this owner's).
+    async fn begin_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool>;
+    /// Moves an uploading document to complete; false if it is gone.
+    async fn finish_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool>;
+    /// Moves an uploading document back to pending after a failed upload.
+    async fn abort_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<()>;
+    /// Replaces the metadata ciphertext; false if there is no such document.
+    async fn set_metadata(
+        &self,
+        owner: AccountId,
+        id: DocumentId,
+        metadata: &[u8],
+    ) -> StorageResult<bool>;
+    /// Deletes a document row; false if there is no such document.
+    async fn delete_document(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool>;
+    /// Documents not complete and reserved at or before `cutoff`.
+    async fn stale_documents(&self, cutoff: UnixSeconds) -> StorageResult<Vec<DocumentId>>;
+    /// Deletes a document if it is still not complete and was reserved at or before `cutoff`.
+    async fn delete_stale_document(
+        &self,
+        id: DocumentId,
+        cutoff: UnixSeconds,
+    ) -> StorageResult<bool>;
+}

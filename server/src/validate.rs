@@ -1,0 +1,128 @@
+//! Field rules shared by several routes.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::error::AppError;
+use crate::storage::KdfParams;
+
+/// Length of an account's Argon2id salt in bytes (real ones and fake ones alike).
+pub const SALT_LEN: usize = 16;
+/// Length of an auth key in bytes.
+pub const AUTH_KEY_LEN: usize = 32;
+/// Largest key slot ciphertext.
+pub const MAX_SLOT_BYTES: usize = 4 * 1024;
+/// Largest owner envelope ciphertext.
+pub const MAX_ENVELOPE_BYTES: usize = 4 * 1024;
+/// Largest metadata ciphertext.
+pub const MAX_METADATA_BYTES: usize = 64 * 1024;
+/// Largest JSON body.
+pub const MAX_JSON_BYTES: usize = 256 * 1024;
+
+/// A pseudonym, trimmed, and the key it is looked up by.
+#[derive(Debug, Clone)]
+pub struct Pseudonym {
+    /// As chosen, surrounding white space removed.
+    pub display: String,
+    /// Lower-cased: pseudonyms are compared case-insensitively.
+    pub key: String,
+}
+
+/// Checks a pseudonym: 3 to 64 characters after trimming, no control characters.
+pub fn pseudonym(raw: &str) -> Result<Pseudonym, AppError> {
+    let display = raw.trim();
+    let chars = display.chars().count();
+    if !(3..=64).contains(&chars) {
+        return Err(AppError::field("pseudonym", "must be 3 to 64 characters"));
+    }
+    if display.chars().any(char::is_control) {
+        return Err(AppError::field(
+            "pseudonym",
+            "must not contain control characters",
+        ));
+    }
+    Ok(Pseudonym {
+        display: display.to_owned(),
+        key: display.to_lowercase(),
+    })
+}
+
+/// Checks an age X25519 recipient (`age1` and 58 Bech32 characters).
+pub fn recipient(raw: &str) -> Result<String, AppError> {
+    const CHARSET: &str = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    let ok =
+        raw.len() == 62 && raw.starts_with("age1") && raw[4..].chars().all(|c| CHARSET.contains(c));
+    if !ok {
+        return Err(AppError::field(
+            "recipient",
+            "must be an age X25519 recipient (age1…)",
+        ));
+    }
+    Ok(raw.to_owned())
+}
+
+/// Argon2id parameters as carried in JSON.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KdfJson {
+    /// Always `argon2id`.
+    #[schema(example = "argon2id")]
+    pub alg: String,
+    /// Memory in KiB.
+    pub m_kib: u32,
+    /// Passes.
+    pub t: u32,
+    /// Lanes.
+    pub p: u32,
+}
+
+impl From<KdfParams> for KdfJson {
+    fn from(k: KdfParams) -> Self {
+        Self {
+            alg: "argon2id".to_owned(),
+            m_kib: k.m_kib,
+            t: k.t,
+            p: k.p,
+        }
+    }
+}
+
+impl KdfJson {
+    /// Checks the parameters are ones Argon2id accepts and a browser can run.
+    pub fn check(&self) -> Result<KdfParams, AppError> {
+        if self.alg != "argon2id" {
+            return Err(AppError::field("kdf.alg", "must be \"argon2id\""));
+        }
+        if !(1..=16).contains(&self.p) {
+            return Err(AppError::field("kdf.p", "must be 1 to 16"));
+        }
+        if !(1..=64).contains(&self.t) {
+            return Err(AppError::field("kdf.t", "must be 1 to 64"));
+        }
+        if self.m_kib < 8 * self.p || self.m_kib > 4 * 1024 * 1024 {
+            return Err(AppError::field("kdf.m_kib", "must be 8·p to 4194304"));
+        }
+        Ok(KdfParams {
+            m_kib: self.m_kib,
+            t: self.t,
+            p: self.p,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pseudonym_rules() {
+        assert_eq!(pseudonym("  Moon Fox ").unwrap().key, "moon fox");
+        assert_eq!(pseudonym("Élise").unwrap().key, "élise");
+        assert!(pseudonym("ab").is_err());
+        assert!(pseudonym("   ab   ").is_err());
+        assert!(pseudonym(&"x".repeat(65)).is_err());
+        assert!(pseudonym(&"é".repeat(64)).is_ok());
+        assert!(pseudonym("bad\u{7}name").is_err());
+        assert!(pseudonym("two\nlines").is_err());
+    }
+}
