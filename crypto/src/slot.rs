@@ -188,6 +188,8 @@ mod tests {
     use super::*;
     use rand_chacha::ChaCha20Rng;
     use rand_core::SeedableRng;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     /// Cheap parameters for tests of everything but the cost itself.
     const TEST_PARAMS: Argon2Params = Argon2Params {

@@ -1,0 +1,101 @@
+//! Property tests (native only: proptest does not run under wasm-bindgen-test).
+#![cfg(not(target_arch = "wasm32"))]
+
+use pde_crypto::document;
+use pde_crypto::format::{self, Decryptor, Encryptor};
+use pde_crypto::identity::Identity;
+use pde_crypto::padding::{metadata_padded_len, padme};
+use pde_crypto::slot::RecoveryCode;
+use proptest::prelude::*;
+use rand_chacha::ChaCha20Rng;
+use rand_core::SeedableRng;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn format_round_trips_in_any_slicing(
+        seed in any::<[u8; 32]>(),
+        plaintext in proptest::collection::vec(any::<u8>(), 0..200_000),
+        write_slice in 1usize..100_000,
+        read_slice in 1usize..100_000,
+    ) {
+        let mut rng = ChaCha20Rng::from_seed(seed);
+        let identity = Identity::generate(&mut rng);
+        let mut encryptor = Encryptor::new(&identity.recipient(), &mut rng).unwrap();
+        let mut ciphertext = Vec::new();
+        for piece in plaintext.chunks(write_slice) {
+            ciphertext.extend(encryptor.push(piece));
+        }
+        ciphertext.extend(encryptor.finish());
+        prop_assert_eq!(ciphertext.len() as u64, format::age_len(plaintext.len() as u64));
+        let mut decryptor = Decryptor::new(&identity);
+        let mut decrypted = Vec::new();
+        for piece in ciphertext.chunks(read_slice) {
+            decrypted.extend(decryptor.push(piece).unwrap());
+        }
+        decrypted.extend(decryptor.finish().unwrap());
+        prop_assert!(decrypted == plaintext);
+    }
+
+    #[test]
+    fn any_single_bit_flip_is_rejected(seed in any::<[u8; 32]>(), len in 0usize..70_000, at in any::<prop::sample::Index>(), bit in 0u8..8) {
+        let mut rng = ChaCha20Rng::from_seed(seed);
+        let identity = Identity::generate(&mut rng);
+        let mut ciphertext = format::encrypt(&identity.recipient(), &vec![7; len], &mut rng).unwrap();
+        let at = at.index(ciphertext.len());
+        ciphertext[at] ^= 1 << bit;
+        prop_assert!(format::decrypt(&identity, &ciphertext).is_err());
+    }
+
+    #[test]
+    fn padme_properties(len in 0u64..(1 << 40)) {
+        let padded = padme(len);
+        prop_assert!(padded >= len);
+        // At most 12 % overhead.
+        prop_assert!((padded - len) * 100 <= len * 12);
+        prop_assert_eq!(padme(padded), padded);
+        prop_assert!(padme(len + 1) >= padded);
+        prop_assert!(metadata_padded_len(len) >= len.max(512));
+    }
+
+    #[test]
+    fn encrypted_len_is_the_padded_age_length(len in 0u64..(1 << 36)) {
+        let padded = padme(len);
+        let chunks = padded.div_ceil(65_536).max(1);
+        prop_assert_eq!(document::encrypted_len(len), 168 + 16 + padded + 16 * chunks);
+    }
+
+    #[test]
+    fn recovery_codes_round_trip(seed in any::<[u8; 32]>()) {
+        let code = RecoveryCode::generate(&mut ChaCha20Rng::from_seed(seed));
+        let text = code.to_display_string();
+        let again = RecoveryCode::parse(&text.to_lowercase()).unwrap();
+        prop_assert_eq!(again.to_display_string(), text);
+    }
+
+    #[test]
+    fn identities_round_trip_through_text(seed in any::<[u8; 32]>()) {
+        let identity = Identity::generate(&mut ChaCha20Rng::from_seed(seed));
+        let parsed = Identity::parse(&identity.to_secret_string()).unwrap();
+        prop_assert_eq!(parsed.recipient(), identity.recipient());
+    }
+}
+
+#[test]
+fn padme_small_values_by_hand() {
+    let expected = [
+        (0, 0),
+        (1, 1),
+        (2, 2),
+        (3, 3),
+        (4, 4),
+        (9, 10),
+        (17, 18),
+        (100, 104),
+        (1000, 1024),
+    ];
+    for (len, padded) in expected {
+        assert_eq!(padme(len), padded, "padme({len})");
+    }
+}
