@@ -1,0 +1,340 @@
+//! Shared helpers: an app on a temp data dir with a test clock, requests through `oneshot`.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use http_body_util::BodyExt;
+use pde_server::clock::TestClock;
+use pde_server::{AppState, Config};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+/// A fixed start time: 2026-11-22T08:00:00Z.
+pub const T0: i64 = 1_795_334_400;
+
+pub fn b64(bytes: &[u8]) -> String {
+    STANDARD.encode(bytes)
+}
+
+pub fn unb64(text: &str) -> Vec<u8> {
+    STANDARD.decode(text).unwrap()
+}
+
+/// A syntactically valid age recipient, distinct per `seed`.
+pub fn recipient(seed: u8) -> String {
+    const CHARSET: &[u8] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    let tail: String = (0..58)
+        .map(|i| CHARSET[(usize::from(seed) * 7 + i * 3) % 32] as char)
+        .collect();
+    format!("age1{tail}")
+}
+
+pub struct TestApp {
+    pub app: Router,
+    pub clock: TestClock,
+    pub state: AppState,
+    pub dir: TempDir,
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+}
+
+impl TestResponse {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body)))
+    }
+
+    /// The error code of a `{"error":{"code","message"}}` body.
+    pub fn code(&self) -> String {
+        let v = self.json();
+        assert!(v["error"]["message"].is_string(), "no error message: {v}");
+        v["error"]["code"].as_str().unwrap_or_default().to_owned()
+    }
+
+    /// `pde_session=<token>` taken from `Set-Cookie`.
+    pub fn session_cookie(&self) -> String {
+        let set = self.headers[header::SET_COOKIE].to_str().unwrap();
+        set.split(';').next().unwrap().to_owned()
+    }
+
+    #[track_caller]
+    pub fn assert_error(&self, status: StatusCode, code: &str) {
+        assert_eq!(
+            self.status,
+            status,
+            "body: {}",
+            String::from_utf8_lossy(&self.body)
+        );
+        assert_eq!(self.code(), code);
+    }
+}
+
+impl TestApp {
+    pub async fn new() -> Self {
+        Self::with_config(|_| {}).await
+    }
+
+    pub async fn with_config(adjust: impl FnOnce(&mut Config)) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = Config::with_data_dir(dir.path().join("data"));
+        config.web_dir = dir.path().join("web");
+        adjust(&mut config);
+        let clock = TestClock::new(T0);
+        let state = pde_server::prepare(config, Arc::new(clock.clone()))
+            .await
+            .unwrap();
+        let app = pde_server::app(state.clone());
+        Self {
+            app,
+            clock,
+            state,
+            dir,
+        }
+    }
+
+    pub fn blob_dir(&self) -> PathBuf {
+        self.state.config.blob_dir()
+    }
+
+    /// Every file under the blob directory (temp files included).
+    pub fn blob_files(&self) -> Vec<PathBuf> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else {
+                    out.push(path);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.blob_dir(), &mut out);
+        out
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> TestResponse {
+        let response = self.app.clone().oneshot(req).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// A request as the web app sends it: `X-PDE-Client: 1`, JSON body if any.
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        cookie: Option<&str>,
+        body: Option<Value>,
+    ) -> TestResponse {
+        let mut req = Request::builder().method(method).uri(path);
+        req = req.header("x-pde-client", "1");
+        if let Some(cookie) = cookie {
+            req = req.header(header::COOKIE, cookie);
+        }
+        let req = match body {
+            Some(body) => req
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(body.to_string())),
+            None => req.body(Body::empty()),
+        };
+        self.send(req.unwrap()).await
+    }
+
+    /// A raw JSON text body (for malformed input).
+    pub async fn call_raw(
+        &self,
+        method: Method,
+        path: &str,
+        cookie: Option<&str>,
+        body: &str,
+    ) -> TestResponse {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("x-pde-client", "1")
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(cookie) = cookie {
+            req = req.header(header::COOKIE, cookie);
+        }
+        self.send(req.body(Body::from(body.to_owned())).unwrap())
+            .await
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> TestResponse {
+        self.call(Method::GET, path, cookie, None).await
+    }
+
+    /// Signs up `pseudonym`; returns the holder with its session cookie.
+    pub async fn signup(&self, pseudonym: &str) -> Holder {
+        let holder = Holder::new(pseudonym);
+        let r = self
+            .call(
+                Method::POST,
+                "/api/v1/accounts",
+                None,
+                Some(holder.signup_body()),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&r.body)
+        );
+        Holder {
+            cookie: r.session_cookie(),
+            ..holder
+        }
+    }
+
+    pub async fn login(&self, pseudonym: &str, method: &str, auth_key: &[u8]) -> TestResponse {
+        self.call(
+            Method::POST,
+            "/api/v1/auth/login",
+            None,
+            Some(json!({"pseudonym": pseudonym, "method": method, "auth_key": b64(auth_key)})),
+        )
+        .await
+    }
+
+    /// Reserves a document of `size` bytes; returns its id.
+    pub async fn reserve(&self, cookie: &str, size: u64) -> String {
+        let r = self.reserve_raw(cookie, size).await;
+        assert_eq!(
+            r.status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&r.body)
+        );
+        r.json()["id"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn reserve_raw(&self, cookie: &str, size: u64) -> TestResponse {
+        self.call(
+            Method::POST,
+            "/api/v1/documents",
+            Some(cookie),
+            Some(json!({"size": size, "metadata": b64(b"meta-ciphertext"), "envelope": b64(b"envelope-ciphertext")})),
+        )
+        .await
+    }
+
+    /// Uploads `content` with a correct `Content-Length`.
+    pub async fn upload(&self, cookie: &str, id: &str, content: &[u8]) -> TestResponse {
+        let req = Request::put(format!("/api/v1/documents/{id}/content"))
+            .header("x-pde-client", "1")
+            .header(header::COOKIE, cookie)
+            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .header(header::CONTENT_LENGTH, content.len())
+            .body(Body::from(content.to_vec()))
+            .unwrap();
+        self.send(req).await
+    }
+
+    /// Uploads `chunks` as a streamed body without `Content-Length`.
+    pub async fn upload_streamed(
+        &self,
+        cookie: &str,
+        id: &str,
+        chunks: Vec<Vec<u8>>,
+    ) -> TestResponse {
+        let stream = futures_util::stream::iter(
+            chunks
+                .into_iter()
+                .map(|c| Ok::<_, std::io::Error>(Bytes::from(c))),
+        );
+        let req = Request::put(format!("/api/v1/documents/{id}/content"))
+            .header("x-pde-client", "1")
+            .header(header::COOKIE, cookie)
+            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .body(Body::from_stream(stream))
+            .unwrap();
+        self.send(req).await
+    }
+
+    /// Reserves and uploads a document; returns its id.
+    pub async fn store(&self, cookie: &str, content: &[u8]) -> String {
+        let id = self.reserve(cookie, content.len() as u64).await;
+        let r = self.upload(cookie, &id, content).await;
+        assert_eq!(
+            r.status,
+            StatusCode::NO_CONTENT,
+            "{}",
+            String::from_utf8_lossy(&r.body)
+        );
+        id
+    }
+
+    pub async fn list_ids(&self, cookie: &str) -> Vec<String> {
+        let r = self.get("/api/v1/documents", Some(cookie)).await;
+        assert_eq!(r.status, StatusCode::OK);
+        r.json()["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["id"].as_str().unwrap().to_owned())
+            .collect()
+    }
+}
+
+/// A holder's client-side secrets (random bytes standing in for derived keys).
+#[derive(Clone)]
+pub struct Holder {
+    pub pseudonym: String,
+    pub recipient: String,
+    pub salt: [u8; 16],
+    pub passphrase_auth: [u8; 32],
+    pub recovery_auth: [u8; 32],
+    pub passphrase_slot: Vec<u8>,
+    pub recovery_slot: Vec<u8>,
+    pub cookie: String,
+}
+
+impl Holder {
+    pub fn new(pseudonym: &str) -> Self {
+        let seed = pseudonym
+            .bytes()
+            .fold(0u8, |a, b| a.wrapping_mul(31).wrapping_add(b));
+        Self {
+            pseudonym: pseudonym.to_owned(),
+            recipient: recipient(seed),
+            salt: [seed; 16],
+            passphrase_auth: [seed.wrapping_add(1); 32],
+            recovery_auth: [seed.wrapping_add(2); 32],
+            passphrase_slot: format!("passphrase slot of {pseudonym}").into_bytes(),
+            recovery_slot: format!("recovery slot of {pseudonym}").into_bytes(),
+            cookie: String::new(),
+        }
+    }
+
+    pub fn signup_body(&self) -> Value {
+        json!({
+            "pseudonym": self.pseudonym,
+            "recipient": self.recipient,
+            "salt": b64(&self.salt),
+            "kdf": {"alg": "argon2id", "m_kib": 65536, "t": 3, "p": 1},
+            "passphrase_auth": b64(&self.passphrase_auth),
+            "passphrase_slot": b64(&self.passphrase_slot),
+            "recovery_auth": b64(&self.recovery_auth),
+            "recovery_slot": b64(&self.recovery_slot),
+        })
+    }
+}
