@@ -1,0 +1,224 @@
+//! Rules that hold for every route: security headers, unknown paths, the web app, health,
+//! and the OpenAPI document listing every route.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use common::*;
+use pde_server::layers::CSP;
+
+const EXPECTED_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; object-src 'self' blob:; frame-src 'self' blob:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// Every route of docs/api.md, with a concrete path.
+const ROUTES: &[(&str, &str)] = &[
+    ("GET", "/healthz"),
+    ("GET", "/api/openapi.json"),
+    ("POST", "/api/v1/auth/params"),
+    ("POST", "/api/v1/accounts"),
+    ("POST", "/api/v1/auth/login"),
+    ("POST", "/api/v1/auth/logout"),
+    ("GET", "/api/v1/account"),
+    ("PUT", "/api/v1/account/passphrase"),
+    ("POST", "/api/v1/documents"),
+    ("PUT", "/api/v1/documents/{id}/content"),
+    ("GET", "/api/v1/documents"),
+    ("GET", "/api/v1/documents/{id}/content"),
+    ("PUT", "/api/v1/documents/{id}/metadata"),
+    ("DELETE", "/api/v1/documents/{id}"),
+];
+
+fn concrete(path: &str) -> String {
+    path.replace("{id}", "0123456789abcdef0123456789abcdef")
+}
+
+async fn send(t: &TestApp, method: &str, path: &str) -> TestResponse {
+    let req = Request::builder()
+        .method(method)
+        .uri(path)
+        .header("x-pde-client", "1")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{}"))
+        .unwrap();
+    t.send(req).await
+}
+
+#[test]
+fn the_csp_is_the_one_of_the_contract() {
+    assert_eq!(CSP, EXPECTED_CSP);
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let t = TestApp::new().await;
+    let mut paths: Vec<(&str, String)> = ROUTES.iter().map(|(m, p)| (*m, concrete(p))).collect();
+    paths.push(("GET", "/api/v1/nothing".into()));
+    paths.push(("GET", "/".into()));
+    paths.push(("GET", "/s/abc".into()));
+    for (method, path) in paths {
+        let r = send(&t, method, &path).await;
+        assert_eq!(
+            r.headers[header::CONTENT_SECURITY_POLICY],
+            EXPECTED_CSP,
+            "{method} {path}"
+        );
+        assert_eq!(
+            r.headers[header::REFERRER_POLICY],
+            "no-referrer",
+            "{method} {path}"
+        );
+        assert_eq!(
+            r.headers[header::X_CONTENT_TYPE_OPTIONS],
+            "nosniff",
+            "{method} {path}"
+        );
+        if path.starts_with("/api/") {
+            assert_eq!(
+                r.headers[header::CACHE_CONTROL],
+                "no-store",
+                "{method} {path}"
+            );
+        }
+    }
+    // Also on a refusal by the client header check.
+    let req = Request::post("/api/v1/auth/login")
+        .body(Body::empty())
+        .unwrap();
+    let r = t.send(req).await;
+    r.assert_error(StatusCode::FORBIDDEN, "missing_client_header");
+    assert_eq!(r.headers[header::CACHE_CONTROL], "no-store");
+    assert_eq!(r.headers[header::CONTENT_SECURITY_POLICY], EXPECTED_CSP);
+}
+
+#[tokio::test]
+async fn unknown_api_paths_and_methods_are_not_found() {
+    let t = TestApp::new().await;
+    for (method, path) in [
+        ("GET", "/api/v1/nothing"),
+        ("GET", "/api/v2/documents"),
+        ("GET", "/api"),
+        ("POST", "/api/v1/unknown"),
+        ("DELETE", "/api/v1/documents"),
+        ("GET", "/api/v1/auth/login"),
+        ("PATCH", "/api/v1/account"),
+        ("GET", "/api/v1/documents/0123456789abcdef0123456789abcdef"),
+    ] {
+        let r = send(&t, method, path).await;
+        r.assert_error(StatusCode::NOT_FOUND, "not_found");
+    }
+}
+
+#[tokio::test]
+async fn the_web_app_is_served_with_index_html_for_unknown_paths() {
+    let t = TestApp::new().await;
+    let web = t.dir.path().join("web");
+    std::fs::create_dir_all(web.join("assets")).unwrap();
+    std::fs::write(
+        web.join("index.html"),
+        "<!doctype html><title>PDE app</title>",
+    )
+    .unwrap();
+    std::fs::write(web.join("assets/app.js"), "console.log('pde')").unwrap();
+
+    let r = t.get("/", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(String::from_utf8_lossy(&r.body).contains("PDE app"));
+    let r = t.get("/assets/app.js", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body.as_ref(), b"console.log('pde')");
+    assert!(
+        r.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .contains("javascript")
+    );
+    for path in [
+        "/s/0123456789abcdef0123456789abcdef",
+        "/wallet/settings",
+        "/assets/missing.js",
+    ] {
+        let r = t.get(path, None).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert!(
+            String::from_utf8_lossy(&r.body).contains("PDE app"),
+            "{path}"
+        );
+    }
+    // No escape from the web directory.
+    std::fs::write(t.dir.path().join("outside.txt"), "private").unwrap();
+    let r = t.get("/../outside.txt", None).await;
+    assert!(!String::from_utf8_lossy(&r.body).contains("private"));
+    let r = t.get("/%2e%2e/outside.txt", None).await;
+    assert!(!String::from_utf8_lossy(&r.body).contains("private"));
+}
+
+#[tokio::test]
+async fn a_missing_web_dir_serves_a_plain_message() {
+    let t = TestApp::new().await;
+    let r = t.get("/", None).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(String::from_utf8_lossy(&r.body).contains("web app is not installed"));
+    // The API still works.
+    assert_eq!(t.get("/healthz", None).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn health_reports_the_database_and_blob_store() {
+    let t = TestApp::new().await;
+    let r = t.get("/healthz", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.json(), serde_json::json!({"status": "ok"}));
+    // The blob store goes away.
+    std::fs::remove_dir_all(t.blob_dir()).unwrap();
+    let r = t.get("/healthz", None).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+}
+
+#[tokio::test]
+async fn openapi_lists_every_route_and_every_listed_route_is_served() {
+    let t = TestApp::new().await;
+    let r = t.get("/api/openapi.json", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let doc = r.json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    let paths = doc["paths"].as_object().unwrap();
+
+    let mut documented = Vec::new();
+    for (path, item) in paths {
+        for method in item.as_object().unwrap().keys() {
+            if ["get", "put", "post", "delete", "patch"].contains(&method.as_str()) {
+                documented.push((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    let mut contract: Vec<(String, String)> = ROUTES
+        .iter()
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
+    documented.sort();
+    contract.sort();
+    assert_eq!(
+        documented, contract,
+        "the OpenAPI paths are the contract's routes"
+    );
+
+    // Each documented operation reaches a handler, not the not-found fallback.
+    for (method, path) in &documented {
+        let r = send(&t, method, &concrete(path)).await;
+        let fallback = r.status == StatusCode::NOT_FOUND
+            && r.json()["error"]["code"] == "not_found"
+            && !path.contains("{id}");
+        assert!(!fallback, "{method} {path} is documented but not routed");
+        if path.contains("{id}") {
+            // Routed handlers check the session first.
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{method} {path}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_method_a_route_does_not_have_is_not_found() {
+    let t = TestApp::new().await;
+    let r = t.call(Method::POST, "/api/openapi.json", None, None).await;
+    r.assert_error(StatusCode::NOT_FOUND, "not_found");
+}
