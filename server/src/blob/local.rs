@@ -102,12 +102,11 @@ impl BlobStore for LocalBlobStore {
             Ok(())
         }
         .await;
-        if result.is_err() {
-            if let Err(e) = fs::remove_file(&tmp).await
-                && e.kind() != io::ErrorKind::NotFound
-            {
-                tracing::error!(error = %e, "could not remove a blob temp file");
-            }
+        if result.is_err()
+            && let Err(e) = fs::remove_file(&tmp).await
+            && e.kind() != io::ErrorKind::NotFound
+        {
+            tracing::error!(error = %e, "could not remove a blob temp file");
         }
         result
     }
