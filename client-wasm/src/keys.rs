@@ -1,0 +1,83 @@
+//! Key derivation for unlock methods, and the pure helpers.
+
+use pde_crypto::slot::{self, Argon2Params, RecoveryCode};
+use wasm_bindgen::prelude::*;
+
+use crate::error::PdeError;
+use crate::rng::os_rng;
+
+/// The keys of one unlock method: the auth key JavaScript may read, and the slot seed that
+/// never leaves WASM memory.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct SlotKeys {
+    pub(crate) inner: slot::SlotKeys,
+}
+
+#[wasm_bindgen]
+impl SlotKeys {
+    /// The 32-byte key sent to the server to log in.
+    #[wasm_bindgen(js_name = authKey)]
+    pub fn auth_key(&self) -> Vec<u8> {
+        self.inner.auth_key().to_vec()
+    }
+}
+
+/// 16 random bytes for a new passphrase slot.
+#[wasm_bindgen(js_name = randomSalt)]
+pub fn random_salt() -> Vec<u8> {
+    slot::random_salt(&mut os_rng()).to_vec()
+}
+
+/// Runs Argon2id on a passphrase and splits the result into slot keys.
+#[wasm_bindgen(js_name = derivePassphraseKeys)]
+pub fn derive_passphrase_keys(
+    passphrase: &str,
+    salt: &[u8],
+    #[wasm_bindgen(js_name = mKib)] m_kib: u32,
+    t: u32,
+    p: u32,
+) -> Result<SlotKeys, PdeError> {
+    let params = Argon2Params::new(m_kib, t, p).map_err(PdeError::invalid)?;
+    let inner =
+        slot::derive_passphrase_keys(passphrase, salt, params).map_err(PdeError::invalid)?;
+    Ok(SlotKeys { inner })
+}
+
+/// A new recovery code in display form (`XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXC`).
+#[wasm_bindgen(js_name = generateRecoveryCode)]
+pub fn generate_recovery_code() -> String {
+    RecoveryCode::generate(&mut os_rng())
+        .to_display_string()
+        .to_string()
+}
+
+/// The slot keys of a typed recovery code (any case and spacing).
+#[wasm_bindgen(js_name = deriveRecoveryKeys)]
+pub fn derive_recovery_keys(code: &str) -> Result<SlotKeys, PdeError> {
+    let code = RecoveryCode::parse(code).map_err(PdeError::invalid)?;
+    Ok(SlotKeys {
+        inner: code.derive_keys(),
+    })
+}
+
+/// The exact length of the content ciphertext for `plainLength` bytes.
+#[wasm_bindgen(js_name = encryptedLength)]
+pub fn encrypted_length(
+    #[wasm_bindgen(js_name = plainLength)] plain_length: f64,
+) -> Result<f64, PdeError> {
+    let length = length_from_js(plain_length)?;
+    Ok(pde_crypto::document::encrypted_len(length) as f64)
+}
+
+/// Largest integer a JavaScript number holds exactly.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// A byte length from a JavaScript number: a non-negative safe integer.
+pub(crate) fn length_from_js(value: f64) -> Result<u64, PdeError> {
+    if value.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER).contains(&value) {
+        Ok(value as u64)
+    } else {
+        Err(PdeError::invalid("a length must be a non-negative integer"))
+    }
+}

@@ -1,0 +1,22 @@
+//! The browser's crypto API: thin wasm-bindgen bindings over `pde-crypto`.
+//!
+//! Secret keys stay in WASM memory: the wallet identity and document identities sit behind a
+//! [`Wallet`] and numeric document handles, and [`Wallet::lock`] zeroizes them. JavaScript
+//! only ever sees what it must: auth keys, recovery codes to display, ciphertexts, and the
+//! decrypted content and metadata it asked for. See `docs/wasm-api.md`.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod document;
+mod error;
+mod keys;
+mod rng;
+mod wallet;
+
+pub use document::{ContentReader, DocumentWriter};
+pub use error::{ErrorCode, PdeError};
+pub use keys::{
+    SlotKeys, derive_passphrase_keys, derive_recovery_keys, encrypted_length,
+    generate_recovery_code, random_salt,
+};
+pub use wallet::Wallet;

@@ -1,0 +1,203 @@
+//! The unlocked wallet: W and the document identities opened through it, behind handles.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use pde_crypto::document::{self, Metadata};
+use pde_crypto::identity::Identity;
+use wasm_bindgen::prelude::*;
+
+use crate::document::{ContentReader, DocumentWriter, Stream};
+use crate::error::PdeError;
+use crate::keys::{SlotKeys, length_from_js};
+use crate::rng::os_rng;
+
+/// Everything the wallet must forget on lock.
+struct Keys {
+    wallet: Identity,
+    documents: HashMap<u32, Identity>,
+    next_handle: u32,
+    /// Content writers and readers created through this wallet; their keys go on lock too.
+    streams: Vec<Weak<dyn Stream>>,
+}
+
+impl Keys {
+    fn add_document(&mut self, identity: Identity) -> u32 {
+        let handle = self.next_handle;
+        self.next_handle += 1;
+        self.documents.insert(handle, identity);
+        handle
+    }
+
+    fn document(&self, handle: u32) -> Result<&Identity, PdeError> {
+        self.documents
+            .get(&handle)
+            .ok_or_else(|| PdeError::invalid("unknown document handle"))
+    }
+
+    fn track(&mut self, stream: Weak<dyn Stream>) {
+        self.streams.retain(|s| s.strong_count() > 0);
+        self.streams.push(stream);
+    }
+}
+
+impl Drop for Keys {
+    fn drop(&mut self) {
+        // Identities zeroize themselves on drop; streams hold their own keys.
+        for stream in self.streams.drain(..) {
+            if let Some(stream) = stream.upgrade() {
+                stream.lock();
+            }
+        }
+    }
+}
+
+/// An unlocked wallet. Keys live here, in WASM memory, until [`Wallet::lock`] or `free()`.
+#[wasm_bindgen]
+pub struct Wallet {
+    keys: RefCell<Option<Keys>>,
+}
+
+impl Wallet {
+    fn new(wallet: Identity) -> Self {
+        Self {
+            keys: RefCell::new(Some(Keys {
+                wallet,
+                documents: HashMap::new(),
+                next_handle: 1,
+                streams: Vec::new(),
+            })),
+        }
+    }
+
+    fn with_keys<T>(
+        &self,
+        f: impl FnOnce(&mut Keys) -> Result<T, PdeError>,
+    ) -> Result<T, PdeError> {
+        match self.keys.borrow_mut().as_mut() {
+            Some(keys) => f(keys),
+            None => Err(PdeError::locked()),
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Wallet {
+    /// A new wallet identity W.
+    pub fn create() -> Wallet {
+        Self::new(Identity::generate(&mut os_rng()))
+    }
+
+    /// Decrypts a key slot with the keys of its unlock method.
+    pub fn open(slot: &[u8], keys: &SlotKeys) -> Result<Wallet, PdeError> {
+        Ok(Self::new(keys.inner.open_slot(slot)?))
+    }
+
+    /// The wallet's public recipient, `age1…`.
+    pub fn recipient(&self) -> Result<String, PdeError> {
+        self.with_keys(|keys| Ok(keys.wallet.recipient().to_string()))
+    }
+
+    /// A key slot holding W, openable with `keys`.
+    #[wasm_bindgen(js_name = sealSlot)]
+    pub fn seal_slot(&self, keys: &SlotKeys) -> Result<Vec<u8>, PdeError> {
+        self.with_keys(|k| Ok(keys.inner.seal_slot(&k.wallet, &mut os_rng())))
+    }
+
+    /// Zeroizes W, every document identity and every writer or reader made by this wallet.
+    pub fn lock(&self) {
+        // Dropping the keys zeroizes them (and locks the streams, see `Keys::drop`).
+        drop(self.keys.borrow_mut().take());
+    }
+
+    /// Starts a new document: a fresh D, its metadata ciphertext and owner envelope, and a
+    /// writer for exactly `size` content bytes.
+    #[wasm_bindgen(js_name = newDocument)]
+    pub fn new_document(
+        &self,
+        #[wasm_bindgen(js_name = metadataJson)] metadata_json: &str,
+    ) -> Result<DocumentWriter, PdeError> {
+        let metadata = Metadata::from_json(metadata_json).map_err(PdeError::invalid)?;
+        self.with_keys(|keys| {
+            let new = document::new_document(&keys.wallet.recipient(), &metadata, &mut os_rng())
+                .map_err(PdeError::invalid)?;
+            let handle = keys.add_document(new.identity);
+            let writer = DocumentWriter::new(handle, new.metadata, new.envelope, new.content);
+            keys.track(writer.stream());
+            Ok(writer)
+        })
+    }
+
+    /// Opens an owner envelope; returns a handle to the document identity D.
+    #[wasm_bindgen(js_name = openDocument)]
+    pub fn open_document(&self, envelope: &[u8]) -> Result<u32, PdeError> {
+        self.with_keys(|keys| {
+            let identity =
+                document::open_envelope(envelope, &keys.wallet).map_err(|_| PdeError::damaged())?;
+            Ok(keys.add_document(identity))
+        })
+    }
+
+    /// Decrypts a metadata ciphertext; returns the metadata JSON.
+    #[wasm_bindgen(js_name = decryptMetadata)]
+    pub fn decrypt_metadata(&self, doc: u32, ciphertext: &[u8]) -> Result<String, PdeError> {
+        self.with_keys(|keys| {
+            let metadata = document::decrypt_metadata(keys.document(doc)?, ciphertext)
+                .map_err(|_| PdeError::damaged())?;
+            Ok(metadata.to_json())
+        })
+    }
+
+    /// Encrypts new metadata for an open document (unknown JSON fields are kept).
+    #[wasm_bindgen(js_name = encryptMetadata)]
+    pub fn encrypt_metadata(
+        &self,
+        doc: u32,
+        #[wasm_bindgen(js_name = metadataJson)] metadata_json: &str,
+    ) -> Result<Vec<u8>, PdeError> {
+        let metadata = Metadata::from_json(metadata_json).map_err(PdeError::invalid)?;
+        self.with_keys(|keys| {
+            Ok(document::encrypt_metadata(
+                keys.document(doc)?,
+                &metadata,
+                &mut os_rng(),
+            ))
+        })
+    }
+
+    /// A streaming reader for a document's content of true length `plainLength`.
+    #[wasm_bindgen(js_name = contentReader)]
+    pub fn content_reader(
+        &self,
+        doc: u32,
+        #[wasm_bindgen(js_name = plainLength)] plain_length: f64,
+    ) -> Result<ContentReader, PdeError> {
+        let plain_length = length_from_js(plain_length)?;
+        self.with_keys(|keys| {
+            let reader = ContentReader::new(document::ContentReader::new(
+                keys.document(doc)?,
+                plain_length,
+            ));
+            keys.track(reader.stream());
+            Ok(reader)
+        })
+    }
+
+    /// Zeroizes one document identity; its handle becomes unknown.
+    #[wasm_bindgen(js_name = forgetDocument)]
+    pub fn forget_document(&self, doc: u32) -> Result<(), PdeError> {
+        self.with_keys(|keys| {
+            keys.documents
+                .remove(&doc)
+                .map(drop)
+                .ok_or_else(|| PdeError::invalid("unknown document handle"))
+        })
+    }
+}
+
+/// Tracked streams share their state with the wallet through a weak reference.
+pub(crate) fn weak<S: Stream + 'static>(stream: &Rc<S>) -> Weak<dyn Stream> {
+    let weak: Weak<S> = Rc::downgrade(stream);
+    weak
+}

@@ -1,0 +1,254 @@
+//! The bindings as JavaScript sees them (run with wasm-bindgen-test in Node).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::Reflect;
+use pde_client_wasm::{
+    ContentReader, PdeError, Wallet, derive_passphrase_keys, derive_recovery_keys,
+    encrypted_length, generate_recovery_code, random_salt,
+};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+/// The thrown JS value's `code`, after checking it is an `Error` named `PdeError`.
+fn js_code<T>(result: Result<T, PdeError>) -> String {
+    let Err(error) = result else {
+        panic!("expected an error");
+    };
+    let value = JsValue::from(error);
+    let js_error: &js_sys::Error = value.dyn_ref().expect("an Error instance");
+    assert_eq!(String::from(js_error.name()), "PdeError");
+    assert!(!String::from(js_error.message()).is_empty());
+    Reflect::get(&value, &"code".into())
+        .unwrap()
+        .as_string()
+        .expect("a string code")
+}
+
+fn js_message<T>(result: Result<T, PdeError>) -> String {
+    let Err(error) = result else {
+        panic!("expected an error");
+    };
+    let value = JsValue::from(error);
+    String::from(value.dyn_ref::<js_sys::Error>().unwrap().message())
+}
+
+fn metadata_json(size: usize) -> String {
+    format!(
+        r#"{{"v":1,"title":"Attestation","category":"housing","file_name":"a.pdf","mime":"application/pdf","size":{size},"date":null,"note":null,"added":"2026-11-22T08:00:00Z","later":7}}"#
+    )
+}
+
+fn content(size: usize) -> Vec<u8> {
+    (0..size).map(|i| (i * 7 % 256) as u8).collect()
+}
+
+fn read_all(reader: &ContentReader, ciphertext: &[u8], slice: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    for piece in ciphertext.chunks(slice) {
+        out.extend(reader.push(piece).unwrap());
+    }
+    out.extend(reader.finish().unwrap());
+    out
+}
+
+#[test]
+fn recovery_code_slot_round_trip_and_wrong_key() {
+    let code = generate_recovery_code();
+    assert_eq!(code.len(), 33);
+    let keys = derive_recovery_keys(&code.to_lowercase().replace('-', " ")).unwrap();
+    assert_eq!(keys.auth_key().len(), 32);
+    let wallet = Wallet::create();
+    let slot = wallet.seal_slot(&keys).unwrap();
+    let reopened = Wallet::open(&slot, &keys).unwrap();
+    assert_eq!(reopened.recipient().unwrap(), wallet.recipient().unwrap());
+    assert!(wallet.recipient().unwrap().starts_with("age1"));
+
+    let other = derive_recovery_keys(&generate_recovery_code()).unwrap();
+    assert_eq!(js_code(Wallet::open(&slot, &other)), "wrong_key");
+    let mut damaged = slot.clone();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 1;
+    assert_eq!(js_code(Wallet::open(&damaged, &keys)), "damaged");
+}
+
+#[test]
+fn recovery_code_errors_say_whether_the_check_failed() {
+    let code = generate_recovery_code();
+    let last = code.chars().last().unwrap();
+    let typo = format!(
+        "{}{}",
+        &code[..code.len() - 1],
+        if last == '0' { '1' } else { '0' }
+    );
+    assert_eq!(js_code(derive_recovery_keys(&typo)), "invalid_input");
+    assert!(js_message(derive_recovery_keys(&typo)).contains("check character"));
+    assert!(!js_message(derive_recovery_keys("ABC")).contains("check character"));
+}
+
+#[test]
+fn passphrase_keys_at_real_parameters() {
+    let salt = random_salt();
+    assert_eq!(salt.len(), 16);
+    assert_ne!(salt, random_salt());
+    let keys = derive_passphrase_keys(" mot de passe ", &salt, 65_536, 3, 1).unwrap();
+    let again = derive_passphrase_keys("mot de passe", &salt, 65_536, 3, 1).unwrap();
+    assert_eq!(keys.auth_key(), again.auth_key());
+    let wallet = Wallet::create();
+    let slot = wallet.seal_slot(&keys).unwrap();
+    assert_eq!(
+        Wallet::open(&slot, &again).unwrap().recipient().unwrap(),
+        wallet.recipient().unwrap()
+    );
+}
+
+#[test]
+fn weak_or_invalid_kdf_input_is_refused() {
+    let salt = [0u8; 16];
+    assert_eq!(
+        js_code(derive_passphrase_keys("x", &salt, 1024, 3, 1)),
+        "invalid_input"
+    );
+    assert_eq!(
+        js_code(derive_passphrase_keys("x", &salt, 65_536, 1, 1)),
+        "invalid_input"
+    );
+    assert_eq!(
+        js_code(derive_passphrase_keys("x", &[0; 8], 65_536, 3, 1)),
+        "invalid_input"
+    );
+    assert_eq!(
+        js_code(derive_passphrase_keys("  ", &salt, 65_536, 3, 1)),
+        "invalid_input"
+    );
+}
+
+#[test]
+fn document_round_trip_in_slices() {
+    let wallet = Wallet::create();
+    for size in [0usize, 5, 200_000] {
+        let plain = content(size);
+        let writer = wallet.new_document(&metadata_json(size)).unwrap();
+        let mut ciphertext = Vec::new();
+        for piece in plain.chunks(65_000) {
+            ciphertext.extend(writer.push(piece).unwrap());
+        }
+        ciphertext.extend(writer.finish().unwrap());
+        assert_eq!(ciphertext.len() as f64, writer.encrypted_length().unwrap());
+        assert_eq!(
+            ciphertext.len() as f64,
+            encrypted_length(size as f64).unwrap()
+        );
+
+        let doc = wallet.open_document(&writer.envelope().unwrap()).unwrap();
+        assert_ne!(doc, writer.document_handle().unwrap());
+        let json = wallet
+            .decrypt_metadata(doc, &writer.metadata().unwrap())
+            .unwrap();
+        assert!(json.contains("\"title\":\"Attestation\""));
+        assert!(json.contains("\"later\":7"));
+        let reader = wallet.content_reader(doc, size as f64).unwrap();
+        assert!(read_all(&reader, &ciphertext, 100_000) == plain);
+
+        let renamed = json.replace("Attestation", "Bail");
+        let metadata = wallet
+            .encrypt_metadata(writer.document_handle().unwrap(), &renamed)
+            .unwrap();
+        assert_eq!(wallet.decrypt_metadata(doc, &metadata).unwrap(), renamed);
+    }
+}
+
+#[test]
+fn writer_refuses_a_size_other_than_declared() {
+    let wallet = Wallet::create();
+    let writer = wallet.new_document(&metadata_json(10)).unwrap();
+    assert_eq!(js_code(writer.push(&[0; 11])), "invalid_input");
+    writer.push(&[0; 9]).unwrap();
+    assert_eq!(js_code(writer.finish()), "invalid_input");
+    assert_eq!(js_code(writer.finish()), "invalid_input");
+    assert_eq!(js_code(wallet.new_document("{\"v\":1}")), "invalid_input");
+    assert_eq!(js_code(wallet.new_document("not json")), "invalid_input");
+}
+
+#[test]
+fn damaged_inputs_are_reported_as_damaged() {
+    let wallet = Wallet::create();
+    assert_eq!(js_code(wallet.open_document(b"not an age file")), "damaged");
+    let writer = wallet.new_document(&metadata_json(1000)).unwrap();
+    let mut ciphertext = writer.push(&content(1000)).unwrap();
+    ciphertext.extend(writer.finish().unwrap());
+    let doc = writer.document_handle().unwrap();
+    let mut metadata = writer.metadata().unwrap();
+    metadata[300] ^= 1;
+    assert_eq!(js_code(wallet.decrypt_metadata(doc, &metadata)), "damaged");
+
+    let reader = wallet.content_reader(doc, 1000.0).unwrap();
+    reader.push(&ciphertext[..ciphertext.len() - 1]).unwrap();
+    assert_eq!(js_code(reader.finish()), "damaged");
+    let mut altered = ciphertext.clone();
+    altered[500] ^= 1;
+    let reader = wallet.content_reader(doc, 1000.0).unwrap();
+    assert!(reader.push(&altered).and_then(|_| reader.finish()).is_err());
+    assert_eq!(js_code(reader.finish()), "damaged");
+    // Another wallet's envelope does not open either.
+    let stranger = Wallet::create();
+    assert_eq!(
+        js_code(stranger.open_document(&writer.envelope().unwrap())),
+        "damaged"
+    );
+}
+
+#[test]
+fn lock_forgets_everything() {
+    let wallet = Wallet::create();
+    let writer = wallet.new_document(&metadata_json(100)).unwrap();
+    let doc = writer.document_handle().unwrap();
+    let reader = wallet.content_reader(doc, 100.0).unwrap();
+    let keys = derive_recovery_keys(&generate_recovery_code()).unwrap();
+    wallet.lock();
+    assert_eq!(js_code(wallet.recipient()), "locked");
+    assert_eq!(js_code(wallet.seal_slot(&keys)), "locked");
+    assert_eq!(js_code(wallet.new_document(&metadata_json(1))), "locked");
+    assert_eq!(js_code(wallet.open_document(b"x")), "locked");
+    assert_eq!(js_code(wallet.decrypt_metadata(doc, b"x")), "locked");
+    assert_eq!(
+        js_code(wallet.encrypt_metadata(doc, &metadata_json(1))),
+        "locked"
+    );
+    assert_eq!(js_code(wallet.content_reader(doc, 1.0)), "locked");
+    assert_eq!(js_code(wallet.forget_document(doc)), "locked");
+    assert_eq!(js_code(writer.push(&[1])), "locked");
+    assert_eq!(js_code(writer.finish()), "locked");
+    assert_eq!(js_code(writer.envelope()), "locked");
+    assert_eq!(js_code(reader.push(&[1])), "locked");
+    assert_eq!(js_code(reader.finish()), "locked");
+    wallet.lock();
+}
+
+#[test]
+fn forgotten_and_unknown_handles_are_invalid() {
+    let wallet = Wallet::create();
+    let writer = wallet.new_document(&metadata_json(1)).unwrap();
+    let doc = writer.document_handle().unwrap();
+    wallet.forget_document(doc).unwrap();
+    assert_eq!(
+        js_code(wallet.decrypt_metadata(doc, &writer.metadata().unwrap())),
+        "invalid_input"
+    );
+    assert_eq!(js_code(wallet.forget_document(doc)), "invalid_input");
+    assert_eq!(js_code(wallet.content_reader(999, 1.0)), "invalid_input");
+}
+
+#[test]
+fn lengths_must_be_safe_integers() {
+    assert_eq!(encrypted_length(0.0).unwrap(), 200.0);
+    for bad in [-1.0, 1.5, f64::NAN, f64::INFINITY, 2f64.powi(53)] {
+        assert_eq!(js_code(encrypted_length(bad)), "invalid_input", "{bad}");
+    }
+    let wallet = Wallet::create();
+    let doc = wallet
+        .new_document(&metadata_json(1))
+        .unwrap()
+        .document_handle()
+        .unwrap();
+    assert_eq!(js_code(wallet.content_reader(doc, -5.0)), "invalid_input");
+}
