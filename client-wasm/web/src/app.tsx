@@ -44,7 +44,7 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <header class="top">
+      <header class={session ? 'top open' : 'top'}>
         <span class="brand">
           {session ? <span class="who">{session.pseudonym}</span> : i18n.t('app-name')}
         </span>

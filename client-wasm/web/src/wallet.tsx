@@ -385,7 +385,10 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
         {!loaded && !damaged && !error ? <p aria-live="polite">{t('decrypting')}</p> : null}
         {loaded && kind === 'image' ? <img src={loaded.url!} alt={meta.title} data-testid="doc-image" /> : null}
         {loaded && kind === 'pdf' ? (
-          <iframe src={loaded.url!} title={meta.title} data-testid="doc-pdf" />
+          <>
+            <iframe src={loaded.url!} title={meta.title} data-testid="doc-pdf" />
+            <p class="hint">{t('pdf-hint')}</p>
+          </>
         ) : null}
         {loaded && kind === 'text' ? (
           <div class="text-doc" data-testid="doc-text" lang="">

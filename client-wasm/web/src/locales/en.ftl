@@ -134,6 +134,7 @@ added = “{ $title }” is saved.
 ## View
 viewer-label = Document
 decrypting = Opening the document…
+pdf-hint = If the PDF does not appear (on many phones), use “Download to this device”.
 no-preview = This kind of file cannot be shown here. You can download it.
 download = Download to this device
 edit = Rename or change category

@@ -134,6 +134,7 @@ added = « { $title } » est enregistré.
 ## Voir
 viewer-label = Document
 decrypting = Ouverture du document…
+pdf-hint = Si le PDF ne s’affiche pas (sur beaucoup de téléphones), utilisez « Télécharger sur cet appareil ».
 no-preview = Ce type de fichier ne peut pas être affiché ici. Vous pouvez le télécharger.
 download = Télécharger sur cet appareil
 edit = Renommer ou changer de catégorie

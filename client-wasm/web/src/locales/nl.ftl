@@ -134,6 +134,7 @@ added = „{ $title }” is opgeslagen.
 ## Bekijken
 viewer-label = Document
 decrypting = Het document wordt geopend…
+pdf-hint = Verschijnt de pdf niet (op veel telefoons)? Gebruik dan „Downloaden op dit toestel”.
 no-preview = Dit soort bestand kan hier niet getoond worden. Je kan het downloaden.
 download = Downloaden op dit toestel
 edit = Naam of categorie wijzigen

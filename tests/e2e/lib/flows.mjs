@@ -1,0 +1,147 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { SCREENSHOT_DIR } from './paths.mjs';
+
+/** Screenshots into target/e2e-screenshots/<name>/NN-step.png. */
+export function screenshotter(page, name) {
+  const dir = path.join(SCREENSHOT_DIR, name);
+  mkdirSync(dir, { recursive: true });
+  let n = 0;
+  return async (step) => {
+    n += 1;
+    // full page, seen from the top (a sticky header would otherwise sit mid-picture)
+    const y = await page.evaluate(() => window.scrollY);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(dir, `${String(n).padStart(2, '0')}-${step}.png`), fullPage: true });
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+  };
+}
+
+export async function chooseLanguage(page, t, lang) {
+  await page.getByRole('button', { name: t(`lang-${lang}`) }).click();
+  await page.locator(`html[lang="${lang}"]`).waitFor();
+}
+
+/** Creates a wallet with a generated pseudonym and a generated passphrase. */
+export async function createWallet(page, t, shot = async () => {}) {
+  await page.getByRole('button', { name: t('create-start') }).click();
+  await page.getByRole('heading', { level: 1, exact: true, name: t('create-title') }).waitFor();
+  await page.getByRole('button', { name: t('pseudonym-generate') }).click();
+  const pseudonym = await page.getByLabel(t('field-pseudonym'), { exact: true }).inputValue();
+  await shot('pseudonym');
+  await page.getByRole('button', { name: t('next') }).click();
+
+  const words = page.getByTestId('generated-passphrase');
+  await page.waitForFunction(() => (document.querySelector('[data-testid="generated-passphrase"]')?.textContent ?? '').trim().split(/\s+/).length === 5);
+  const first = (await words.textContent()).trim();
+  await page.getByRole('button', { name: t('pass-show-another') }).click();
+  await page.waitForFunction((old) => document.querySelector('[data-testid="generated-passphrase"]').textContent.trim() !== old, first);
+  const passphrase = (await words.textContent()).trim().split(/\s+/).join(' ');
+  await shot('passphrase');
+  await page.getByRole('button', { name: t('create-submit') }).click();
+
+  const codeEl = page.getByTestId('recovery-code');
+  await codeEl.waitFor({ timeout: 60_000 });
+  const code = (await codeEl.textContent()).trim();
+  return { pseudonym, passphrase, code };
+}
+
+export async function confirmSheet(page, t, code) {
+  await page.getByRole('button', { name: t('sheet-kept') }).click();
+  const group = code.split('-')[2];
+  await page.getByLabel(t('confirm-label', { n: 3 }), { exact: true }).fill(group.toLowerCase());
+  await page.getByRole('button', { name: t('confirm-submit') }).click();
+  await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor({ timeout: 30_000 });
+}
+
+export async function openWallet(page, t, pseudonym, passphrase) {
+  await page.getByLabel(t('field-pseudonym'), { exact: true }).fill(pseudonym);
+  await page.getByLabel(t('field-passphrase'), { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: t('open-submit'), exact: true }).click();
+}
+
+export async function addFile(page, t, { via, file, title, category, date, note, shot }) {
+  await page.getByRole('button', { name: t('add-document') }).click();
+  await page.getByRole('heading', { level: 1, exact: true, name: t('add-title') }).waitFor();
+  await page.getByLabel(t(via), { exact: true }).setInputFiles(file);
+  await page.getByLabel(t('field-title'), { exact: true }).fill(title);
+  await page.getByRole('radio', { name: t(`category-${category}`) }).check();
+  if (date) await page.getByLabel(t('field-date'), { exact: true }).fill(date);
+  if (note) await page.getByLabel(t('field-note'), { exact: true }).fill(note);
+  if (shot) await shot('add-form');
+  await page.getByRole('button', { name: t('save'), exact: true }).click();
+  await page.getByRole('status').filter({ hasText: title }).waitFor({ timeout: 120_000 });
+}
+
+export async function writeNote(page, t, { title, text, shot }) {
+  await page.getByRole('button', { name: t('write-note') }).click();
+  await page.getByRole('heading', { level: 1, exact: true, name: t('note-title') }).waitFor();
+  await page.getByLabel(t('field-title'), { exact: true }).fill(title);
+  await page.getByLabel(t('field-text'), { exact: true }).fill(text);
+  if (shot) await shot('note-form');
+  await page.getByRole('button', { name: t('save'), exact: true }).click();
+  await page.getByRole('status').filter({ hasText: title }).waitFor({ timeout: 60_000 });
+}
+
+export async function quit(page, t) {
+  await page.getByRole('button', { name: t('quit') }).click();
+  await page.getByRole('heading', { level: 1, exact: true, name: t('start-title') }).waitFor();
+}
+
+/** Opens a document from the list by its title and returns when its view is shown. */
+export async function openDocument(page, t, title) {
+  await page.getByRole('button', { name: new RegExp(escapeRe(title)) }).click();
+  await page.getByRole('heading', { level: 1, exact: true, name: title }).waitFor();
+}
+
+export async function closeDocument(page, t) {
+  await page.getByRole('button', { name: t('close'), exact: true }).click();
+  await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor();
+}
+
+export function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The decrypted bytes of the open document, as the person gets them with the Download
+ * button (the page's CSP, connect-src 'self', forbids fetch() of blob: URLs, even from tests).
+ */
+export async function downloadBytes(page, t) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: t('download') }).click(),
+  ]);
+  const stream = await download.createReadStream();
+  const chunks = [];
+  for await (const c of stream) chunks.push(c);
+  await download.delete();
+  return { bytes: Buffer.concat(chunks), name: download.suggestedFilename(), url: download.url() };
+}
+
+/** Whether an image can still be loaded from this object URL (false once it is revoked). */
+export async function imageLoads(page, url) {
+  return page.evaluate(
+    (u) =>
+      new Promise((resolve) => {
+        const i = new Image();
+        i.onload = () => resolve(true);
+        i.onerror = () => resolve(false);
+        i.src = u;
+      }),
+    url,
+  );
+}
+
+/** What the browser keeps for this origin: storage, databases, cookies. */
+export async function leftovers(page, context) {
+  const inPage = await page.evaluate(async () => ({
+    localStorage: localStorage.length,
+    sessionStorage: sessionStorage.length,
+    indexedDB: (await indexedDB.databases()).length,
+    documentCookie: document.cookie,
+    serviceWorkers: navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 0,
+    caches: 'caches' in self ? (await caches.keys()).length : 0,
+  }));
+  return { ...inPage, cookies: (await context.cookies()).length };
+}

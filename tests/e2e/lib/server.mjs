@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { DIST_DIR, REPO_ROOT, serverBin } from './paths.mjs';
+
+/**
+ * Starts the real server binary on a free port with a fresh data directory and the built
+ * web app. Resolves to { url, dataDir, blobDir, dbFile, stop() }.
+ */
+export async function startServer(env = {}) {
+  const bin = serverBin();
+  if (!existsSync(bin)) throw new Error(`server binary not found: ${bin} (cargo build -p pde-server, or set PDE_SERVER_BIN)`);
+  if (!existsSync(path.join(DIST_DIR, 'index.html'))) throw new Error(`web app not built: ${DIST_DIR} (npm run build in client-wasm/web)`);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pde-e2e-data-'));
+  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--data-dir', dataDir, '--web-dir', DIST_DIR], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => {
+    stderr += d;
+    if (stderr.length > 20000) stderr = stderr.slice(-20000);
+  });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s\n${stderr}`)), 30000);
+    const lines = readline.createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)\s*$/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}\n${stderr}`));
+    });
+  });
+  child.stdout.resume();
+  return {
+    url,
+    dataDir,
+    blobDir: path.join(dataDir, 'blobs'),
+    dbFile: path.join(dataDir, 'pde.sqlite'),
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(t);
+      }
+    },
+    cleanup() {
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

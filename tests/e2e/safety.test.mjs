@@ -1,0 +1,216 @@
+// What protects a holder beyond the happy path: a wrong passphrase opens nothing, an idle
+// wallet locks itself, a damaged document does not break the others, and a keyboard alone
+// is enough to create a wallet.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import test from 'node:test';
+import { launch, VIEWPORTS } from './lib/browser.mjs';
+import {
+  chooseLanguage, closeDocument, confirmSheet, createWallet, openDocument, openWallet, quit, screenshotter, writeNote,
+} from './lib/flows.mjs';
+import { messages } from './lib/i18n.mjs';
+import { startProxy } from './lib/proxy.mjs';
+import { filesUnder } from './lib/scan.mjs';
+import { startServer } from './lib/server.mjs';
+
+async function setup(viewport = VIEWPORTS.terminal, lang = 'fr', beforeGoto = async () => {}) {
+  const server = await startServer();
+  const proxy = await startProxy(server.url);
+  const browser = await launch(viewport);
+  browser.page.setDefaultTimeout(30_000);
+  await beforeGoto(browser.page);
+  await browser.page.goto(proxy.url);
+  const t = messages(lang);
+  await chooseLanguage(browser.page, t, lang);
+  return {
+    server, proxy, browser, page: browser.page, t,
+    async close() {
+      await browser.close();
+      await proxy.stop();
+      await server.stop();
+      server.cleanup();
+    },
+  };
+}
+
+test('a wrong passphrase shows one clear message and opens nothing; too many tries say how long to wait', { timeout: 300_000 }, async () => {
+  const env = await setup(VIEWPORTS.phone, 'nl');
+  const { page, t } = env;
+  const shot = screenshotter(page, 'safety-wrong-passphrase');
+  try {
+    const { pseudonym, passphrase, code } = await createWallet(page, t);
+    await confirmSheet(page, t, code);
+    await quit(page, t);
+
+    await openWallet(page, t, pseudonym, `${passphrase} x`);
+    const alert = page.getByRole('alert').filter({ hasText: t('err-login-passphrase') });
+    await alert.waitFor({ timeout: 60_000 });
+    await shot('wrong-passphrase');
+    assert.equal(await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: t('quit') }).count(), 0);
+    const me = await page.evaluate(async () => (await fetch('/api/v1/account')).status);
+    assert.equal(me, 401, 'no session was opened');
+
+    // An unknown pseudonym gets exactly the same message.
+    await openWallet(page, t, 'nobody-here-42', passphrase);
+    await page.waitForFunction(() => !document.querySelector('button[type=submit]')?.disabled);
+    assert.equal((await page.getByRole('alert').textContent()).trim(), t('err-login-passphrase'));
+
+    // Keep failing: the server makes us wait, and the page says for how long.
+    const waitText = new RegExp(t('err-too_many_attempts', { seconds: '(\\d+)' }).replace(/[.?]/g, '\\$&').replace('\\(\\d+\\)', '(\\d+)'));
+    let seen = null;
+    for (let i = 0; i < 8 && !seen; i++) {
+      await openWallet(page, t, pseudonym, `wrong ${i}`);
+      await page.waitForFunction(() => !document.querySelector('button[type=submit]')?.disabled, null, { timeout: 60_000 });
+      const text = (await page.getByRole('alert').textContent()).trim();
+      const m = waitText.exec(text);
+      if (m) seen = Number(m[1]);
+      else assert.equal(text, t('err-login-passphrase'));
+    }
+    assert.ok(seen && seen >= 1, 'a "wait N seconds" message appeared');
+    await shot('too-many-attempts');
+  } finally {
+    await env.close();
+  }
+});
+
+test('the wallet warns at 9 idle minutes and locks itself at 10', { timeout: 300_000 }, async () => {
+  const env = await setup(VIEWPORTS.terminal, 'fr', (page) => page.clock.install());
+  const { page, t, proxy } = env;
+  const shot = screenshotter(page, 'safety-auto-lock');
+  try {
+    const { code } = await createWallet(page, t);
+    await confirmSheet(page, t, code);
+    await writeNote(page, t, { title: 'Secret idle note', text: 'idle text' });
+
+    const warning = page.getByRole('alertdialog', { name: t('idle-title') });
+    await page.clock.fastForward('08:50');
+    assert.equal(await warning.isVisible(), false, 'no warning before 9 minutes');
+    await page.clock.fastForward('00:15');
+    await warning.waitFor();
+    await shot('warning');
+    // "Stay" keeps the wallet open for another 10 minutes.
+    await warning.getByRole('button', { name: t('idle-stay') }).click();
+    await warning.waitFor({ state: 'hidden' });
+    await page.clock.fastForward('05:00');
+    assert.ok(await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).isVisible());
+
+    await page.clock.fastForward('04:05');
+    await warning.waitFor();
+    const logoutsBefore = proxy.records.filter((r) => r.url === '/api/v1/auth/logout').length;
+    await page.clock.fastForward('01:00');
+    await page.getByRole('heading', { level: 1, exact: true, name: t('start-title') }).waitFor();
+    await page.getByText(t('locked-idle')).waitFor();
+    await shot('locked');
+    assert.equal(await page.getByText('Secret idle note').count(), 0, 'nothing decrypted stays on the page');
+    assert.equal(await page.getByRole('button', { name: t('quit') }).count(), 0);
+    await page.waitForFunction(() => true);
+    await expectEventually(() => proxy.records.filter((r) => r.url === '/api/v1/auth/logout').length === logoutsBefore + 1, 'logged out on the server');
+    const me = await page.evaluate(async () => (await fetch('/api/v1/account')).status);
+    assert.equal(me, 401);
+    assert.equal((await env.browser.context.cookies()).length, 0);
+  } finally {
+    await env.close();
+  }
+});
+
+test('a damaged document says so, and the rest of the wallet still opens', { timeout: 300_000 }, async () => {
+  const env = await setup(VIEWPORTS.phone, 'fr');
+  const { page, t, proxy, server } = env;
+  const shot = screenshotter(page, 'safety-damaged');
+  try {
+    const { pseudonym, passphrase, code } = await createWallet(page, t);
+    await confirmSheet(page, t, code);
+    await writeNote(page, t, { title: 'Note intacte', text: 'Ceci reste lisible.' });
+    await writeNote(page, t, { title: 'Note abimee', text: 'Ceci sera abîmé sur le disque. '.repeat(10) });
+    const uploads = proxy.records.filter((r) => r.method === 'PUT' && /\/content$/.test(r.url));
+    assert.equal(uploads.length, 2);
+    const damagedId = uploads[1].url.split('/')[4];
+    await quit(page, t);
+
+    const blob = filesUnder(server.blobDir).find((f) => f.name.includes(damagedId));
+    assert.ok(blob, `the blob file of ${damagedId} exists`);
+    const bytes = readFileSync(blob.name);
+    bytes[bytes.length - 40] ^= 0x01;
+    writeFileSync(blob.name, bytes);
+
+    await openWallet(page, t, pseudonym, passphrase);
+    await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor({ timeout: 60_000 });
+    await openDocument(page, t, 'Note abimee');
+    await page.getByRole('alert').filter({ hasText: t('doc-damaged') }).waitFor();
+    assert.equal(await page.getByTestId('doc-text').count(), 0, 'no partial plaintext is shown');
+    await shot('damaged');
+    await closeDocument(page, t);
+    await openDocument(page, t, 'Note intacte');
+    assert.equal(await page.getByTestId('doc-text').textContent(), 'Ceci reste lisible.');
+    await shot('intact');
+  } finally {
+    await env.close();
+  }
+});
+
+test('a wallet can be created with the keyboard alone, with visible focus', { timeout: 300_000 }, async () => {
+  const env = await setup(VIEWPORTS.phone, 'nl');
+  const { page, t } = env;
+  const shot = screenshotter(page, 'safety-keyboard');
+  const focused = () =>
+    page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return { name: '', outline: 'none' };
+      const label = e.id ? document.querySelector(`label[for="${e.id}"]`)?.textContent : null;
+      const style = getComputedStyle(e.closest('label.file-button, label.cat-option') ?? e);
+      return {
+        name: (e.getAttribute('aria-label') ?? label ?? e.closest('label')?.textContent ?? e.textContent ?? '').trim(),
+        outline: style.outlineStyle === 'none' || style.outlineWidth === '0px' ? 'none' : style.outlineStyle,
+      };
+    });
+  async function tabTo(name) {
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      if (f.name === name) {
+        assert.notEqual(f.outline, 'none', `focus on "${name}" is visible`);
+        return;
+      }
+    }
+    throw new Error(`Tab never reached "${name}"`);
+  }
+  try {
+    await tabTo(t('create-start'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, exact: true, name: t('create-title') }).waitFor();
+    await tabTo(t('field-pseudonym'));
+    await page.keyboard.type('toetsenbord-gebruiker');
+    await tabTo(t('next'));
+    await shot('pseudonym-focus');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('generated-passphrase').waitFor();
+    await tabTo(t('pass-show-another'));
+    await page.keyboard.press('Enter');
+    await tabTo(t('create-submit'));
+    await shot('passphrase-focus');
+    await page.keyboard.press('Enter');
+    const code = (await page.getByTestId('recovery-code').textContent({ timeout: 60_000 })).trim();
+    await tabTo(t('sheet-kept'));
+    await page.keyboard.press('Enter');
+    await tabTo(t('confirm-label', { n: 3 }));
+    await page.keyboard.type(code.split('-')[2]);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor();
+    // and Quit is reachable too
+    await tabTo(t('quit'));
+    await shot('wallet-focus');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, exact: true, name: t('start-title') }).waitFor();
+  } finally {
+    await env.close();
+  }
+});
+
+async function expectEventually(check, what) {
+  for (let i = 0; i < 50; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(what);
+}

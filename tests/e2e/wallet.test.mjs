@@ -1,0 +1,233 @@
+// The holder's main journey in a real browser, at phone and terminal size, in French and
+// Dutch: create → recovery sheet → add a photo, a PDF and a note → quit → reopen → view →
+// rename → quit → reopen with the recovery code → delete → quit. Then no plaintext may
+// appear in any request the browser sent, nor in the database or the blob store.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import test from 'node:test';
+import { launch, VIEWPORTS } from './lib/browser.mjs';
+import { makePdf, makePhoto } from './lib/fixtures.mjs';
+import {
+  addFile, chooseLanguage, downloadBytes, imageLoads, closeDocument, confirmSheet, createWallet, leftovers, openDocument,
+  openWallet, quit, screenshotter, writeNote,
+} from './lib/flows.mjs';
+import { messages } from './lib/i18n.mjs';
+import { startProxy } from './lib/proxy.mjs';
+import { filesUnder, findPlaintextRuns, findStrings, requestHaystacks } from './lib/scan.mjs';
+import { startServer } from './lib/server.mjs';
+
+const SCENARIOS = [
+  ['phone', 'fr'],
+  ['phone', 'nl'],
+  ['terminal', 'fr'],
+  ['terminal', 'nl'],
+];
+
+for (const [viewportName, lang] of SCENARIOS) {
+  test(`holder journey, ${viewportName} ${VIEWPORTS[viewportName].width}×${VIEWPORTS[viewportName].height}, ${lang}`, { timeout: 600_000 }, async () => {
+    const t = messages(lang);
+    const server = await startServer();
+    const proxy = await startProxy(server.url);
+    const browser = await launch(VIEWPORTS[viewportName]);
+    const { page, context } = browser;
+    page.setDefaultTimeout(30_000);
+    const shot = screenshotter(page, `${viewportName}-${lang}`);
+    try {
+      const marker = `pdemarker${randomBytes(6).toString('hex')}`;
+      const pdf = makePdf(marker);
+      const photo = await makePhoto(context, marker);
+      assert.ok(photo.length > 1_000_000, `a 12-megapixel photo is big (${photo.length} bytes)`);
+      const photoName = `carte-identite-${marker}.jpg`;
+      const pdfName = `attestation-cpas-${marker}.pdf`;
+      const photoTitle = `Carte ${marker} photo`;
+      const pdfTitle = `Attestation ${marker} pdf`;
+      const pdfNote = `Note du CPAS ${marker} rendez-vous mardi`;
+      const noteTitle = `Histoire ${marker}`;
+      const noteText = `Mon histoire ${marker}.\nJe suis arrivé à Bruxelles en hiver, j'ai dormi gare du Midi.\n${'Ligne de texte. '.repeat(20)}`;
+      const renamed = `Renommé ${marker} nouveau`;
+
+      await page.goto(proxy.url);
+      await chooseLanguage(page, t, lang);
+      await page.getByRole('heading', { level: 1, exact: true, name: t('start-title') }).waitFor();
+      await shot('start');
+
+      // Create: generated pseudonym, generated passphrase, recovery sheet, confirmation.
+      const { pseudonym, passphrase, code } = await createWallet(page, t, shot);
+      assert.match(pseudonym, /^[a-z]+-[a-z]+-\d\d$/);
+      assert.equal(passphrase.split(' ').length, 5);
+      assert.match(code, /^([0-9A-Z*~$=]{4}-){6}[0-9A-Z*~$=]{3}$/);
+      assert.equal((await page.getByTestId('sheet-pseudonym').textContent()).trim(), pseudonym);
+      assert.ok(await page.getByRole('img', { name: t('sheet-qr-label') }).isVisible(), 'the QR code is shown');
+      await shot('recovery-sheet');
+      await page.emulateMedia({ media: 'print' });
+      await shot('recovery-sheet-print');
+      assert.equal(await page.getByRole('button', { name: t('sheet-print') }).isVisible(), false, 'buttons are not printed');
+      await page.emulateMedia({ media: 'screen' });
+      await page.getByRole('button', { name: t('sheet-kept') }).click();
+      // A wrong group is refused.
+      await page.getByLabel(t('confirm-label', { n: 3 }), { exact: true }).fill('ZZZZ');
+      await page.getByRole('button', { name: t('confirm-submit') }).click();
+      await page.getByRole('alert').filter({ hasText: t('confirm-wrong') }).waitFor();
+      await shot('confirm-wrong');
+      await page.getByRole('button', { name: t('confirm-show-sheet') }).click();
+      await confirmSheet(page, t, code);
+      await shot('wallet-empty');
+
+      // Add a photo from the "camera", a PDF from a file, and a note.
+      await addFile(page, t, {
+        via: 'take-photo',
+        file: { name: photoName, mimeType: 'image/jpeg', buffer: photo },
+        title: photoTitle,
+        category: 'identity',
+      });
+      await shot('photo-added');
+      await addFile(page, t, {
+        via: 'choose-file',
+        file: { name: pdfName, mimeType: 'application/pdf', buffer: pdf },
+        title: pdfTitle,
+        category: 'social_aid',
+        date: '2024-05-01',
+        note: pdfNote,
+        shot,
+      });
+      await writeNote(page, t, { title: noteTitle, text: noteText, shot });
+      await shot('three-documents');
+
+      await quit(page, t);
+      await shot('after-quit');
+      assert.equal(await page.getByText(marker).count(), 0, 'nothing decrypted is left on the page after quitting');
+
+      // Reopen with the passphrase and view.
+      await openWallet(page, t, pseudonym, passphrase);
+      await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor({ timeout: 60_000 });
+      await shot('reopened');
+
+      await openDocument(page, t, pdfTitle);
+      const frame = page.getByTestId('doc-pdf');
+      await frame.waitFor();
+      const pdfUrl = await frame.getAttribute('src');
+      assert.match(pdfUrl, /^blob:/);
+      const pdfBack = await downloadBytes(page, t);
+      assert.equal(pdfBack.url, pdfUrl, 'the download is the object URL shown in the page');
+      assert.equal(pdfBack.name, pdfName, 'the download keeps the file name');
+      assert.ok(pdfBack.bytes.equals(pdf), 'the PDF decrypts to the very bytes that were added');
+      await page.getByText(pdfNote).waitFor();
+      await shot('view-pdf');
+      await closeDocument(page, t);
+
+      await openDocument(page, t, photoTitle);
+      const img = page.getByTestId('doc-image');
+      await img.waitFor();
+      await page.waitForFunction(() => {
+        const i = document.querySelector('[data-testid="doc-image"]');
+        return i && i.complete && i.naturalWidth > 0;
+      });
+      const size = await img.evaluate((i) => ({ w: i.naturalWidth, h: i.naturalHeight }));
+      assert.equal(Math.max(size.w, size.h), 2000, `the photo is downscaled to 2000 px (${size.w}×${size.h})`);
+      assert.equal(Math.round((size.w / size.h) * 100), 133, 'the aspect ratio is kept');
+      const photoUrl = await img.getAttribute('src');
+      const photoBack = (await downloadBytes(page, t)).bytes;
+      assert.ok(photoBack.length < photo.length, 'the stored photo is smaller than the original');
+      assert.equal(photoBack.subarray(0, 3).toString('hex'), 'ffd8ff', 'the stored photo is a JPEG');
+      await shot('view-photo');
+      assert.ok(await imageLoads(page, photoUrl), 'the object URL works while the photo is shown');
+      await closeDocument(page, t);
+      assert.equal(await imageLoads(page, photoUrl), false, 'the object URL is revoked when the photo is closed');
+
+      await openDocument(page, t, noteTitle);
+      const text = await page.getByTestId('doc-text').textContent();
+      assert.equal(text, noteText);
+      await shot('view-note');
+
+      // Rename and recategorise the note.
+      await page.getByRole('button', { name: t('edit'), exact: true }).click();
+      await page.getByLabel(t('field-title'), { exact: true }).fill(renamed);
+      await page.getByRole('radio', { name: t('category-my_story') }).check();
+      await page.getByRole('radio', { name: t('category-contacts') }).check();
+      await page.getByRole('button', { name: t('save-changes') }).click();
+      await page.getByRole('heading', { level: 1, exact: true, name: renamed }).waitFor();
+      await shot('renamed');
+      await closeDocument(page, t);
+      await page.getByRole('button', { name: new RegExp(renamed) }).waitFor();
+      await quit(page, t);
+
+      // Reopen with the recovery code and choose a new passphrase.
+      await page.getByRole('button', { name: t('recover-start') }).click();
+      await page.getByLabel(t('field-pseudonym'), { exact: true }).fill(pseudonym);
+      await page.getByLabel(t('field-recovery-code'), { exact: true }).fill(code.toLowerCase().replaceAll('-', ' '));
+      await shot('recover');
+      await page.getByRole('button', { name: t('recover-submit') }).click();
+      await page.getByRole('heading', { level: 1, exact: true, name: t('recover-new-title') }).waitFor({ timeout: 30_000 });
+      const newPassphrase = (await page.getByTestId('generated-passphrase').textContent()).trim();
+      await shot('recover-new-passphrase');
+      await page.getByRole('button', { name: t('recover-new-submit') }).click();
+      await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: new RegExp(renamed) }).waitFor();
+      // the rename reached the server: the renamed note is in the contacts category
+      await page.getByRole('button', { name: new RegExp(t('category-contacts')) }).first().click();
+      await page.getByRole('button', { name: new RegExp(renamed) }).waitFor();
+      await page.getByRole('button', { name: new RegExp(t('category-all')) }).click();
+
+      // Delete the photo, with confirmation.
+      await openDocument(page, t, photoTitle);
+      await page.getByRole('button', { name: t('delete'), exact: true }).click();
+      const dialog = page.getByRole('alertdialog', { name: t('delete-title') });
+      await dialog.waitFor();
+      await shot('delete-confirm');
+      await dialog.getByRole('button', { name: t('delete-confirm') }).click();
+      await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor();
+      assert.equal(await page.getByRole('button', { name: new RegExp(photoTitle) }).count(), 0);
+      await page.getByRole('button', { name: new RegExp(pdfTitle) }).waitFor();
+      await shot('after-delete');
+      await quit(page, t);
+
+      // The old passphrase no longer opens the wallet; the new one does.
+      await openWallet(page, t, pseudonym, passphrase);
+      await page.getByRole('alert').filter({ hasText: t('err-login-passphrase') }).waitFor({ timeout: 60_000 });
+      await page.getByLabel(t('field-passphrase'), { exact: true }).fill(newPassphrase);
+      await page.getByRole('button', { name: t('open-submit'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor({ timeout: 60_000 });
+      assert.equal(await page.locator('.docs li').count(), 2);
+      await quit(page, t);
+      await shot('end');
+
+      // Nothing is left on the machine.
+      assert.deepEqual(await leftovers(page, context), {
+        localStorage: 0, sessionStorage: 0, indexedDB: 0, documentCookie: '', serviceWorkers: 0, caches: 0, cookies: 0,
+      });
+      assert.deepEqual(browser.problems.filter((p) => p.startsWith('pageerror')), [], 'no script errors');
+
+      // No plaintext in what the browser sent...
+      const needles = [marker, photoTitle, pdfTitle, pdfNote, noteTitle, renamed, photoName, pdfName, 'carte-identite', 'attestation-cpas', 'gare du Midi', passphrase, newPassphrase, code];
+      const plaintexts = [
+        { name: 'PDF', bytes: pdf },
+        { name: 'original photo', bytes: photo },
+        { name: 'stored photo', bytes: photoBack },
+        { name: 'note', bytes: Buffer.from(noteText, 'utf8') },
+      ];
+      const sent = requestHaystacks(proxy.records);
+      assert.ok(proxy.records.some((r) => r.method === 'PUT' && r.body.length > 100_000), 'the proxy saw the uploads');
+      for (const r of proxy.records.filter((r) => ['POST', 'PUT', 'DELETE'].includes(r.method))) {
+        assert.equal(r.headers['x-pde-client'], '1', `${r.method} ${r.url} carries X-PDE-Client`);
+      }
+      assert.deepEqual(findStrings(needles, sent), []);
+      assert.deepEqual(findPlaintextRuns(plaintexts, sent), []);
+
+      // ...nor in the database or the blob store.
+      await server.stop();
+      const stored = filesUnder(server.dataDir);
+      assert.ok(stored.some((f) => f.name.endsWith('pde.sqlite')), 'the database file is scanned');
+      assert.ok(stored.filter((f) => f.name.startsWith(server.blobDir)).length >= 2, 'the blob files are scanned');
+      assert.deepEqual(findStrings(needles, stored), []);
+      assert.deepEqual(findPlaintextRuns(plaintexts, stored), []);
+    } catch (e) {
+      await shot('failure').catch(() => undefined);
+      throw new Error(`${e.message}\n--- browser ---\n${browser.problems.join('\n')}\n--- server ---\n${server.stderr()}`, { cause: e });
+    } finally {
+      await browser.close();
+      await proxy.stop();
+      await server.stop();
+      server.cleanup();
+    }
+  });
+}
