@@ -34,8 +34,12 @@ pub fn rel(path: &Path) -> String {
 /// A command run from the repository root with inherited stdio.
 pub struct Cmd {
     cmd: Command,
-    /// The whole command line, echoed before it runs.
+    /// The program and arguments, echoed before it runs.
     shown: String,
+    /// `KEY=value ` prefixes of the echo.
+    env_shown: String,
+    /// Working directory relative to the root, if not the root.
+    dir: Option<String>,
     /// Program and first argument, for error messages.
     short: String,
 }
@@ -49,6 +53,8 @@ impl Cmd {
             cmd,
             short: shown.clone(),
             shown,
+            env_shown: String::new(),
+            dir: None,
         }
     }
 
@@ -75,11 +81,11 @@ impl Cmd {
 
     pub fn env(mut self, key: &str, value: impl AsRef<OsStr>) -> Cmd {
         let v = value.as_ref().to_string_lossy();
-        self.shown = if v.contains(' ') {
-            format!("{key}='{v}' {}", self.shown)
+        if v.contains(' ') {
+            self.env_shown.push_str(&format!("{key}='{v}' "));
         } else {
-            format!("{key}={v} {}", self.shown)
-        };
+            self.env_shown.push_str(&format!("{key}={v} "));
+        }
         self.cmd.env(key, value);
         self
     }
@@ -87,19 +93,26 @@ impl Cmd {
     /// Runs in `dir` (relative to the repository root).
     pub fn dir(mut self, dir: &str) -> Cmd {
         self.cmd.current_dir(root().join(dir));
-        if dir != "." {
-            self.shown = format!("(cd {dir} && {})", self.shown);
-        }
+        self.dir = Some(dir.to_string()).filter(|d| d != ".");
         self
+    }
+
+    /// The command line as a shell would take it.
+    pub fn display(&self) -> String {
+        let line = format!("{}{}", self.env_shown, self.shown);
+        match &self.dir {
+            Some(d) => format!("(cd {d} && {line})"),
+            None => line,
+        }
     }
 
     /// Runs to completion, echoing the command line first.
     pub fn run(mut self) -> Result<()> {
-        println!("$ {}", self.shown);
+        println!("$ {}", self.display());
         let status = self
             .cmd
             .status()
-            .map_err(|e| format!("cannot start `{}`: {e}", self.shown))?;
+            .map_err(|e| format!("cannot start `{}`: {e}", self.short))?;
         if status.success() {
             Ok(())
         } else {
@@ -117,11 +130,32 @@ impl Cmd {
 
     /// The echoed command line and the command, for callers that spawn it themselves.
     pub fn into_parts(self) -> (String, Command) {
-        (self.shown, self.cmd)
+        (self.display(), self.cmd)
     }
 }
 
 /// Prints a step header.
 pub fn header(title: &str) {
     println!("\n==> {title}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echo_reads_like_a_shell_line() {
+        let c = Cmd::new("npm")
+            .args(["ci", "--no-audit"])
+            .env("A", "b c")
+            .env("B", "d")
+            .dir("bench")
+            .args(["x y"]);
+        assert_eq!(
+            c.display(),
+            "(cd bench && A='b c' B=d npm ci --no-audit 'x y')"
+        );
+        assert_eq!(c.short, "npm ci");
+        assert_eq!(Cmd::new("cargo").dir(".").display(), "cargo");
+    }
 }
