@@ -88,7 +88,17 @@ try {
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const { click, list } = await page.evaluate(() => window.__bench);
+  // Where the time goes, from the page's resource timings: key derivation runs before the
+  // log-in request; decryption and rendering after the list arrives.
+  const marks = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource');
+    const login = entries.find((e) => e.name.endsWith('/api/v1/auth/login'));
+    const docs = entries.filter((e) => new URL(e.name).pathname === '/api/v1/documents').pop();
+    return { login: login?.startTime, docs: docs?.responseEnd };
+  });
   console.log(`open_to_list_ms=${(list - click).toFixed(0)}`);
+  if (marks.login !== undefined) console.log(`to_login_request_ms=${(marks.login - click).toFixed(0)}`);
+  if (marks.docs !== undefined) console.log(`to_list_response_ms=${(marks.docs - click).toFixed(0)}`);
 } finally {
   await browser.close();
 }
