@@ -185,6 +185,21 @@ test('a wallet can be created with the keyboard alone, with visible focus', { ti
     await shot('pseudonym-focus');
     await page.keyboard.press('Enter');
     await page.getByTestId('generated-passphrase').waitFor();
+    // A typed passphrase gets a strength meter, and a weak one is refused.
+    await tabTo(t('pass-type-own'));
+    await page.keyboard.press('Enter');
+    await tabTo(t('pass-typed-label'));
+    await page.keyboard.type('azerty123');
+    await page.getByText(t('pass-strength', { level: t('pass-level-0') })).waitFor();
+    await tabTo(t('pass-again-label'));
+    await page.keyboard.type('azerty123');
+    await tabTo(t('create-submit'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: t('pass-too-weak') }).waitFor();
+    await shot('typed-too-weak');
+    assert.equal(await page.getByTestId('recovery-code').count(), 0, 'a weak passphrase creates nothing');
+    await tabTo(t('pass-use-generated'));
+    await page.keyboard.press('Enter');
     await tabTo(t('pass-show-another'));
     await page.keyboard.press('Enter');
     await tabTo(t('create-submit'));
@@ -195,6 +210,7 @@ test('a wallet can be created with the keyboard alone, with visible focus', { ti
     await page.keyboard.press('Enter');
     await tabTo(t('confirm-label', { n: 3 }));
     await page.keyboard.type(code.split('-')[2]);
+    await shot('confirm-typed');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor();
     // and Quit is reachable too
@@ -202,6 +218,9 @@ test('a wallet can be created with the keyboard alone, with visible focus', { ti
     await shot('wallet-focus');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, exact: true, name: t('start-title') }).waitFor();
+  } catch (e) {
+    await shot('failure');
+    throw e;
   } finally {
     await env.close();
   }

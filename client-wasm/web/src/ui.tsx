@@ -1,5 +1,5 @@
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import qrcode from 'qrcode-generator';
 import { ApiError } from './api';
 import { LANGS, type Lang, type Translate } from './i18n-core';
@@ -39,7 +39,8 @@ export function LangSwitch() {
 /** A heading that takes focus when its screen appears, so the change is announced. */
 export function ScreenTitle({ children }: { children: ComponentChildren }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // Layout effect: focus moves before the next key press can land elsewhere.
+  useLayoutEffect(() => {
     ref.current?.focus();
   }, []);
   return (

@@ -320,7 +320,7 @@ function AddScreen(props: {
   );
 }
 
-type Loaded = { url: string | null; text: string | null; blob: Blob };
+type Loaded = { url: string | null; downloadUrl: string; text: string | null };
 
 function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: () => void; onClose: (msg?: string) => void }) {
   const { t, lang } = useI18n();
@@ -332,7 +332,7 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [busy, setBusy] = useState(false);
-  const urlRef = useRef<string | null>(null);
+  const urlsRef = useRef<string[]>([]);
 
   useEffect(() => {
     let live = true;
@@ -342,10 +342,13 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
         if (!live) return;
         const kind = viewKind(meta.mime);
         const text = kind === 'text' ? await blob.text() : null;
+        // The viewer and the Download link get separate URLs: Chromium's PDF viewer holds on
+        // to the one it shows, and a download of that same URL silently does nothing.
         const url = kind === 'text' ? null : session.objectUrl(blob);
-        urlRef.current = url;
-        if (live) setLoaded({ url, text, blob });
-        else if (url) session.revoke(url);
+        const downloadUrl = session.objectUrl(blob);
+        urlsRef.current = url ? [url, downloadUrl] : [downloadUrl];
+        if (live) setLoaded({ url, downloadUrl, text });
+        else urlsRef.current.forEach((u) => session.revoke(u));
       })
       .catch((err) => {
         if (!live) return;
@@ -355,8 +358,8 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
       });
     return () => {
       live = false;
-      if (urlRef.current) session.revoke(urlRef.current);
-      urlRef.current = null;
+      urlsRef.current.forEach((u) => session.revoke(u));
+      urlsRef.current = [];
     };
   }, [entry.id]);
 
@@ -398,8 +401,8 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
         {loaded && kind === 'download' ? <p>{t('no-preview')}</p> : null}
       </section>
       <div class="actions">
-        {loaded?.url ? (
-          <a class="button secondary" href={loaded.url} download={meta.file_name ?? meta.title}>
+        {loaded ? (
+          <a class="button secondary" href={loaded.downloadUrl} download={meta.file_name ?? `${meta.title}.txt`}>
             {t('download')}
           </a>
         ) : null}

@@ -22,6 +22,12 @@ export async function chooseLanguage(page, t, lang) {
   await page.locator(`html[lang="${lang}"]`).waitFor();
 }
 
+/** The generated passphrase shown, once its 5 words are there. */
+export async function generatedPassphrase(page) {
+  await page.waitForFunction(() => (document.querySelector('[data-testid="generated-passphrase"]')?.textContent ?? '').trim().split(/\s+/).length === 5);
+  return (await page.getByTestId('generated-passphrase').textContent()).trim().split(/\s+/).join(' ');
+}
+
 /** Creates a wallet with a generated pseudonym and a generated passphrase. */
 export async function createWallet(page, t, shot = async () => {}) {
   await page.getByRole('button', { name: t('create-start') }).click();
@@ -32,8 +38,7 @@ export async function createWallet(page, t, shot = async () => {}) {
   await page.getByRole('button', { name: t('next') }).click();
 
   const words = page.getByTestId('generated-passphrase');
-  await page.waitForFunction(() => (document.querySelector('[data-testid="generated-passphrase"]')?.textContent ?? '').trim().split(/\s+/).length === 5);
-  const first = (await words.textContent()).trim();
+  const first = await generatedPassphrase(page);
   await page.getByRole('button', { name: t('pass-show-another') }).click();
   await page.waitForFunction((old) => document.querySelector('[data-testid="generated-passphrase"]').textContent.trim() !== old, first);
   const passphrase = (await words.textContent()).trim().split(/\s+/).join(' ');
@@ -94,8 +99,19 @@ export async function openDocument(page, t, title) {
   await page.getByRole('heading', { level: 1, exact: true, name: title }).waitFor();
 }
 
+/**
+ * Scrolls to an element, lets the page settle, then clicks, as a person does. Right after
+ * a scroll, Chromium may still route a synthetic click to the PDF viewer's out-of-process
+ * frame (its hit-test data lags), and the click is lost.
+ */
+export async function settledClick(page, locator) {
+  await locator.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await locator.click();
+}
+
 export async function closeDocument(page, t) {
-  await page.getByRole('button', { name: t('close'), exact: true }).click();
+  await settledClick(page, page.getByRole('button', { name: t('close'), exact: true }));
   await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor();
 }
 
@@ -108,10 +124,8 @@ export function escapeRe(s) {
  * button (the page's CSP, connect-src 'self', forbids fetch() of blob: URLs, even from tests).
  */
 export async function downloadBytes(page, t) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: t('download') }).click(),
-  ]);
+  const link = page.getByRole('link', { name: t('download') });
+  const [download] = await Promise.all([page.waitForEvent('download'), settledClick(page, link)]);
   const stream = await download.createReadStream();
   const chunks = [];
   for await (const c of stream) chunks.push(c);
