@@ -124,11 +124,9 @@ fn run_step(name: &str) -> Result<()> {
         "e2e-install" => wasm::npm_ci(E2E_DIR),
         "e2e" => {
             let server = target_dir().join("debug").join("pde-server");
-            let web = crate::sh::root().join(wasm::WEB_DIST);
             Cmd::new("npm")
                 .args(["test"])
                 .env("PDE_SERVER_BIN", &server)
-                .env("PDE_WEB_DIR", &web)
                 .dir(E2E_DIR)
                 .run()
         }
