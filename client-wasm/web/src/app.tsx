@@ -56,7 +56,7 @@ export function App() {
         ) : null}
       </header>
       {screen === 'wallet' && session ? (
-        <IdleGuard onLock={() => void lock('idle')}>
+        <IdleGuard onLock={() => void lock('idle')} onQuit={() => void lock('quit')}>
           {(keepAlive) => <WalletScreen key={session.pseudonym} session={session} keepAlive={keepAlive} />}
         </IdleGuard>
       ) : screen === 'create' ? (
@@ -82,7 +82,7 @@ export function App() {
 }
 
 /** Locks the wallet after IDLE_LOCK_MS without activity, warning IDLE_WARN_MS in. */
-function IdleGuard(props: { onLock: () => void; children: (keepAlive: () => void) => preact.ComponentChildren }) {
+function IdleGuard(props: { onLock: () => void; onQuit: () => void; children: (keepAlive: () => void) => preact.ComponentChildren }) {
   const { t } = useI18n();
   const [warning, setWarning] = useState(false);
   const timers = useRef<{ warn?: ReturnType<typeof setTimeout>; lock?: ReturnType<typeof setTimeout> }>({});
@@ -121,9 +121,14 @@ function IdleGuard(props: { onLock: () => void; children: (keepAlive: () => void
       <Dialog open={warning} labelledBy="idle-title" role="alertdialog" onCancel={keepAlive}>
         <h2 id="idle-title">{t('idle-title')}</h2>
         <p>{t('idle-text')}</p>
-        <button type="button" class="primary" autofocus onClick={keepAlive}>
-          {t('idle-stay')}
-        </button>
+        <div class="row">
+          <button type="button" class="primary" autofocus onClick={keepAlive}>
+            {t('idle-stay')}
+          </button>
+          <button type="button" class="secondary" onClick={props.onQuit}>
+            {t('idle-quit')}
+          </button>
+        </div>
       </Dialog>
     </>
   );

@@ -71,5 +71,7 @@ describe('translations', () => {
     expect(translator('fr')('doc-count', { n: 1 })).toBe('1 document');
     expect(translator('nl')('doc-count', { n: 3 })).toBe('3 documenten');
     expect(translator('en')('doc-count', { n: 0 })).toBe('empty');
+    expect(translator('nl')('err-too_many_attempts', { seconds: 1 })).toContain('1 seconde ');
+    expect(translator('fr')('err-too_many_attempts', { seconds: 4 })).toContain('4 secondes');
   });
 });

@@ -150,6 +150,7 @@ deleted = “{ $title }” was deleted.
 idle-title = Are you still there?
 idle-text = For your safety, your wallet will close in 1 minute.
 idle-stay = Stay
+idle-quit = Quit now
 
 ## Errors
 err-fill-both = Type your pseudonym and your passphrase.
@@ -157,7 +158,10 @@ err-fill-both-recovery = Type your pseudonym and your recovery code.
 err-login-passphrase = The pseudonym or the passphrase is not right.
 err-login-recovery = The pseudonym or the recovery code is not right.
 err-recovery-code-format = This recovery code has a typing mistake. Check each character on your sheet.
-err-too_many_attempts = Too many tries. Wait { $seconds } seconds, then try again.
+err-too_many_attempts = { $seconds ->
+    [one] Too many tries. Wait 1 second, then try again.
+   *[other] Too many tries. Wait { $seconds } seconds, then try again.
+}
 err-pseudonym-length = A pseudonym has 3 to 64 characters.
 err-choose-file = Take a photo or choose a file first.
 err-write-text = Write your text first.

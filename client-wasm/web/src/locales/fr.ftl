@@ -150,6 +150,7 @@ deleted = « { $title } » a été supprimé.
 idle-title = Vous êtes toujours là ?
 idle-text = Pour votre sécurité, votre porte-documents va se fermer dans 1 minute.
 idle-stay = Rester
+idle-quit = Quitter maintenant
 
 ## Erreurs
 err-fill-both = Tapez votre pseudonyme et votre phrase secrète.
@@ -157,7 +158,10 @@ err-fill-both-recovery = Tapez votre pseudonyme et votre code de secours.
 err-login-passphrase = Le pseudonyme ou la phrase secrète n’est pas correct.
 err-login-recovery = Le pseudonyme ou le code de secours n’est pas correct.
 err-recovery-code-format = Ce code de secours contient une faute de frappe. Vérifiez chaque caractère sur votre feuille.
-err-too_many_attempts = Trop d’essais. Attendez { $seconds } secondes, puis réessayez.
+err-too_many_attempts = { $seconds ->
+    [one] Trop d’essais. Attendez 1 seconde, puis réessayez.
+   *[other] Trop d’essais. Attendez { $seconds } secondes, puis réessayez.
+}
 err-pseudonym-length = Un pseudonyme a entre 3 et 64 caractères.
 err-choose-file = Prenez d’abord une photo ou choisissez un fichier.
 err-write-text = Écrivez d’abord votre texte.

@@ -150,6 +150,7 @@ deleted = „{ $title }” werd verwijderd.
 idle-title = Ben je er nog?
 idle-text = Voor je veiligheid sluit je documentenmap over 1 minuut.
 idle-stay = Blijven
+idle-quit = Nu afsluiten
 
 ## Fouten
 err-fill-both = Typ je schuilnaam en je wachtzin.
@@ -157,7 +158,10 @@ err-fill-both-recovery = Typ je schuilnaam en je herstelcode.
 err-login-passphrase = De schuilnaam of de wachtzin klopt niet.
 err-login-recovery = De schuilnaam of de herstelcode klopt niet.
 err-recovery-code-format = Deze herstelcode bevat een tikfout. Controleer elk teken op je blad.
-err-too_many_attempts = Te veel pogingen. Wacht { $seconds } seconden en probeer dan opnieuw.
+err-too_many_attempts = { $seconds ->
+    [one] Te veel pogingen. Wacht 1 seconde en probeer dan opnieuw.
+   *[other] Te veel pogingen. Wacht { $seconds } seconden en probeer dan opnieuw.
+}
 err-pseudonym-length = Een schuilnaam heeft 3 tot 64 tekens.
 err-choose-file = Neem eerst een foto of kies een bestand.
 err-write-text = Schrijf eerst je tekst.
