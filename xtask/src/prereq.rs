@@ -115,16 +115,21 @@ fn wasm_bindgen() -> Result<()> {
         "wasm-bindgen-cli {want} needed (found {}); installing it (a few minutes, once)",
         have_bindgen.as_deref().unwrap_or("none")
     );
-    Cmd::new("cargo")
-        .args([
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            &want,
-            "--locked",
-            "--force",
-        ])
-        .run()?;
+    let install = |locked: bool| {
+        Cmd::new("cargo")
+            .args(["install", "wasm-bindgen-cli", "--version", &want, "--force"])
+            .args(if locked { &["--locked"][..] } else { &[][..] })
+            .run()
+    };
+    // The crate's own lock file first; a registry that lacks one of the versions it pins
+    // (a mirror, a yanked crate) makes that fail, and then the newest compatible versions do.
+    if let Err(e) = install(true) {
+        println!(
+            "`cargo install --locked` failed ({e}); trying again with the newest compatible \
+             dependencies"
+        );
+        install(false)?;
+    }
     // Make sure the installed one is the one on PATH.
     let now = Cmd::new("wasm-bindgen")
         .arg_version()
