@@ -3,7 +3,8 @@
 //! Secret keys stay in WASM memory: the wallet identity and document identities sit behind a
 //! [`Wallet`] and numeric document handles, and [`Wallet::lock`] zeroizes them. JavaScript
 //! only ever sees what it must: auth keys, recovery codes to display, ciphertexts, and the
-//! decrypted content and metadata it asked for. See `docs/wasm-api.md`.
+//! decrypted content and metadata it asked for, and the fragment of a share link it must put
+//! in the link. See `docs/wasm-api.md`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -11,6 +12,7 @@ mod document;
 mod error;
 mod keys;
 mod rng;
+mod share;
 mod wallet;
 
 pub use document::{ContentReader, DocumentWriter};
@@ -19,4 +21,5 @@ pub use keys::{
     SlotKeys, derive_passphrase_keys, derive_recovery_keys, encrypted_length,
     generate_recovery_code, random_salt,
 };
+pub use share::{LinkSecret, encrypt_note};
 pub use wallet::Wallet;

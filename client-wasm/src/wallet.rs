@@ -6,12 +6,14 @@ use std::rc::{Rc, Weak};
 
 use pde_crypto::document::{self, Metadata};
 use pde_crypto::identity::Identity;
+use pde_crypto::share;
 use wasm_bindgen::prelude::*;
 
 use crate::document::{ContentReader, DocumentWriter, Stream};
 use crate::error::PdeError;
 use crate::keys::{SlotKeys, length_from_js};
 use crate::rng::os_rng;
+use crate::share::parse_recipient;
 
 /// Everything the wallet must forget on lock.
 struct Keys {
@@ -60,7 +62,8 @@ pub struct Wallet {
 }
 
 impl Wallet {
-    fn new(wallet: Identity) -> Self {
+    /// An unlocked wallet around `wallet` (W, or a link identity L).
+    pub(crate) fn new(wallet: Identity) -> Self {
         Self {
             keys: RefCell::new(Some(Keys {
                 wallet,
@@ -181,6 +184,27 @@ impl Wallet {
             ));
             keys.track(reader.stream());
             Ok(reader)
+        })
+    }
+
+    /// A share envelope: the document identity of `doc` sealed to `recipient` (`age1…`, a
+    /// worker's wallet recipient or a link recipient).
+    #[wasm_bindgen(js_name = shareEnvelope)]
+    pub fn share_envelope(&self, doc: u32, recipient: &str) -> Result<Vec<u8>, PdeError> {
+        let recipient = parse_recipient(recipient)?;
+        self.with_keys(|keys| {
+            share::seal_share_envelope(keys.document(doc)?, &recipient, &mut os_rng())
+                .map_err(|e| PdeError::invalid(format_args!("recipient: {e}")))
+        })
+    }
+
+    /// Decrypts a note encrypted to this wallet's identity; returns the note JSON.
+    #[wasm_bindgen(js_name = decryptNote)]
+    pub fn decrypt_note(&self, ciphertext: &[u8]) -> Result<String, PdeError> {
+        self.with_keys(|keys| {
+            let note =
+                share::decrypt_note(&keys.wallet, ciphertext).map_err(|_| PdeError::damaged())?;
+            Ok(note.to_json())
         })
     }
 

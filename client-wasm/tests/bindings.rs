@@ -3,8 +3,8 @@
 
 use js_sys::Reflect;
 use pde_client_wasm::{
-    ContentReader, PdeError, Wallet, derive_passphrase_keys, derive_recovery_keys,
-    encrypted_length, generate_recovery_code, random_salt,
+    ContentReader, LinkSecret, PdeError, Wallet, derive_passphrase_keys, derive_recovery_keys,
+    encrypt_note, encrypted_length, generate_recovery_code, random_salt,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -251,4 +251,213 @@ fn lengths_must_be_safe_integers() {
         .document_handle()
         .unwrap();
     assert_eq!(js_code(wallet.content_reader(doc, -5.0)), "invalid_input");
+}
+
+/// A holder's wallet with one document; returns the wallet, the handle of D, the metadata
+/// ciphertext, the content and its ciphertext.
+fn holder_with_document(size: usize) -> (Wallet, u32, Vec<u8>, Vec<u8>, Vec<u8>) {
+    let holder = Wallet::create();
+    let plain = content(size);
+    let writer = holder.new_document(&metadata_json(size)).unwrap();
+    let mut ciphertext = writer.push(&plain).unwrap();
+    ciphertext.extend(writer.finish().unwrap());
+    let doc = holder.open_document(&writer.envelope().unwrap()).unwrap();
+    (holder, doc, writer.metadata().unwrap(), plain, ciphertext)
+}
+
+#[test]
+fn a_worker_opens_a_document_shared_with_them() {
+    let (holder, doc, metadata, plain, ciphertext) = holder_with_document(70_000);
+    let worker = Wallet::create();
+    let envelope = holder
+        .share_envelope(doc, &worker.recipient().unwrap())
+        .unwrap();
+
+    let shared = worker.open_document(&envelope).unwrap();
+    let json = worker.decrypt_metadata(shared, &metadata).unwrap();
+    assert!(json.contains("\"title\":\"Attestation\""));
+    let reader = worker.content_reader(shared, plain.len() as f64).unwrap();
+    assert!(read_all(&reader, &ciphertext, 30_000) == plain);
+
+    // The envelope is the worker's: neither the holder nor anyone else opens it.
+    assert_eq!(js_code(holder.open_document(&envelope)), "damaged");
+    assert_eq!(
+        js_code(Wallet::create().open_document(&envelope)),
+        "damaged"
+    );
+}
+
+#[test]
+fn a_link_secret_round_trips_and_its_wallet_opens_what_was_shared_to_it() {
+    let secret = LinkSecret::generate();
+    let fragment = secret.fragment();
+    assert_eq!(fragment.len(), 43);
+    assert!(
+        fragment
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+    );
+    assert_ne!(LinkSecret::generate().fragment(), fragment);
+    let visitor = LinkSecret::parse(&fragment).unwrap();
+    assert_eq!(visitor.fragment(), fragment);
+    assert_eq!(visitor.recipient(), secret.recipient());
+    assert!(secret.recipient().starts_with("age1"));
+    assert_eq!(visitor.access_key().len(), 32);
+    assert_eq!(visitor.access_key(), secret.access_key());
+    assert_ne!(LinkSecret::generate().access_key(), secret.access_key());
+
+    let (holder, doc, metadata, plain, ciphertext) = holder_with_document(1_000);
+    let envelope = holder.share_envelope(doc, &secret.recipient()).unwrap();
+    let note_json = r#"{"v":1,"from":null,"text":"Pour le dossier"}"#;
+    let note = encrypt_note(&secret.recipient(), note_json).unwrap();
+
+    let wallet = visitor.open_wallet();
+    assert_eq!(wallet.recipient().unwrap(), secret.recipient());
+    let shared = wallet.open_document(&envelope).unwrap();
+    let json = wallet.decrypt_metadata(shared, &metadata).unwrap();
+    assert!(json.contains("\"size\":1000"));
+    let reader = wallet.content_reader(shared, 1_000.0).unwrap();
+    assert!(read_all(&reader, &ciphertext, 512) == plain);
+    assert_eq!(wallet.decrypt_note(&note).unwrap(), note_json);
+
+    // Another link's wallet opens none of it.
+    let other = LinkSecret::generate().open_wallet();
+    assert_eq!(js_code(other.open_document(&envelope)), "damaged");
+    assert_eq!(js_code(other.decrypt_note(&note)), "damaged");
+}
+
+#[test]
+fn notes_round_trip() {
+    let worker = Wallet::create();
+    for note_json in [
+        r#"{"v":1,"from":"Marie","text":"Bonjour,\nvoici l'attestation. À jeudi !"}"#,
+        r#"{"v":1,"from":null,"text":""}"#,
+    ] {
+        let note = encrypt_note(&worker.recipient().unwrap(), note_json).unwrap();
+        assert_eq!(note.len(), 200 + 256);
+        assert_eq!(worker.decrypt_note(&note).unwrap(), note_json);
+    }
+    // Compact and in the order v, from, text, whatever the order given.
+    let note = encrypt_note(
+        &worker.recipient().unwrap(),
+        r#"{ "text": "t", "from": "M", "v": 1 }"#,
+    )
+    .unwrap();
+    assert_eq!(
+        worker.decrypt_note(&note).unwrap(),
+        r#"{"v":1,"from":"M","text":"t"}"#
+    );
+}
+
+#[test]
+fn bad_recipients_fragments_and_notes_give_the_right_codes() {
+    let (holder, doc, metadata, _, _) = holder_with_document(1);
+    let worker = Wallet::create();
+    let recipient = worker.recipient().unwrap();
+    let low_order = pde_crypto::identity::Recipient::from_bytes([0; 32]).to_string();
+    let secret_key = pde_crypto::identity::Identity::from_seed(&mut [7; 32]).to_secret_string();
+    for bad in [
+        "",
+        "age1",
+        &recipient[..recipient.len() - 1],
+        &recipient.to_uppercase(),
+        &secret_key,
+        &secret_key.to_lowercase(),
+        &low_order,
+    ] {
+        assert_eq!(
+            js_code(holder.share_envelope(doc, bad)),
+            "invalid_input",
+            "{bad}"
+        );
+        assert_eq!(
+            js_code(encrypt_note(bad, r#"{"v":1,"from":null,"text":"t"}"#)),
+            "invalid_input",
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        js_code(holder.share_envelope(999, &recipient)),
+        "invalid_input"
+    );
+
+    let fragment = LinkSecret::generate().fragment();
+    for bad in [
+        fragment[..42].to_string(),
+        format!("#{fragment}"),
+        format!("{fragment}="),
+        format!("+{}", &fragment[1..]),
+        format!("/{}", &fragment[1..]),
+        String::new(),
+    ] {
+        assert_eq!(js_code(LinkSecret::parse(&bad)), "invalid_input", "{bad}");
+    }
+
+    for bad in [
+        "not json",
+        r#"{"v":2,"from":null,"text":"t"}"#,
+        r#"{"v":1,"from":null,"text":"t","to":"x"}"#,
+        r#"{"v":1,"text":"t","from":7}"#,
+    ] {
+        assert_eq!(
+            js_code(encrypt_note(&recipient, bad)),
+            "invalid_input",
+            "{bad}"
+        );
+    }
+    let too_long = format!(r#"{{"v":1,"from":null,"text":"{}"}}"#, "a".repeat(2_001));
+    assert_eq!(
+        js_code(encrypt_note(&recipient, &too_long)),
+        "invalid_input"
+    );
+    let too_large = format!(r#"{{"v":1,"from":null,"text":"{}"}}"#, "😀".repeat(2_000));
+    assert_eq!(
+        js_code(encrypt_note(&recipient, &too_large)),
+        "invalid_input"
+    );
+
+    let note = encrypt_note(&recipient, r#"{"v":1,"from":null,"text":"t"}"#).unwrap();
+    let mut damaged = note.clone();
+    damaged[250] ^= 1;
+    assert_eq!(js_code(worker.decrypt_note(&damaged)), "damaged");
+    assert_eq!(
+        js_code(worker.decrypt_note(&note[..note.len() - 1])),
+        "damaged"
+    );
+    assert_eq!(js_code(worker.decrypt_note(b"not a note")), "damaged");
+    assert_eq!(js_code(holder.decrypt_note(&note)), "damaged");
+    assert_eq!(js_code(holder.decrypt_note(&metadata)), "damaged");
+}
+
+#[test]
+fn lock_on_a_link_wallet_forgets_l() {
+    let secret = LinkSecret::generate();
+    let (holder, doc, _, _, _) = holder_with_document(10);
+    let envelope = holder.share_envelope(doc, &secret.recipient()).unwrap();
+    let note = encrypt_note(&secret.recipient(), r#"{"v":1,"from":null,"text":"t"}"#).unwrap();
+    let wallet = secret.open_wallet();
+    let shared = wallet.open_document(&envelope).unwrap();
+    let reader = wallet.content_reader(shared, 10.0).unwrap();
+    wallet.lock();
+    assert_eq!(js_code(wallet.recipient()), "locked");
+    assert_eq!(js_code(wallet.open_document(&envelope)), "locked");
+    assert_eq!(js_code(wallet.decrypt_note(&note)), "locked");
+    assert_eq!(js_code(wallet.decrypt_metadata(shared, b"x")), "locked");
+    assert_eq!(js_code(wallet.content_reader(shared, 10.0)), "locked");
+    assert_eq!(
+        js_code(wallet.share_envelope(shared, &secret.recipient())),
+        "locked"
+    );
+    assert_eq!(js_code(reader.push(&[1])), "locked");
+    // The secret itself is another object: it opens a fresh wallet until it is freed.
+    assert_eq!(
+        secret.open_wallet().decrypt_note(&note).unwrap(),
+        r#"{"v":1,"from":null,"text":"t"}"#
+    );
+    // Locking the holder's wallet does the same for share envelopes.
+    holder.lock();
+    assert_eq!(
+        js_code(holder.share_envelope(doc, &secret.recipient())),
+        "locked"
+    );
 }

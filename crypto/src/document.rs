@@ -9,7 +9,7 @@ use zeroize::Zeroizing;
 
 use crate::format::{self, DecryptError, Decryptor, EncryptError, Encryptor};
 use crate::identity::{Identity, OpenError, Recipient};
-use crate::padding::{metadata_padded_len, padme};
+use crate::padding::{metadata_padded_len, pad_with_spaces, padme, strip_spaces};
 use crate::version::METADATA_VERSION;
 
 /// The document categories of metadata version 1.
@@ -125,9 +125,7 @@ pub fn encrypt_metadata<R: CryptoRng + ?Sized>(
     metadata: &Metadata,
     rng: &mut R,
 ) -> Vec<u8> {
-    let mut text = Zeroizing::new(metadata.to_json().into_bytes());
-    let padded = metadata_padded_len(text.len() as u64) as usize;
-    text.resize(padded, b' ');
+    let text = pad_with_spaces(metadata.to_json(), metadata_padded_len);
     format::encrypt(&document.recipient(), &text, rng)
         .expect("a recipient derived from a secret key is never low-order")
 }
@@ -135,11 +133,7 @@ pub fn encrypt_metadata<R: CryptoRng + ?Sized>(
 /// Decrypts metadata with the document identity.
 pub fn decrypt_metadata(document: &Identity, ciphertext: &[u8]) -> Result<Metadata, DecryptError> {
     let padded = Zeroizing::new(format::decrypt(document, ciphertext)?);
-    let text = core::str::from_utf8(&padded).map_err(|_| DecryptError::Damaged)?;
-    let json = text.trim_end_matches(' ');
-    if metadata_padded_len(json.len() as u64) != padded.len() as u64 {
-        return Err(DecryptError::Damaged);
-    }
+    let json = strip_spaces(&padded, metadata_padded_len).ok_or(DecryptError::Damaged)?;
     Metadata::from_json(json).map_err(|_| DecryptError::Damaged)
 }
 
@@ -152,7 +146,8 @@ pub fn seal_envelope<R: CryptoRng + ?Sized>(
     document.seal_to(owner, rng)
 }
 
-/// Opens an owner envelope (or a share envelope) with the identity it was sealed to.
+/// Opens an owner envelope (or a share envelope, see [`crate::share`]) with the identity it
+/// was sealed to.
 pub fn open_envelope(envelope: &[u8], wallet: &Identity) -> Result<Identity, OpenError> {
     Identity::open_sealed(envelope, wallet)
 }

@@ -3,7 +3,8 @@
 //! Every ciphertext PDE stores is an [age v1](https://age-encryption.org/v1) file with one
 //! X25519 recipient. This crate writes and reads those files ([`format`]), holds the secret
 //! key types ([`identity`]), derives key slots from passphrases and recovery codes ([`slot`]),
-//! seals documents ([`document`]) and pads them ([`padding`]).
+//! seals documents ([`document`]) and pads them ([`padding`]), and shares them with workers
+//! and links: share envelopes, link secrets and notes ([`share`]).
 //!
 //! The crate is pure: no I/O, no clock, and randomness only through an RNG the caller passes,
 //! so that it runs in the browser (wasm32) and its test vectors are reproducible.
@@ -23,6 +24,7 @@ pub mod document;
 pub mod format;
 pub mod identity;
 pub mod padding;
+pub mod share;
 pub mod slot;
 pub mod version;
 

@@ -4,6 +4,8 @@
 //! mask = 2^last_bits − 1; the padded length is (L + mask) & ¬mask. The overhead is at most
 //! 12 % (less for large L).
 
+use zeroize::Zeroizing;
+
 /// The Padmé length of `len`.
 ///
 /// ```
@@ -28,4 +30,26 @@ pub fn padme(len: u64) -> u64 {
 /// The padded length of a metadata JSON text of `len` bytes: `padme(max(len, 512))`.
 pub fn metadata_padded_len(len: u64) -> u64 {
     padme(len.max(512))
+}
+
+/// The padded length of a note JSON text of `len` bytes: `padme(max(len, 256))`.
+pub fn note_padded_len(len: u64) -> u64 {
+    padme(len.max(256))
+}
+
+/// `text` followed by spaces up to `padded_len(text.len())` bytes, in memory that is zeroized
+/// on drop. `text` is a compact JSON text (metadata or a note), which never ends in a space.
+pub(crate) fn pad_with_spaces(text: String, padded_len: fn(u64) -> u64) -> Zeroizing<Vec<u8>> {
+    let mut padded = Zeroizing::new(text.into_bytes());
+    let len = padded_len(padded.len() as u64) as usize;
+    padded.resize(len, b' ');
+    padded
+}
+
+/// The text before the space padding, if `padded` is UTF-8 and its padding has exactly the
+/// length `padded_len` gives for that text.
+pub(crate) fn strip_spaces(padded: &[u8], padded_len: fn(u64) -> u64) -> Option<&str> {
+    let text = core::str::from_utf8(padded).ok()?;
+    let json = text.trim_end_matches(' ');
+    (padded_len(json.len() as u64) == padded.len() as u64).then_some(json)
 }

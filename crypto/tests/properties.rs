@@ -4,7 +4,8 @@
 use pde_crypto::document;
 use pde_crypto::format::{self, Decryptor, Encryptor};
 use pde_crypto::identity::Identity;
-use pde_crypto::padding::{metadata_padded_len, padme};
+use pde_crypto::padding::{metadata_padded_len, note_padded_len, padme};
+use pde_crypto::share::{self, LinkSecret, Note, NoteError};
 use pde_crypto::slot::RecoveryCode;
 use proptest::prelude::*;
 use rand_chacha::ChaCha20Rng;
@@ -72,6 +73,57 @@ proptest! {
         let text = code.to_display_string();
         let again = RecoveryCode::parse(&text.to_lowercase()).unwrap();
         prop_assert_eq!(again.to_display_string(), text);
+    }
+
+    #[test]
+    fn link_secrets_round_trip_through_their_fragment(seed in any::<[u8; 32]>()) {
+        let link = LinkSecret::generate(&mut ChaCha20Rng::from_seed(seed));
+        let fragment = link.to_fragment();
+        prop_assert_eq!(fragment.len(), 43);
+        prop_assert!(fragment.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
+        let parsed = LinkSecret::parse(&fragment).unwrap();
+        prop_assert_eq!(parsed.to_fragment(), fragment);
+        prop_assert_eq!(parsed.identity().recipient(), link.identity().recipient());
+        prop_assert_eq!(parsed.access_key(), link.access_key());
+    }
+
+    #[test]
+    fn any_accepted_fragment_is_canonical(fragment in "[A-Za-z0-9_-]{43}") {
+        // Either refused (non-zero trailing bits) or read back to exactly the same text.
+        if let Ok(link) = LinkSecret::parse(&fragment) {
+            prop_assert_eq!(&*link.to_fragment(), &fragment);
+        }
+        let canonical = format!("{}A", &fragment[..42]);
+        prop_assert!(LinkSecret::parse(&canonical).is_ok());
+    }
+
+    #[test]
+    fn notes_round_trip(
+        seed in any::<[u8; 32]>(),
+        from in proptest::option::of("\\PC{0,100}"),
+        text in "(\\PC|\\n|\\t|\\x00|\\x1f){0,2000}",
+    ) {
+        let mut rng = ChaCha20Rng::from_seed(seed);
+        let worker = Identity::generate(&mut rng);
+        match Note::new(from.clone(), text.clone()) {
+            Ok(note) => {
+                prop_assert_eq!(note.from(), from.as_deref());
+                prop_assert_eq!(note.text(), text.as_str());
+                prop_assert_eq!(&Note::from_json(&note.to_json()).unwrap(), &note);
+                let file = share::encrypt_note(&worker.recipient(), &note, &mut rng).unwrap();
+                let json_len = note.to_json().len() as u64;
+                prop_assert_eq!(file.len() as u64, format::age_len(note_padded_len(json_len)));
+                prop_assert!(file.len() as u64 <= share::NOTE_MAX_ENCRYPTED_LEN);
+                prop_assert_eq!(share::decrypt_note(&worker, &file).unwrap(), note);
+            }
+            // Only notes whose encoding is too large for 8 KiB are refused here.
+            Err(error) => {
+                prop_assert_eq!(error, NoteError::TooLarge);
+                let json_len = serde_json::to_string(&text).unwrap().len()
+                    + from.as_deref().map_or(4, |f| serde_json::to_string(f).unwrap().len());
+                prop_assert!(json_len > 7_900);
+            }
+        }
     }
 
     #[test]

@@ -12,6 +12,8 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 use pde_crypto::document::{self, Category, Metadata};
 use pde_crypto::format::{self, DecryptError};
 use pde_crypto::identity::Identity;
+use pde_crypto::padding::note_padded_len;
+use pde_crypto::share::{self, LinkSecret, Note};
 use pde_crypto::slot::{self, Argon2Params, RecoveryCode};
 use rand_chacha::ChaCha20Rng;
 use rand_core::{Rng, SeedableRng};
@@ -61,6 +63,16 @@ const COMMITTED: &[(&str, &[u8])] = committed![
     "fail_last_flag_on_first_chunk",
     "fail_short_chunk_not_last",
     "fail_chunks_swapped",
+    "share_envelope",
+    "link_secret",
+    "note",
+    "note_link",
+    "fail_share_envelope_wrong_key",
+    "fail_note_altered",
+    "fail_note_version",
+    "fail_note_padding",
+    "fail_note_text_too_long",
+    "fail_note_unknown_field",
 ];
 
 struct Vector {
@@ -411,6 +423,106 @@ fn generate() -> Vec<Vector> {
     swapped.extend_from_slice(&three[start..start + chunk]);
     swapped.extend_from_slice(&three[start + 2 * chunk..]);
     vectors.push(failure("fail_chunks_swapped", "damaged", &key, swapped));
+
+    // Sharing, drawn after everything above so that the earlier vectors stay as they are.
+    // The document shared is the one of `document_*`; the holder is `wallet`.
+    let worker = Identity::generate(&mut rng);
+    let share_envelope =
+        share::seal_share_envelope(&new.identity, &worker.recipient(), &mut rng).unwrap();
+    let mut v = success(
+        "share_envelope",
+        &worker,
+        d_text.as_bytes(),
+        share_envelope.clone(),
+    );
+    v.headers
+        .push(("document-recipient", new.identity.recipient().to_string()));
+    vectors.push(v);
+
+    let link = LinkSecret::generate(&mut rng);
+    let link_identity = link.identity();
+    let link_envelope =
+        share::seal_share_envelope(&new.identity, &link_identity.recipient(), &mut rng).unwrap();
+    let mut v = success(
+        "link_secret",
+        &link_identity,
+        d_text.as_bytes(),
+        link_envelope,
+    );
+    v.headers
+        .push(("link-fragment", link.to_fragment().to_string()));
+    v.headers
+        .push(("recipient", link_identity.recipient().to_string()));
+    v.headers
+        .push(("access-key", common::hex(&*link.access_key())));
+    v.headers
+        .push(("document-recipient", new.identity.recipient().to_string()));
+    vectors.push(v);
+
+    let padded_note = |json: &str, len: usize| {
+        let mut text = json.as_bytes().to_vec();
+        text.resize(len, b' ');
+        text
+    };
+    let padded_len = |json: &str| note_padded_len(json.len() as u64) as usize;
+    for (name, to, from, text) in [
+        (
+            "note",
+            &worker,
+            Some("Marie"),
+            "Bonjour, voici l'attestation du CPAS pour le rendez-vous de jeudi.\nÀ bientôt !",
+        ),
+        (
+            "note_link",
+            &link_identity,
+            None,
+            "Pour le dossier \"logement\" 🏠",
+        ),
+    ] {
+        let note = Note::new(from.map(String::from), text.into()).unwrap();
+        let json = note.to_json();
+        let file = share::encrypt_note(&to.recipient(), &note, &mut rng).unwrap();
+        let mut v = success(name, to, &padded_note(&json, padded_len(&json)), file);
+        v.headers.push(("note", json));
+        vectors.push(v);
+    }
+
+    vectors.push(failure(
+        "fail_share_envelope_wrong_key",
+        "wrong_key",
+        &wallet,
+        share_envelope,
+    ));
+    let note_file = vectors
+        .iter()
+        .find(|v| v.name == "note")
+        .unwrap()
+        .file
+        .clone();
+    vectors.push(failure(
+        "fail_note_altered",
+        "damaged",
+        &worker,
+        altered(&note_file, header_len + 16 + 20),
+    ));
+    // Age files that open, holding something that is not a valid, correctly padded note.
+    let version_2 = r#"{"v":2,"from":null,"text":"version 2"}"#;
+    let short = r#"{"v":1,"from":null,"text":"one space short"}"#;
+    let too_long = format!(r#"{{"v":1,"from":null,"text":"{}"}}"#, "a".repeat(2_001));
+    let unknown_field = r#"{"v":1,"from":null,"text":"x","to":"y"}"#;
+    for (name, json, len) in [
+        ("fail_note_version", version_2, padded_len(version_2)),
+        ("fail_note_padding", short, padded_len(short) - 1),
+        ("fail_note_text_too_long", &too_long, padded_len(&too_long)),
+        (
+            "fail_note_unknown_field",
+            unknown_field,
+            padded_len(unknown_field),
+        ),
+    ] {
+        let file = format::encrypt(&worker.recipient(), &padded_note(json, len), &mut rng).unwrap();
+        vectors.push(failure(name, "note_damaged", &worker, file));
+    }
     vectors
 }
 
@@ -490,6 +602,15 @@ fn committed_vectors_decrypt_as_expected() {
             }
             "wrong_key" => assert_eq!(result.unwrap_err(), DecryptError::WrongKey, "{name}"),
             "damaged" => assert_eq!(result.unwrap_err(), DecryptError::Damaged, "{name}"),
+            // The age file is intact; what it holds is not a valid, correctly padded note.
+            "note_damaged" => {
+                result.unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(
+                    share::decrypt_note(&identity, file).unwrap_err(),
+                    DecryptError::Damaged,
+                    "{name}"
+                );
+            }
             other => panic!("{name}: unknown expectation {other}"),
         }
         assert_eq!(
@@ -520,6 +641,30 @@ fn committed_vectors_decrypt_as_expected() {
             let metadata = document::decrypt_metadata(&identity, file).unwrap();
             assert_eq!(metadata.to_json(), json);
             assert!(metadata.unknown.contains_key("future_field"));
+        }
+        if let Some(document) = header("document-recipient") {
+            let d = share::open_share_envelope(file, &identity).unwrap();
+            assert_eq!(d.recipient().to_string(), document, "{name}");
+        }
+        if let Some(fragment) = header("link-fragment") {
+            let link = LinkSecret::parse(fragment).unwrap();
+            assert_eq!(*link.to_fragment(), fragment);
+            let recipient = link.identity().recipient();
+            assert_eq!(recipient, identity.recipient());
+            assert_eq!(recipient.to_string(), header("recipient").unwrap());
+            assert_eq!(
+                common::hex(&*link.access_key()),
+                header("access-key").unwrap()
+            );
+        }
+        if let Some(json) = header("note") {
+            let note = share::decrypt_note(&identity, file).unwrap();
+            assert_eq!(note.to_json(), json);
+            assert_eq!(Note::from_json(json).unwrap(), note);
+            assert_eq!(
+                file.len() as u64,
+                format::age_len(note_padded_len(json.len() as u64))
+            );
         }
         if let Some(size) = header("size") {
             let size: u64 = size.parse().unwrap();

@@ -4,7 +4,7 @@
 //! and uses the first X25519 stanza that the identity opens. Decryption errors are
 //! deliberately vague: either the key is wrong or the file is damaged.
 
-mod base64;
+pub(crate) mod base64;
 mod header;
 mod stream;
 
