@@ -3,7 +3,7 @@
 
 use std::fmt;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
@@ -29,6 +29,122 @@ pub struct Cli {
 pub enum Command {
     /// Run the HTTP server (the default).
     Serve(Config),
+    /// Operator commands: organisations and workers. They work on the database directly, so
+    /// they can run while the server runs.
+    Admin(AdminArgs),
+}
+
+/// `pde-server admin`: the storage options of `serve` and one command.
+#[derive(Debug, Args)]
+pub struct AdminArgs {
+    /// Where the server's data is.
+    #[command(flatten)]
+    pub storage: AdminStorage,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: AdminCommand,
+}
+
+/// The options of `serve` that name the database and the public URL.
+#[derive(Clone, Args)]
+pub struct AdminStorage {
+    /// Directory for the database and the pepper, unless set separately.
+    #[arg(long, global = true, env = "PDE_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+
+    /// Database URL [default: sqlite file `pde.sqlite` in the data directory].
+    #[arg(long, global = true, env = "PDE_DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    /// File holding the server pepper [default: `pepper` in the data directory]; accepted so
+    /// `admin` takes the same settings as `serve` (no admin command needs the pepper).
+    #[arg(long, global = true, env = "PDE_PEPPER_FILE")]
+    pub pepper_file: Option<PathBuf>,
+
+    /// Public URL of the service, the start of invitation links.
+    #[arg(
+        long,
+        global = true,
+        env = "PDE_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub public_url: String,
+}
+
+impl AdminStorage {
+    /// The database URL, defaulting to the SQLite file `serve` uses.
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| default_database_url(&self.data_dir))
+    }
+}
+
+impl fmt::Debug for AdminStorage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminStorage")
+            .field("data_dir", &self.data_dir)
+            .field("database_url", &mask_url(&self.database_url()))
+            .field("pepper_file", &self.pepper_file)
+            .field("public_url", &self.public_url)
+            .finish()
+    }
+}
+
+/// An operator command.
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Organisations: `add NAME`, `list`.
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Workers: `invite`, `list`, `verify CODE`, `suspend CODE`.
+    #[command(subcommand)]
+    Worker(WorkerCommand),
+}
+
+/// `admin org …`
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Create an organisation; prints `organisation: <id>`.
+    Add {
+        /// Its name (unique).
+        name: String,
+    },
+    /// List organisations with their number of workers by state (tab-separated, with a
+    /// header line).
+    List,
+}
+
+/// `admin worker …`
+#[derive(Debug, Subcommand)]
+pub enum WorkerCommand {
+    /// Make a one-time invitation; prints `link: <public-url>/join#<token>` and
+    /// `expires_at: <unix seconds> (<UTC date and time>)`.
+    Invite {
+        /// The organisation the worker joins: its id or exact name.
+        #[arg(long)]
+        org: String,
+        /// Hours the invitation stays valid (1 to 720).
+        #[arg(long, default_value_t = 72, value_parser = clap::value_parser!(u32).range(1..=720))]
+        valid_hours: u32,
+    },
+    /// List workers: card code, real name, organisation, state, day joined (tab-separated,
+    /// with a header line).
+    List {
+        /// Only the workers of this organisation (id or exact name).
+        #[arg(long)]
+        org: Option<String>,
+    },
+    /// Mark a worker verified (also lifts a suspension); prints `verified: <code> <name>`.
+    Verify {
+        /// The worker's card code.
+        code: String,
+    },
+    /// Suspend a worker and end their sessions at once; prints `suspended: <code> <name>`.
+    Suspend {
+        /// The worker's card code.
+        code: String,
+    },
 }
 
 impl Cli {
@@ -99,9 +215,7 @@ pub struct Config {
 impl Default for Config {
     /// The declared defaults, with any `PDE_*` environment variables applied.
     fn default() -> Self {
-        match Cli::parse_from(["pde-server"]).into_command() {
-            Command::Serve(config) => config,
-        }
+        Cli::parse_from(["pde-server"]).serve
     }
 }
 
@@ -119,12 +233,9 @@ impl Config {
 
     /// The database URL, defaulting to a SQLite file in the data directory.
     pub fn database_url(&self) -> String {
-        self.database_url.clone().unwrap_or_else(|| {
-            format!(
-                "sqlite://{}?mode=rwc",
-                self.data_dir.join("pde.sqlite").display()
-            )
-        })
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| default_database_url(&self.data_dir))
     }
 
     /// The blob directory.
@@ -156,6 +267,14 @@ impl Config {
             "localhost" | "127.0.0.1" | "::1"
         )
     }
+}
+
+/// The SQLite file `pde.sqlite` in `data_dir`, created if missing.
+fn default_database_url(data_dir: &Path) -> String {
+    format!(
+        "sqlite://{}?mode=rwc",
+        data_dir.join("pde.sqlite").display()
+    )
 }
 
 /// Hides a password in a URL such as `postgres://user:password@host/db`.
@@ -224,10 +343,72 @@ mod tests {
     #[test]
     fn cli_parses_flags_with_and_without_subcommand() {
         let cli = Cli::try_parse_from(["pde-server", "--listen", "127.0.0.1:0"]).unwrap();
-        let Command::Serve(c) = cli.into_command();
+        let Command::Serve(c) = cli.into_command() else {
+            panic!("not serve")
+        };
         assert_eq!(c.listen.port(), 0);
         let cli = Cli::try_parse_from(["pde-server", "serve", "--pending-ttl-secs", "5"]).unwrap();
-        let Command::Serve(c) = cli.into_command();
+        let Command::Serve(c) = cli.into_command() else {
+            panic!("not serve")
+        };
         assert_eq!(c.pending_ttl_secs, 5);
+    }
+
+    #[test]
+    fn admin_takes_storage_options_before_or_after_its_command() {
+        for args in [
+            &[
+                "pde-server",
+                "admin",
+                "--data-dir",
+                "x",
+                "worker",
+                "verify",
+                "C",
+            ][..],
+            &[
+                "pde-server",
+                "admin",
+                "worker",
+                "verify",
+                "C",
+                "--data-dir",
+                "x",
+            ][..],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            let Command::Admin(a) = cli.into_command() else {
+                panic!("not admin")
+            };
+            assert_eq!(a.storage.data_dir, PathBuf::from("x"));
+            assert!(matches!(
+                a.command,
+                AdminCommand::Worker(WorkerCommand::Verify { ref code }) if code == "C"
+            ));
+        }
+        let cli = Cli::try_parse_from(["pde-server", "admin", "worker", "invite", "--org", "o"]);
+        let Command::Admin(a) = cli.unwrap().into_command() else {
+            panic!("not admin")
+        };
+        assert!(matches!(
+            a.command,
+            AdminCommand::Worker(WorkerCommand::Invite {
+                valid_hours: 72,
+                ..
+            })
+        ));
+        for hours in ["0", "721", "x"] {
+            let args = [
+                "pde-server",
+                "admin",
+                "worker",
+                "invite",
+                "--org",
+                "o",
+                "--valid-hours",
+                hours,
+            ];
+            assert!(Cli::try_parse_from(args).is_err(), "{hours}");
+        }
     }
 }

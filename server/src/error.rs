@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 use crate::blob::BlobError;
 use crate::storage::StorageError;
+use crate::worker_code::WorkerCodeError;
 
 /// A refusal or failure, as the client sees it.
 #[derive(Debug, thiserror::Error)]
@@ -63,6 +64,40 @@ pub enum AppError {
     /// A request body over the JSON limit.
     #[error("the request body is too large")]
     PayloadTooLarge,
+    /// The session's account is of the wrong kind for this route (a worker on a holder
+    /// route, or the reverse).
+    #[error("this account cannot use this route")]
+    Forbidden,
+    /// The worker is suspended by the operator.
+    #[error("this worker account is suspended")]
+    WorkerSuspended,
+    /// The invitation is unknown, used or expired (one answer for all three).
+    #[error("this invitation is not valid (unknown, already used or expired)")]
+    InvitationInvalid,
+    /// Not a worker card code (8 code characters and a check character).
+    #[error("{0}")]
+    InvalidWorkerCode(WorkerCodeError),
+    /// A worker card code whose check character does not match.
+    #[error("{0}")]
+    WorkerCodeMistyped(WorkerCodeError),
+    /// No such worker (or a suspended one).
+    #[error("no such worker")]
+    WorkerNotFound,
+    /// The share expired or was revoked.
+    #[error("this share has ended")]
+    ShareEnded,
+    /// The link was locked by too many wrong PINs.
+    #[error("this link is locked after too many wrong PINs")]
+    LinkLocked,
+    /// The link has a PIN and none was given.
+    #[error("this link needs its PIN")]
+    PinRequired,
+    /// A wrong PIN; `attempts_left` more wrong PINs are allowed before the link locks.
+    #[error("wrong PIN")]
+    WrongPin {
+        /// Wrong PINs still allowed before the link locks.
+        attempts_left: u32,
+    },
     /// Anything else; the detail goes to the log only.
     #[error("internal error: {0}")]
     Internal(String),
@@ -82,6 +117,9 @@ pub struct ErrorDetail {
     pub code: &'static str,
     /// A sentence in English for operators and scripts.
     pub message: String,
+    /// With `wrong_pin` only: wrong PINs still allowed before the link locks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attempts_left: Option<u32>,
 }
 
 impl AppError {
@@ -104,11 +142,18 @@ impl AppError {
             Self::BadRequest(_) | Self::InvalidField { .. } | Self::SizeMismatch => {
                 StatusCode::BAD_REQUEST
             }
-            Self::MissingClientHeader => StatusCode::FORBIDDEN,
-            Self::Unauthenticated | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Self::InvalidWorkerCode(_) | Self::WorkerCodeMistyped(_) => StatusCode::BAD_REQUEST,
+            Self::MissingClientHeader | Self::Forbidden | Self::WorkerSuspended => {
+                StatusCode::FORBIDDEN
+            }
+            Self::Unauthenticated
+            | Self::InvalidCredentials
+            | Self::PinRequired
+            | Self::WrongPin { .. } => StatusCode::UNAUTHORIZED,
             Self::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::PseudonymTaken | Self::AlreadyUploaded => StatusCode::CONFLICT,
-            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::NotFound | Self::WorkerNotFound => StatusCode::NOT_FOUND,
+            Self::InvitationInvalid | Self::ShareEnded | Self::LinkLocked => StatusCode::GONE,
             Self::DocumentTooLarge | Self::QuotaExceeded | Self::PayloadTooLarge => {
                 StatusCode::PAYLOAD_TOO_LARGE
             }
@@ -134,6 +179,16 @@ impl AppError {
             Self::AlreadyUploaded => "already_uploaded",
             Self::StorageFull => "storage_full",
             Self::PayloadTooLarge => "payload_too_large",
+            Self::Forbidden => "forbidden",
+            Self::WorkerSuspended => "worker_suspended",
+            Self::InvitationInvalid => "invitation_invalid",
+            Self::InvalidWorkerCode(_) => "invalid_worker_code",
+            Self::WorkerCodeMistyped(_) => "worker_code_mistyped",
+            Self::WorkerNotFound => "worker_not_found",
+            Self::ShareEnded => "share_ended",
+            Self::LinkLocked => "link_locked",
+            Self::PinRequired => "pin_required",
+            Self::WrongPin { .. } => "wrong_pin",
             Self::Internal(_) => "internal",
         }
     }
@@ -152,10 +207,15 @@ impl IntoResponse for AppError {
             }
             other => other.to_string(),
         };
+        let attempts_left = match &self {
+            Self::WrongPin { attempts_left } => Some(*attempts_left),
+            _ => None,
+        };
         let body = ErrorBody {
             error: ErrorDetail {
                 code: self.code(),
                 message,
+                attempts_left,
             },
         };
         let mut response = (self.status(), Json(body)).into_response();
@@ -182,6 +242,15 @@ impl From<BlobError> for AppError {
             BlobError::NotFound => Self::internal("a complete document has no blob"),
             BlobError::Body(e) => Self::BadRequest(format!("the body could not be read: {e}")),
             BlobError::Io(e) => Self::internal(e),
+        }
+    }
+}
+
+impl From<WorkerCodeError> for AppError {
+    fn from(e: WorkerCodeError) -> Self {
+        match e {
+            WorkerCodeError::Malformed => Self::InvalidWorkerCode(e),
+            WorkerCodeError::Mistyped => Self::WorkerCodeMistyped(e),
         }
     }
 }

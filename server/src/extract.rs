@@ -11,7 +11,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::AppError;
-use crate::ids::DocumentId;
+use crate::ids::{DocumentId, ShareId};
+use crate::worker_code::WorkerCode;
 
 /// A JSON body; malformed JSON, wrong types and oversized bodies become `AppError`s.
 pub struct ApiJson<T>(pub T);
@@ -89,6 +90,24 @@ impl B64 {
     }
 }
 
+/// Text that must never reach a log (a PIN, an invitation token): `Debug` hides it.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct SecretText(pub String);
+
+impl SecretText {
+    /// The text itself.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretText(<redacted>)")
+    }
+}
+
 /// A document id taken from the path; a malformed one is `invalid_field`.
 pub struct DocPath(pub DocumentId);
 
@@ -105,9 +124,68 @@ impl<S: Send + Sync> FromRequestParts<S> for DocPath {
     }
 }
 
+/// A share id taken from the path (`{id}`); a malformed one is `invalid_field`.
+pub struct SharePath(pub ShareId);
+
+impl<S: Send + Sync> FromRequestParts<S> for SharePath {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        raw.parse()
+            .map(Self)
+            .map_err(|e| AppError::field("id", format!("{e}")))
+    }
+}
+
+/// A share id and a document id taken from the path (`{id}` and `{doc}`); a malformed one is
+/// `invalid_field`.
+pub struct ShareDocPath(pub ShareId, pub DocumentId);
+
+impl<S: Send + Sync> FromRequestParts<S> for ShareDocPath {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path((share, doc)) = Path::<(String, String)>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        let share = share
+            .parse()
+            .map_err(|e| AppError::field("id", format!("{e}")))?;
+        let doc = doc
+            .parse()
+            .map_err(|e| AppError::field("doc", format!("{e}")))?;
+        Ok(Self(share, doc))
+    }
+}
+
+/// A worker card code taken from the path (`{code}`): `invalid_worker_code` when it is not a
+/// code, `worker_code_mistyped` when its check character does not match.
+pub struct CodePath(pub WorkerCode);
+
+impl<S: Send + Sync> FromRequestParts<S> for CodePath {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        Ok(Self(raw.parse::<WorkerCode>()?))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secret_text_is_hidden_from_debug() {
+        let secret: SecretText = serde_json::from_str("\"123456\"").unwrap();
+        assert_eq!(secret.expose(), "123456");
+        assert!(!format!("{secret:?}").contains("123456"));
+    }
 
     #[test]
     fn field_named_in_serde_errors() {

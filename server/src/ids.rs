@@ -60,12 +60,20 @@ macro_rules! typed_id {
 }
 
 typed_id!(
-    /// An account (holder) id.
+    /// An account id (a holder or a worker; a worker is known by its account id).
     AccountId
 );
 typed_id!(
     /// A document id; also the key of its content in the blob store.
     DocumentId
+);
+typed_id!(
+    /// A share id (a worker share or a link); public, it opens nothing by itself.
+    ShareId
+);
+typed_id!(
+    /// An organisation id.
+    OrganisationId
 );
 
 fn parse_hex_16(s: &str) -> Option<[u8; 16]> {

@@ -5,13 +5,16 @@
 
 #![forbid(unsafe_code)]
 
+pub mod admin;
 pub mod blob;
 pub mod clock;
 pub mod config;
 pub mod error;
 pub mod extract;
 pub mod ids;
+pub mod invitation;
 pub mod layers;
+pub mod roles;
 pub mod routes;
 pub mod secrets;
 pub mod session;
@@ -20,6 +23,7 @@ pub mod storage;
 pub mod sweeper;
 pub mod validate;
 pub mod web;
+pub mod worker_code;
 
 use std::future::Future;
 use std::sync::Arc;

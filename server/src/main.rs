@@ -1,10 +1,12 @@
-//! `pde-server`: `serve` (the default) runs the HTTP server.
+//! `pde-server`: `serve` (the default) runs the HTTP server; `admin …` runs one operator
+//! command.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
+use pde_server::admin;
 use pde_server::clock::SystemClock;
 use pde_server::config::{Cli, Command, Config};
 
@@ -24,6 +26,17 @@ fn main() -> ExitCode {
     };
     let result = match cli.into_command() {
         Command::Serve(config) => runtime.block_on(serve(config)),
+        Command::Admin(args) => {
+            let mut stdout = std::io::stdout().lock();
+            return match runtime.block_on(admin::run(args, &SystemClock, &mut stdout)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    // One line for the operator, without log decoration.
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -41,6 +41,8 @@ pub struct Pepper {
     auth_key: hmac::Key,
     fake_salt: hmac::Key,
     login_limit: hmac::Key,
+    link_access: hmac::Key,
+    link_pin: hmac::Key,
 }
 
 impl fmt::Debug for Pepper {
@@ -63,6 +65,8 @@ impl Pepper {
             auth_key: derive("pde/v1/server/auth-key"),
             fake_salt: derive("pde/v1/server/fake-salt"),
             login_limit: derive("pde/v1/server/login-limit"),
+            link_access: derive("pde/v1/server/link-access"),
+            link_pin: derive("pde/v1/server/link-pin"),
         }
     }
 
@@ -118,6 +122,34 @@ impl Pepper {
     pub fn login_limit_key(&self, pseudonym_key: &str) -> String {
         hex(hmac::sign(&self.login_limit, pseudonym_key.as_bytes()).as_ref())
     }
+
+    /// What the server stores in place of a link's access key.
+    pub fn link_access_hmac(&self, access_key: &[u8]) -> Vec<u8> {
+        hmac::sign(&self.link_access, access_key).as_ref().to_vec()
+    }
+
+    /// Whether `access_key` is the one whose HMAC is `stored` (compared in constant time).
+    pub fn verify_link_access(&self, access_key: &[u8], stored: &[u8]) -> bool {
+        hmac::verify(&self.link_access, access_key, stored).is_ok()
+    }
+
+    /// What the server stores in place of a link's PIN: HMAC(share id ‖ PIN), so one PIN
+    /// gives a different value on every link.
+    pub fn link_pin_hmac(&self, share_id: &str, pin: &str) -> Vec<u8> {
+        hmac::sign(&self.link_pin, &pin_message(share_id, pin))
+            .as_ref()
+            .to_vec()
+    }
+
+    /// Whether `pin` is the PIN of `share_id` whose HMAC is `stored` (constant time).
+    pub fn verify_link_pin(&self, share_id: &str, pin: &str, stored: &[u8]) -> bool {
+        hmac::verify(&self.link_pin, &pin_message(share_id, pin), stored).is_ok()
+    }
+}
+
+/// The share id (fixed length, 32 hex characters) followed by the PIN.
+fn pin_message(share_id: &str, pin: &str) -> Vec<u8> {
+    [share_id.as_bytes(), pin.as_bytes()].concat()
 }
 
 #[cfg(test)]
@@ -148,5 +180,24 @@ mod tests {
         let stored = p.auth_key_hmac(b"key");
         assert!(p.verify_auth_key(b"key", &stored));
         assert!(!p.verify_auth_key(b"kez", &stored));
+    }
+
+    #[test]
+    fn link_secrets_have_their_own_keys() {
+        let p = Pepper::from_bytes(&[7; 32]);
+        let access = p.link_access_hmac(b"key");
+        assert_ne!(access, p.auth_key_hmac(b"key"));
+        assert!(p.verify_link_access(b"key", &access));
+        assert!(!p.verify_link_access(b"kez", &access));
+        assert!(!p.verify_auth_key(b"key", &access));
+
+        let id = "0123456789abcdef0123456789abcdef";
+        let other = "fedcba9876543210fedcba9876543210";
+        let pin = p.link_pin_hmac(id, "123456");
+        assert!(p.verify_link_pin(id, "123456", &pin));
+        assert!(!p.verify_link_pin(id, "123457", &pin));
+        assert!(!p.verify_link_pin(other, "123456", &pin));
+        assert_ne!(pin, p.link_pin_hmac(other, "123456"));
+        assert_ne!(pin, p.link_access_hmac(format!("{id}123456").as_bytes()));
     }
 }

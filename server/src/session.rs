@@ -9,16 +9,19 @@ use crate::error::AppError;
 use crate::ids::AccountId;
 use crate::secrets;
 use crate::state::AppState;
-use crate::storage::{AuthMethod, SessionRecord};
+use crate::storage::{AccountKind, AuthMethod, Role, SessionRecord, WorkerState};
 
 /// Name of the session cookie.
 pub const COOKIE_NAME: &str = "pde_session";
 
-/// A valid session: a handler taking this refuses requests without one (`401 unauthenticated`).
+/// A valid session: a handler taking this refuses requests without one (`401 unauthenticated`),
+/// and a suspended worker's at once (`403 worker_suspended`).
 #[derive(Debug, Clone)]
 pub struct Session {
     /// Whose session.
     pub account_id: AccountId,
+    /// Holder or worker.
+    pub kind: AccountKind,
     /// How it was opened.
     pub method: AuthMethod,
     /// SHA-256 of its token.
@@ -104,9 +107,17 @@ impl FromRequestParts<AppState> for Session {
             state.storage.delete_session(&token_hash).await?;
             return Err(AppError::Unauthenticated);
         }
+        let kind = match state.storage.role(record.account_id).await? {
+            None => return Err(AppError::Unauthenticated),
+            Some(Role::Holder) => AccountKind::Holder,
+            // Suspending deletes the worker's sessions; this also refuses one opened in between.
+            Some(Role::Worker(WorkerState::Suspended)) => return Err(AppError::WorkerSuspended),
+            Some(Role::Worker(_)) => AccountKind::Worker,
+        };
         state.storage.touch_session(&token_hash, now).await?;
         Ok(Self {
             account_id: record.account_id,
+            kind,
             method: record.method,
             token_hash,
         })

@@ -1,6 +1,6 @@
 //! Deletes what an interrupted upload or an old session left behind: pending documents older
 //! than `pending_ttl`, their blobs, stray blob temp files, expired sessions and old log-in
-//! failure counts.
+//! failure counts; and the envelopes and notes of expired shares.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -18,6 +18,10 @@ pub struct SweepReport {
     pub temp_files: u64,
     /// Expired sessions deleted.
     pub sessions: u64,
+    /// Envelopes of expired shares deleted.
+    pub share_envelopes: u64,
+    /// Notes of expired shares deleted.
+    pub share_notes: u64,
 }
 
 /// Which temp files a sweep removes.
@@ -61,6 +65,9 @@ pub async fn sweep(state: &AppState, temp: TempFiles) -> Result<SweepReport, cra
         .storage
         .forget_login_failures_before(now.saturating_sub(LOGIN_FAILURE_MEMORY_SECS))
         .await?;
+    let purged = state.storage.purge_expired_shares(now).await?;
+    report.share_envelopes = purged.envelopes;
+    report.share_notes = purged.notes;
     Ok(report)
 }
 
@@ -82,6 +89,8 @@ pub fn log(result: Result<SweepReport, crate::AppError>) {
             documents = r.documents,
             temp_files = r.temp_files,
             sessions = r.sessions,
+            share_envelopes = r.share_envelopes,
+            share_notes = r.share_notes,
             "sweep removed stale data"
         ),
         Err(e) => tracing::error!(error = %e, "sweep failed"),

@@ -18,6 +18,22 @@ pub const MAX_ENVELOPE_BYTES: usize = 4 * 1024;
 pub const MAX_METADATA_BYTES: usize = 64 * 1024;
 /// Largest JSON body.
 pub const MAX_JSON_BYTES: usize = 256 * 1024;
+/// Largest share envelope ciphertext.
+pub const MAX_SHARE_ENVELOPE_BYTES: usize = 4 * 1024;
+/// Largest note ciphertext.
+pub const MAX_NOTE_BYTES: usize = 8 * 1024;
+/// Most documents in one share.
+pub const MAX_SHARE_DOCUMENTS: usize = 50;
+/// Shortest share, in seconds (1 hour).
+pub const MIN_SHARE_SECS: u64 = 3600;
+/// Longest worker share, in seconds (90 days).
+pub const MAX_WORKER_SHARE_SECS: u64 = 7_776_000;
+/// Longest link, in seconds (7 days).
+pub const MAX_LINK_SECS: u64 = 604_800;
+/// Length of a link's access key in bytes.
+pub const ACCESS_KEY_LEN: usize = 32;
+/// How every age file begins.
+pub const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
 
 /// A pseudonym, trimmed, and the key it is looked up by.
 #[derive(Debug, Clone)]
@@ -59,6 +75,44 @@ pub fn recipient(raw: &str) -> Result<String, AppError> {
         ));
     }
     Ok(raw.to_owned())
+}
+
+/// Checks a worker's real name: 2 to 100 characters after trimming, no control characters.
+pub fn real_name(raw: &str) -> Result<String, AppError> {
+    let name = raw.trim();
+    if !(2..=100).contains(&name.chars().count()) {
+        return Err(AppError::field("real_name", "must be 2 to 100 characters"));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(AppError::field(
+            "real_name",
+            "must not contain control characters",
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+/// Checks an age file of 1 to `max` bytes (it must begin with the age header).
+pub fn age_file(field: &str, bytes: Vec<u8>, max: usize) -> Result<Vec<u8>, AppError> {
+    if bytes.is_empty() || bytes.len() > max {
+        return Err(AppError::field(
+            field,
+            format!("must be 1 to {max} bytes, not {}", bytes.len()),
+        ));
+    }
+    if !bytes.starts_with(AGE_HEADER) {
+        return Err(AppError::field(field, "must be an age file"));
+    }
+    Ok(bytes)
+}
+
+/// Checks a link PIN: exactly 6 ASCII digits.
+pub fn pin(raw: &str) -> Result<&str, AppError> {
+    if raw.len() == 6 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(raw)
+    } else {
+        Err(AppError::field("pin", "must be exactly 6 digits"))
+    }
 }
 
 /// Argon2id parameters as carried in JSON.
@@ -124,5 +178,32 @@ mod tests {
         assert!(pseudonym(&"é".repeat(64)).is_ok());
         assert!(pseudonym("bad\u{7}name").is_err());
         assert!(pseudonym("two\nlines").is_err());
+    }
+
+    #[test]
+    fn real_name_rules() {
+        assert_eq!(real_name("  Jo ").unwrap(), "Jo");
+        assert!(real_name(" J ").is_err());
+        assert!(real_name(&"é".repeat(100)).is_ok());
+        assert!(real_name(&"é".repeat(101)).is_err());
+        assert!(real_name("Ann\u{0}e").is_err());
+    }
+
+    #[test]
+    fn age_file_and_pin_rules() {
+        let file = |len: usize| {
+            let mut v = AGE_HEADER.to_vec();
+            v.resize(len, b'x');
+            v
+        };
+        assert!(age_file("envelope", file(4096), 4096).is_ok());
+        assert!(age_file("envelope", file(4097), 4096).is_err());
+        assert!(age_file("envelope", Vec::new(), 4096).is_err());
+        assert!(age_file("envelope", b"age-encryption.org/v2\nx".to_vec(), 4096).is_err());
+        assert!(age_file("envelope", AGE_HEADER[..10].to_vec(), 4096).is_err());
+        assert_eq!(pin("012345").unwrap(), "012345");
+        for bad in ["12345", "1234567", "12345a", "١٢٣٤٥٦", "12 345", ""] {
+            assert!(pin(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -1,15 +1,19 @@
 //! One story of the storage contract, written once for any `Storage`; run here on SQLite,
 //! and meant to run unchanged on every other backend.
 
-use pde_server::ids::{AccountId, DocumentId};
+use pde_server::ids::{AccountId, DocumentId, OrganisationId, ShareId};
 use pde_server::storage::{
-    Account, AuthMethod, Document, DocumentState, KdfParams, PassphraseSlot, SessionRecord,
-    SqliteStorage, Storage, StorageError,
+    Account, AccountKind, AuthMethod, CreateShareOutcome, Document, DocumentState, Invitation,
+    JoinOutcome, KdfParams, NewShare, NewWorker, Organisation, PassphraseSlot, PurgedShares,
+    Receipt, ReceiptAction, ReceiptBy, Role, SessionRecord, ShareAudience, ShareKind, ShareStatus,
+    SqliteStorage, Storage, StorageError, WorkerState,
 };
+use pde_server::worker_code::WorkerCode;
 
 fn account(pseudonym: &str) -> Account {
     Account {
         id: AccountId::random(),
+        kind: AccountKind::Holder,
         pseudonym: pseudonym.to_owned(),
         pseudonym_key: pseudonym.to_lowercase(),
         recipient: "age1recipient".into(),
@@ -189,6 +193,408 @@ async fn story(s: &impl Storage) {
     assert_eq!(s.used_bytes(alice.id).await.unwrap(), 0);
 }
 
+/// Sharing: organisations, invitations, workers, shares, links, receipts, the purge.
+async fn sharing_story(s: &impl Storage) {
+    // Organisations: unique names.
+    let org = Organisation {
+        id: OrganisationId::random(),
+        name: "Samu".into(),
+        created_at: 10,
+    };
+    s.create_organisation(&org).await.unwrap();
+    let twin = Organisation {
+        id: OrganisationId::random(),
+        ..org.clone()
+    };
+    assert!(matches!(
+        s.create_organisation(&twin).await,
+        Err(StorageError::Conflict)
+    ));
+    assert_eq!(s.organisation(org.id).await.unwrap(), Some(org.clone()));
+    assert_eq!(
+        s.organisation_by_name("Samu").await.unwrap(),
+        Some(org.clone())
+    );
+    assert_eq!(s.organisation_by_name("samu").await.unwrap(), None);
+
+    // Invitations: valid until used or expired.
+    let invitation = |hash: &str, expires_at: i64| Invitation {
+        token_hash: hash.into(),
+        organisation_id: org.id,
+        created_at: 10,
+        expires_at,
+    };
+    s.create_invitation(&invitation("inv1", 1000))
+        .await
+        .unwrap();
+    s.create_invitation(&invitation("inv2", 1000))
+        .await
+        .unwrap();
+    s.create_invitation(&invitation("inv3", 1000))
+        .await
+        .unwrap();
+    let valid = s.valid_invitation("inv1", 999).await.unwrap().unwrap();
+    assert_eq!(
+        (valid.organisation.name.as_str(), valid.expires_at),
+        ("Samu", 1000)
+    );
+    assert!(s.valid_invitation("inv1", 1000).await.unwrap().is_none());
+    assert!(s.valid_invitation("nope", 0).await.unwrap().is_none());
+
+    // Joining uses the invitation once; nothing changes on a refusal.
+    let holder = account("Holder");
+    s.create_account(&holder).await.unwrap();
+    let mut worker_account = account("Worker");
+    worker_account.kind = AccountKind::Worker;
+    let code = WorkerCode::from_value(123_456_789).unwrap();
+    let new_worker = |code| NewWorker {
+        real_name: "Ann Worker".into(),
+        code,
+        joined_day: 0,
+    };
+    assert!(matches!(
+        s.join_worker("inv1", 1000, &worker_account, &new_worker(code))
+            .await
+            .unwrap(),
+        JoinOutcome::InvitationInvalid
+    ));
+    let mut taken = account("HOLDER");
+    taken.kind = AccountKind::Worker;
+    assert!(matches!(
+        s.join_worker("inv1", 500, &taken, &new_worker(code))
+            .await
+            .unwrap(),
+        JoinOutcome::PseudonymTaken
+    ));
+    let JoinOutcome::Joined(w) = s
+        .join_worker("inv1", 500, &worker_account, &new_worker(code))
+        .await
+        .unwrap()
+    else {
+        panic!("not joined")
+    };
+    assert_eq!(
+        (w.account_id, w.state, w.code, w.organisation.id),
+        (worker_account.id, WorkerState::Unverified, code, org.id)
+    );
+    assert!(
+        s.valid_invitation("inv1", 500).await.unwrap().is_none(),
+        "used"
+    );
+    let mut other = account("Other worker");
+    other.kind = AccountKind::Worker;
+    assert!(matches!(
+        s.join_worker(
+            "inv1",
+            501,
+            &other,
+            &new_worker(WorkerCode::from_value(1).unwrap())
+        )
+        .await
+        .unwrap(),
+        JoinOutcome::InvitationInvalid
+    ));
+    assert!(matches!(
+        s.join_worker("inv2", 501, &other, &new_worker(code))
+            .await
+            .unwrap(),
+        JoinOutcome::CodeTaken
+    ));
+    assert!(s.account(other.id).await.unwrap().is_none(), "rolled back");
+    assert!(
+        s.valid_invitation("inv2", 501).await.unwrap().is_some(),
+        "not used"
+    );
+    let second_code = WorkerCode::from_value(2).unwrap();
+    let JoinOutcome::Joined(w2) = s
+        .join_worker("inv2", 501, &other, &new_worker(second_code))
+        .await
+        .unwrap()
+    else {
+        panic!("not joined")
+    };
+
+    // Roles, look-ups and states.
+    assert_eq!(s.role(holder.id).await.unwrap(), Some(Role::Holder));
+    assert_eq!(
+        s.role(w.account_id).await.unwrap(),
+        Some(Role::Worker(WorkerState::Unverified))
+    );
+    assert_eq!(s.role(AccountId::random()).await.unwrap(), None);
+    assert_eq!(s.worker(w.account_id).await.unwrap(), Some(w.clone()));
+    assert_eq!(s.worker_by_code(code).await.unwrap(), Some(w.clone()));
+    assert_eq!(s.worker(holder.id).await.unwrap(), None);
+    let verified = s
+        .set_worker_state(code, WorkerState::Verified)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(verified.state, WorkerState::Verified);
+    assert!(
+        s.set_worker_state(WorkerCode::from_value(3).unwrap(), WorkerState::Verified)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    s.set_worker_state(second_code, WorkerState::Suspended)
+        .await
+        .unwrap();
+    let summary = s.organisations().await.unwrap();
+    assert_eq!(summary.len(), 1);
+    assert_eq!(
+        (
+            summary[0].unverified,
+            summary[0].verified,
+            summary[0].suspended
+        ),
+        (0, 1, 1)
+    );
+    assert_eq!(s.workers(Some(org.id)).await.unwrap().len(), 2);
+    assert_eq!(s.workers(None).await.unwrap().len(), 2);
+    assert!(
+        s.workers(Some(OrganisationId::random()))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // Sessions of one account.
+    for hash in ["w1", "w2"] {
+        s.create_session(&SessionRecord {
+            token_hash: hash.into(),
+            account_id: w.account_id,
+            method: AuthMethod::Passphrase,
+            created_at: 0,
+            last_seen_at: 0,
+        })
+        .await
+        .unwrap();
+    }
+    assert_eq!(s.delete_sessions(w.account_id).await.unwrap(), 2);
+    assert!(s.session("w1").await.unwrap().is_none());
+
+    // Shares: complete documents of the owner only; a worker who exists and is not suspended.
+    let doc = |created_at| Document {
+        state: DocumentState::Pending,
+        ..document(holder.id, 10, created_at)
+    };
+    let (d1, d2, pending) = (doc(1), doc(2), doc(3));
+    for d in [&d1, &d2, &pending] {
+        assert!(s.reserve_document(d, 1000).await.unwrap());
+    }
+    for d in [&d1, &d2] {
+        assert!(s.begin_upload(holder.id, d.id).await.unwrap());
+        assert!(s.finish_upload(holder.id, d.id).await.unwrap());
+    }
+    let share = |audience, documents: Vec<DocumentId>| NewShare {
+        id: ShareId::random(),
+        owner: holder.id,
+        audience,
+        created_at: 100,
+        expires_at: 200,
+        note: Some(b"note".to_vec()),
+        documents: documents
+            .into_iter()
+            .map(|d| (d, format!("envelope {d}").into_bytes()))
+            .collect(),
+    };
+    let to_worker = share(ShareAudience::Worker(w.account_id), vec![d2.id, d1.id]);
+    for (refused, outcome) in [
+        (
+            share(ShareAudience::Worker(w.account_id), vec![d1.id, pending.id]),
+            CreateShareOutcome::DocumentNotFound,
+        ),
+        (
+            share(
+                ShareAudience::Worker(w.account_id),
+                vec![DocumentId::random()],
+            ),
+            CreateShareOutcome::DocumentNotFound,
+        ),
+        (
+            share(ShareAudience::Worker(w2.account_id), vec![d1.id]),
+            CreateShareOutcome::WorkerNotFound,
+        ),
+        (
+            share(ShareAudience::Worker(holder.id), vec![d1.id]),
+            CreateShareOutcome::WorkerNotFound,
+        ),
+    ] {
+        assert_eq!(s.create_share(&refused).await.unwrap(), outcome);
+        assert!(
+            s.share(refused.id).await.unwrap().is_none(),
+            "nothing stored"
+        );
+    }
+    assert_eq!(
+        s.create_share(&to_worker).await.unwrap(),
+        CreateShareOutcome::Created
+    );
+    let link = share(
+        ShareAudience::Link {
+            access_hmac: vec![1; 32],
+            pin_hmac: Some(vec![2; 32]),
+        },
+        vec![d1.id],
+    );
+    assert_eq!(
+        s.create_share(&link).await.unwrap(),
+        CreateShareOutcome::Created
+    );
+
+    let got = s.share(to_worker.id).await.unwrap().unwrap();
+    assert_eq!(
+        (got.kind, got.worker_id, got.owner_pseudonym.as_str()),
+        (ShareKind::Worker, Some(w.account_id), "Holder")
+    );
+    assert_eq!(got.status(199), ShareStatus::Active);
+    assert_eq!(got.status(200), ShareStatus::Expired);
+    let docs = s.shared_documents(to_worker.id).await.unwrap();
+    assert_eq!(
+        docs.iter().map(|d| d.id).collect::<Vec<_>>(),
+        vec![d2.id, d1.id],
+        "in the order shared"
+    );
+    assert_eq!(docs[0].envelope, format!("envelope {}", d2.id).into_bytes());
+    assert!(
+        s.shared_document(to_worker.id, pending.id)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let listed = s.worker_shares(w.account_id, 150).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert!(s.worker_shares(w.account_id, 200).await.unwrap().is_empty());
+
+    // Receipts only while active and for a shared document.
+    let receipt =
+        |doc, at, action| s.record_receipt(to_worker.id, doc, at, action, ReceiptBy::Worker);
+    assert!(receipt(d1.id, 150, ReceiptAction::Open).await.unwrap());
+    assert!(receipt(d1.id, 160, ReceiptAction::Download).await.unwrap());
+    assert!(!receipt(pending.id, 160, ReceiptAction::Open).await.unwrap());
+    assert!(
+        !receipt(d1.id, 200, ReceiptAction::Open).await.unwrap(),
+        "expired"
+    );
+
+    // The link: rate windows, PIN failures, the lock.
+    let rate = s.count_link_request(link.id, 100, 60).await.unwrap();
+    assert_eq!((rate.count, rate.window_start), (1, 100));
+    assert_eq!(
+        s.count_link_request(link.id, 159, 60).await.unwrap().count,
+        2
+    );
+    let rate = s.count_link_request(link.id, 160, 60).await.unwrap();
+    assert_eq!((rate.count, rate.window_start), (1, 160));
+    for n in 1..=4 {
+        assert_eq!(
+            s.record_pin_failure(link.id, 110, 5).await.unwrap(),
+            Some(n)
+        );
+    }
+    assert_eq!(
+        s.share(link.id).await.unwrap().unwrap().status(150),
+        ShareStatus::Active
+    );
+    assert_eq!(
+        s.record_pin_failure(link.id, 120, 5).await.unwrap(),
+        Some(5)
+    );
+    assert_eq!(s.record_pin_failure(link.id, 121, 5).await.unwrap(), None);
+    let locked = s.share(link.id).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            locked.status(150),
+            locked.locked_at,
+            locked.pin_failures,
+            locked.note
+        ),
+        (ShareStatus::Locked, Some(120), 5, None)
+    );
+    assert!(s.shared_documents(link.id).await.unwrap().is_empty());
+    assert!(
+        !s.record_receipt(link.id, d1.id, 150, ReceiptAction::Open, ReceiptBy::Link)
+            .await
+            .unwrap()
+    );
+
+    // Revocation: only by the owner; envelopes and note go, history stays.
+    let revocable = share(ShareAudience::Worker(w.account_id), vec![d1.id]);
+    s.create_share(&revocable).await.unwrap();
+    assert!(
+        !s.revoke_share(w.account_id, revocable.id, 150)
+            .await
+            .unwrap()
+    );
+    assert!(s.revoke_share(holder.id, revocable.id, 150).await.unwrap());
+    assert!(s.revoke_share(holder.id, revocable.id, 160).await.unwrap());
+    let revoked = s.share(revocable.id).await.unwrap().unwrap();
+    assert_eq!((revoked.revoked_at, revoked.note), (Some(150), None));
+    assert!(s.shared_documents(revocable.id).await.unwrap().is_empty());
+    // Revoking a locked link keeps it "locked".
+    assert!(s.revoke_share(holder.id, link.id, 150).await.unwrap());
+    assert_eq!(
+        s.share(link.id).await.unwrap().unwrap().status(150),
+        ShareStatus::Locked
+    );
+
+    // The holder's view: newest first, with worker, document ids and receipts.
+    let mine = s.holder_shares(holder.id).await.unwrap();
+    assert_eq!(
+        mine.iter().map(|h| h.share.id).collect::<Vec<_>>(),
+        vec![revocable.id, link.id, to_worker.id]
+    );
+    let first = &mine[2];
+    assert_eq!(first.worker.as_ref().unwrap().code, code);
+    assert_eq!(first.document_ids, vec![d2.id, d1.id]);
+    assert_eq!(
+        first.receipts,
+        vec![
+            Receipt {
+                document_id: d1.id,
+                at: 150,
+                action: ReceiptAction::Open,
+                by: ReceiptBy::Worker
+            },
+            Receipt {
+                document_id: d1.id,
+                at: 160,
+                action: ReceiptAction::Download,
+                by: ReceiptBy::Worker
+            },
+        ]
+    );
+    assert!(mine[1].worker.is_none());
+    assert!(s.holder_shares(w.account_id).await.unwrap().is_empty());
+
+    // The purge: envelopes and notes of expired shares; rows, ids and receipts stay.
+    assert_eq!(
+        s.purge_expired_shares(199).await.unwrap(),
+        PurgedShares::default()
+    );
+    assert_eq!(
+        s.purge_expired_shares(200).await.unwrap(),
+        PurgedShares {
+            envelopes: 2,
+            notes: 1
+        }
+    );
+    assert!(s.shared_documents(to_worker.id).await.unwrap().is_empty());
+    let after = s.holder_shares(holder.id).await.unwrap();
+    assert_eq!(after[2].document_ids, vec![d2.id, d1.id]);
+    assert_eq!(after[2].receipts.len(), 2);
+    assert_eq!(
+        s.purge_expired_shares(300).await.unwrap(),
+        PurgedShares::default()
+    );
+
+    // Deleting a document drops it from the shares' lists, not the receipts.
+    assert!(s.delete_document(holder.id, d1.id).await.unwrap());
+    let after = s.holder_shares(holder.id).await.unwrap();
+    assert_eq!(after[2].document_ids, vec![d2.id]);
+    assert_eq!(after[2].receipts.len(), 2);
+}
+
 #[tokio::test]
 async fn storage_story_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
@@ -198,6 +604,7 @@ async fn storage_story_on_sqlite() {
     );
     let storage = SqliteStorage::connect(&url).await.unwrap();
     story(&storage).await;
+    sharing_story(&storage).await;
     // Connecting again runs no migration twice and keeps the data.
     let again = SqliteStorage::connect(&url).await.unwrap();
     assert!(again.account_by_pseudonym("alice").await.unwrap().is_some());

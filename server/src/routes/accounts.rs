@@ -1,4 +1,4 @@
-//! `/api/v1/accounts` (sign-up) and `/api/v1/account` (the signed-in holder's account).
+//! `/api/v1/accounts` (sign-up) and `/api/v1/account` (the signed-in account, holder or worker).
 
 use axum::Json;
 use axum::extract::State;
@@ -13,7 +13,7 @@ use crate::extract::{ApiJson, B64};
 use crate::ids::AccountId;
 use crate::session::{self, Session};
 use crate::state::AppState;
-use crate::storage::{Account, AuthMethod, PassphraseSlot, StorageError};
+use crate::storage::{Account, AccountKind, AuthMethod, PassphraseSlot, StorageError};
 use crate::validate::{self, AUTH_KEY_LEN, KdfJson, MAX_SLOT_BYTES, SALT_LEN};
 
 /// `POST /api/v1/accounts` body.
@@ -53,9 +53,33 @@ pub struct Usage {
     pub max_document_bytes: u64,
 }
 
-/// An account as its holder sees it.
+/// A worker's own details.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OwnWorkerView {
+    /// The worker's id (their account id), as holders address shares to it.
+    #[schema(value_type = String, example = "00112233445566778899aabbccddeeff")]
+    pub id: AccountId,
+    /// Their real name.
+    pub real_name: String,
+    /// Their organisation's name.
+    pub organisation: String,
+    /// `unverified`, `verified` or `suspended`.
+    #[schema(example = "verified")]
+    pub state: &'static str,
+    /// Their card code, `XXXX-XXXX-C`.
+    #[schema(example = "B8Y9-W7S7-8")]
+    pub code: String,
+}
+
+/// An account as its owner sees it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AccountView {
+    /// `holder` or `worker`.
+    #[schema(example = "holder")]
+    pub kind: &'static str,
+    /// For a worker: their details.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub worker: Option<OwnWorkerView>,
     /// The pseudonym as chosen.
     pub pseudonym: String,
     /// The wallet identity's age recipient.
@@ -74,7 +98,26 @@ pub struct CreateAccountResponse {
 }
 
 async fn view(state: &AppState, account: Account) -> Result<AccountView, AppError> {
+    let worker = match account.kind {
+        AccountKind::Holder => None,
+        AccountKind::Worker => {
+            let w = state
+                .storage
+                .worker(account.id)
+                .await?
+                .ok_or_else(|| AppError::internal("a worker account without worker details"))?;
+            Some(OwnWorkerView {
+                id: w.account_id,
+                real_name: w.real_name,
+                organisation: w.organisation.name,
+                state: w.state.as_str(),
+                code: w.code.to_string(),
+            })
+        }
+    };
     Ok(AccountView {
+        kind: account.kind.as_str(),
+        worker,
         usage: Usage {
             used_bytes: state.storage.used_bytes(account.id).await?,
             quota_bytes: state.config.quota_bytes,
@@ -102,22 +145,37 @@ pub async fn create(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<CreateAccountRequest>,
 ) -> Result<Response, AppError> {
+    let account = new_account(&state, AccountKind::Holder, req)?;
+    match state.storage.create_account(&account).await {
+        Ok(()) => {}
+        Err(StorageError::Conflict) => return Err(AppError::PseudonymTaken),
+        Err(e) => return Err(e.into()),
+    }
+    created(&state, account).await
+}
+
+/// An account of `kind` from checked sign-up fields (nothing is stored).
+pub(crate) fn new_account(
+    state: &AppState,
+    kind: AccountKind,
+    req: CreateAccountRequest,
+) -> Result<Account, AppError> {
     let pseudonym = validate::pseudonym(&req.pseudonym)?;
     let recipient = validate::recipient(&req.recipient)?;
     let salt = req.salt.bounded("salt", SALT_LEN, SALT_LEN)?;
     let kdf = req.kdf.check()?;
-    let passphrase_auth = auth_hmac(&state, "passphrase_auth", req.passphrase_auth)?;
+    let passphrase_auth = auth_hmac(state, "passphrase_auth", req.passphrase_auth)?;
     let passphrase_slot = req
         .passphrase_slot
         .bounded("passphrase_slot", 1, MAX_SLOT_BYTES)?;
-    let recovery_auth = auth_hmac(&state, "recovery_auth", req.recovery_auth)?;
+    let recovery_auth = auth_hmac(state, "recovery_auth", req.recovery_auth)?;
     let recovery_slot = req
         .recovery_slot
         .bounded("recovery_slot", 1, MAX_SLOT_BYTES)?;
-
     let today = day_of(state.clock.now());
-    let account = Account {
+    Ok(Account {
         id: AccountId::random(),
+        kind,
         pseudonym: pseudonym.display,
         pseudonym_key: pseudonym.key,
         recipient,
@@ -131,15 +189,14 @@ pub async fn create(
         recovery_slot,
         created_day: today,
         last_seen_day: today,
-    };
-    match state.storage.create_account(&account).await {
-        Ok(()) => {}
-        Err(StorageError::Conflict) => return Err(AppError::PseudonymTaken),
-        Err(e) => return Err(e.into()),
-    }
-    let cookie = session::open(&state, account.id, AuthMethod::Passphrase).await?;
+    })
+}
+
+/// The `201` answer for a stored new account: a new session's cookie and the account.
+pub(crate) async fn created(state: &AppState, account: Account) -> Result<Response, AppError> {
+    let cookie = session::open(state, account.id, AuthMethod::Passphrase).await?;
     let body = CreateAccountResponse {
-        account: view(&state, account).await?,
+        account: view(state, account).await?,
     };
     Ok((
         StatusCode::CREATED,
@@ -149,11 +206,12 @@ pub async fn create(
         .into_response())
 }
 
-/// The signed-in holder's account and storage use.
+/// The signed-in account (holder or worker) and its storage use.
 #[utoipa::path(get, operation_id = "get_account", path = "/api/v1/account", tag = "accounts", security(("session" = [])),
     responses(
         (status = 200, body = AccountView),
         (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 403, body = ErrorBody, description = "worker_suspended"),
     ))]
 pub async fn get(
     State(state): State<AppState>,
@@ -191,6 +249,7 @@ pub struct ChangePassphraseRequest {
         (status = 204, description = "Replaced"),
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 403, body = ErrorBody, description = "worker_suspended"),
     ))]
 pub async fn change_passphrase(
     State(state): State<AppState>,

@@ -11,7 +11,7 @@ use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, B64};
 use crate::session::{self, Session};
 use crate::state::AppState;
-use crate::storage::{AuthMethod, KdfParams};
+use crate::storage::{AuthMethod, KdfParams, Role, WorkerState};
 use crate::validate::{self, AUTH_KEY_LEN, KdfJson, SALT_LEN};
 
 /// Failures allowed before delays start.
@@ -99,12 +99,14 @@ fn delay_after(failures: u32) -> i64 {
     (1_i64 << exponent).min(MAX_DELAY_SECS)
 }
 
-/// Logs in with a passphrase or recovery auth key; sets the session cookie.
+/// Logs in (a holder or a worker) with a passphrase or recovery auth key; sets the session
+/// cookie.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
     responses(
         (status = 200, body = LoginResponse, description = "Logged in; `Set-Cookie: pde_session=…`"),
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 401, body = ErrorBody, description = "invalid_credentials (same for an unknown pseudonym)"),
+        (status = 403, body = ErrorBody, description = "worker_suspended (the right key of a suspended worker)"),
         (status = 429, body = ErrorBody, description = "too_many_attempts, with Retry-After"),
     ))]
 pub async fn login(
@@ -144,6 +146,9 @@ pub async fn login(
     };
 
     state.storage.clear_login_failures(&limit_key).await?;
+    if state.storage.role(account.id).await? == Some(Role::Worker(WorkerState::Suspended)) {
+        return Err(AppError::WorkerSuspended);
+    }
     state
         .storage
         .set_last_seen_day(account.id, crate::clock::day_of(now))

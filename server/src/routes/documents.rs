@@ -1,4 +1,5 @@
-//! `/api/v1/documents`: reserve, upload (streamed), list, download, update metadata, delete.
+//! `/api/v1/documents` (holders only): reserve, upload (streamed), list, download, update
+//! metadata, delete.
 
 use std::io;
 
@@ -11,10 +12,11 @@ use futures_util::TryStreamExt;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::blob::BlobReader;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, B64, DocPath};
 use crate::ids::{AccountId, DocumentId};
-use crate::session::Session;
+use crate::roles::Holder;
 use crate::state::AppState;
 use crate::storage::{Document, DocumentState};
 use crate::validate::{MAX_ENVELOPE_BYTES, MAX_METADATA_BYTES};
@@ -80,11 +82,12 @@ pub struct MetadataRequest {
         (status = 201, body = CreateDocumentResponse),
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 403, body = ErrorBody, description = "forbidden (a worker), worker_suspended"),
         (status = 413, body = ErrorBody, description = "document_too_large, quota_exceeded, payload_too_large"),
     ))]
 pub async fn create(
     State(state): State<AppState>,
-    session: Session,
+    holder: Holder,
     ApiJson(req): ApiJson<CreateDocumentRequest>,
 ) -> Result<(StatusCode, Json<CreateDocumentResponse>), AppError> {
     let metadata = req.metadata.bounded("metadata", 1, MAX_METADATA_BYTES)?;
@@ -97,7 +100,7 @@ pub async fn create(
     }
     let document = Document {
         id: DocumentId::random(),
-        account_id: session.account_id,
+        account_id: holder.account_id,
         size: req.size,
         state: DocumentState::Pending,
         created_at: state.clock.now(),
@@ -122,14 +125,15 @@ pub async fn create(
     responses(
         (status = 200, body = DocumentList),
         (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 403, body = ErrorBody, description = "forbidden (a worker), worker_suspended"),
     ))]
 pub async fn list(
     State(state): State<AppState>,
-    session: Session,
+    holder: Holder,
 ) -> Result<Json<DocumentList>, AppError> {
     let documents = state
         .storage
-        .list_documents(session.account_id)
+        .list_documents(holder.account_id)
         .await?
         .into_iter()
         .map(|d| DocumentView {
@@ -152,18 +156,19 @@ pub async fn list(
         (status = 204, description = "Stored"),
         (status = 400, body = ErrorBody, description = "size_mismatch, invalid_field"),
         (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 403, body = ErrorBody, description = "forbidden (a worker), worker_suspended"),
         (status = 404, body = ErrorBody, description = "not_found (also another account's document)"),
         (status = 409, body = ErrorBody, description = "already_uploaded"),
         (status = 507, body = ErrorBody, description = "storage_full"),
     ))]
 pub async fn put_content(
     State(state): State<AppState>,
-    session: Session,
+    holder: Holder,
     DocPath(id): DocPath,
     headers: HeaderMap,
     body: Body,
 ) -> Result<StatusCode, AppError> {
-    let owner = session.account_id;
+    let owner = holder.account_id;
     let document = state
         .storage
         .document(owner, id)
@@ -224,30 +229,36 @@ async fn store_content(
         (status = 200, description = "The ciphertext", content_type = "application/octet-stream", body = Vec<u8>),
         (status = 400, body = ErrorBody, description = "invalid_field"),
         (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 403, body = ErrorBody, description = "forbidden (a worker), worker_suspended"),
         (status = 404, body = ErrorBody, description = "not_found (also another account's or an incomplete document)"),
     ))]
 pub async fn get_content(
     State(state): State<AppState>,
-    session: Session,
+    holder: Holder,
     DocPath(id): DocPath,
 ) -> Result<Response, AppError> {
     let document = state
         .storage
-        .document(session.account_id, id)
+        .document(holder.account_id, id)
         .await?
         .ok_or(AppError::NotFound)?;
     if document.state != DocumentState::Complete {
         return Err(AppError::NotFound);
     }
     let blob = state.blobs.open(id).await?;
-    Ok((
+    Ok(content_response(blob))
+}
+
+/// A `200` answer streaming a content ciphertext from the blob store.
+pub(crate) fn content_response(blob: BlobReader) -> Response {
+    (
         [
             (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
             (header::CONTENT_LENGTH, blob.len.to_string()),
         ],
         Body::from_stream(blob.stream),
     )
-        .into_response())
+        .into_response()
 }
 
 /// Replaces the metadata ciphertext.
@@ -258,18 +269,19 @@ pub async fn get_content(
         (status = 204, description = "Replaced"),
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 403, body = ErrorBody, description = "forbidden (a worker), worker_suspended"),
         (status = 404, body = ErrorBody, description = "not_found"),
     ))]
 pub async fn put_metadata(
     State(state): State<AppState>,
-    session: Session,
+    holder: Holder,
     DocPath(id): DocPath,
     ApiJson(req): ApiJson<MetadataRequest>,
 ) -> Result<StatusCode, AppError> {
     let metadata = req.metadata.bounded("metadata", 1, MAX_METADATA_BYTES)?;
     if !state
         .storage
-        .set_metadata(session.account_id, id, &metadata)
+        .set_metadata(holder.account_id, id, &metadata)
         .await?
     {
         return Err(AppError::NotFound);
@@ -284,18 +296,15 @@ pub async fn put_metadata(
         (status = 204, description = "Deleted"),
         (status = 400, body = ErrorBody, description = "invalid_field"),
         (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 403, body = ErrorBody, description = "forbidden (a worker), worker_suspended"),
         (status = 404, body = ErrorBody, description = "not_found"),
     ))]
 pub async fn delete(
     State(state): State<AppState>,
-    session: Session,
+    holder: Holder,
     DocPath(id): DocPath,
 ) -> Result<StatusCode, AppError> {
-    if !state
-        .storage
-        .delete_document(session.account_id, id)
-        .await?
-    {
+    if !state.storage.delete_document(holder.account_id, id).await? {
         return Err(AppError::NotFound);
     }
     state.blobs.delete(id).await?;

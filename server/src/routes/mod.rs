@@ -4,6 +4,11 @@ pub mod accounts;
 pub mod auth;
 pub mod documents;
 pub mod health;
+pub mod invitations;
+pub mod links;
+pub mod shared_with_me;
+pub mod shares;
+pub mod workers;
 
 use std::sync::OnceLock;
 
@@ -57,6 +62,18 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(documents::put_content, documents::get_content))
         .routes(routes!(documents::put_metadata))
         .routes(routes!(documents::delete))
+        .routes(routes!(invitations::lookup))
+        .routes(routes!(workers::join))
+        .routes(routes!(workers::by_code))
+        .routes(routes!(shares::create, shares::list))
+        .routes(routes!(shares::revoke))
+        .routes(routes!(shared_with_me::list))
+        .routes(routes!(shared_with_me::one))
+        .routes(routes!(shared_with_me::content))
+        .routes(routes!(shared_with_me::download))
+        .routes(routes!(links::open))
+        .routes(routes!(links::content))
+        .routes(routes!(links::download))
 }
 
 /// The OpenAPI document, as JSON.

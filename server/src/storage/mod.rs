@@ -1,21 +1,26 @@
-//! The metadata store: accounts, sessions, log-in attempts and documents.
+//! The metadata store: accounts, sessions, log-in attempts, documents, and sharing
+//! (organisations, workers, invitations, shares, receipts).
 //!
 //! Handlers see only the [`Storage`] trait; each database gets one implementation that runs
 //! its own migrations on connect. Nothing here is cached in process memory, so replicas can
 //! share one database.
 
+mod sharing;
 mod sqlite;
+mod sqlite_sharing;
 
 use async_trait::async_trait;
 
+pub use self::sharing::*;
 pub use self::sqlite::SqliteStorage;
 use crate::clock::UnixSeconds;
-use crate::ids::{AccountId, DocumentId};
+use crate::ids::{AccountId, DocumentId, OrganisationId, ShareId};
+use crate::worker_code::WorkerCode;
 
 /// A storage failure.
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
-    /// A unique value is already taken (the pseudonym).
+    /// A unique value is already taken (a pseudonym, an organisation name).
     #[error("a unique value is already taken")]
     Conflict,
     /// A value read back could not be understood.
@@ -62,11 +67,13 @@ pub struct PassphraseSlot {
     pub slot: Vec<u8>,
 }
 
-/// A holder account.
+/// An account: a holder's, or a worker's (whose worker details are kept apart).
 #[derive(Debug, Clone)]
 pub struct Account {
     /// Id.
     pub id: AccountId,
+    /// Holder or worker.
+    pub kind: AccountKind,
     /// The pseudonym as chosen, trimmed.
     pub pseudonym: String,
     /// The pseudonym in the form it is looked up by (see `validate::pseudonym_key`).
@@ -259,4 +266,109 @@ pub trait Storage: Send + Sync + 'static {
         id: DocumentId,
         cutoff: UnixSeconds,
     ) -> StorageResult<bool>;
+
+    /// The kind of an account and, for a worker, its state.
+    async fn role(&self, id: AccountId) -> StorageResult<Option<Role>>;
+    /// Deletes every session of an account; returns how many.
+    async fn delete_sessions(&self, id: AccountId) -> StorageResult<u64>;
+
+    /// Creates an organisation; [`StorageError::Conflict`] if its name is taken.
+    async fn create_organisation(&self, organisation: &Organisation) -> StorageResult<()>;
+    /// The organisation with this id.
+    async fn organisation(&self, id: OrganisationId) -> StorageResult<Option<Organisation>>;
+    /// The organisation with exactly this name.
+    async fn organisation_by_name(&self, name: &str) -> StorageResult<Option<Organisation>>;
+    /// Every organisation with its workers counted by state, by name.
+    async fn organisations(&self) -> StorageResult<Vec<OrganisationSummary>>;
+
+    /// Stores an invitation.
+    async fn create_invitation(&self, invitation: &Invitation) -> StorageResult<()>;
+    /// The invitation with this token hash, if it is unused and not expired at `now`.
+    async fn valid_invitation(
+        &self,
+        token_hash: &str,
+        now: UnixSeconds,
+    ) -> StorageResult<Option<ValidInvitation>>;
+    /// In one transaction: uses the invitation (unused, not expired at `now`), creates
+    /// `account` (of kind worker) and its worker details in the invitation's organisation,
+    /// unverified. Nothing changes unless the outcome is [`JoinOutcome::Joined`].
+    async fn join_worker(
+        &self,
+        token_hash: &str,
+        now: UnixSeconds,
+        account: &Account,
+        worker: &NewWorker,
+    ) -> StorageResult<JoinOutcome>;
+    /// The worker with this account id.
+    async fn worker(&self, id: AccountId) -> StorageResult<Option<WorkerRecord>>;
+    /// The worker with this card code.
+    async fn worker_by_code(&self, code: WorkerCode) -> StorageResult<Option<WorkerRecord>>;
+    /// The workers (of one organisation, or all), by organisation name then real name.
+    async fn workers(
+        &self,
+        organisation: Option<OrganisationId>,
+    ) -> StorageResult<Vec<WorkerRecord>>;
+    /// Sets the state of the worker with this code; answers the updated worker.
+    async fn set_worker_state(
+        &self,
+        code: WorkerCode,
+        state: WorkerState,
+    ) -> StorageResult<Option<WorkerRecord>>;
+
+    /// In one transaction: creates the share, its document list and envelopes, if the worker
+    /// (for a worker share) exists and is not suspended and every document is a complete
+    /// document of the owner. Nothing is stored otherwise.
+    async fn create_share(&self, share: &NewShare) -> StorageResult<CreateShareOutcome>;
+    /// The share with this id.
+    async fn share(&self, id: ShareId) -> StorageResult<Option<Share>>;
+    /// Every share of a holder with its worker, document ids and receipts, newest first.
+    async fn holder_shares(&self, owner: AccountId) -> StorageResult<Vec<HolderShare>>;
+    /// The worker shares addressed to `worker` that are active at `now`, newest first.
+    async fn worker_shares(&self, worker: AccountId, now: UnixSeconds)
+    -> StorageResult<Vec<Share>>;
+    /// The documents of a share that still have an envelope, in the order shared.
+    async fn shared_documents(&self, share: ShareId) -> StorageResult<Vec<SharedDocument>>;
+    /// One document of a share, if it still has an envelope.
+    async fn shared_document(
+        &self,
+        share: ShareId,
+        document: DocumentId,
+    ) -> StorageResult<Option<SharedDocument>>;
+    /// Records a receipt if, at `now`, the share is active and the document still has an
+    /// envelope in it; false (nothing recorded) otherwise.
+    async fn record_receipt(
+        &self,
+        share: ShareId,
+        document: DocumentId,
+        now: UnixSeconds,
+        action: ReceiptAction,
+        by: ReceiptBy,
+    ) -> StorageResult<bool>;
+    /// Ends a share of `owner`: marks it revoked at `now` unless it had already ended, and
+    /// deletes its envelopes and note. False if it is not a share of `owner`.
+    async fn revoke_share(
+        &self,
+        owner: AccountId,
+        id: ShareId,
+        now: UnixSeconds,
+    ) -> StorageResult<bool>;
+    /// Counts one request on a link in its window of `window_secs` (a new window starts when
+    /// the last one is over).
+    async fn count_link_request(
+        &self,
+        id: ShareId,
+        now: UnixSeconds,
+        window_secs: i64,
+    ) -> StorageResult<LinkRate>;
+    /// Counts one wrong PIN on an unlocked link; at `max_failures` the link is locked at
+    /// `now` and its envelopes and note deleted. Answers the failures so far, or `None` if
+    /// the link was already locked.
+    async fn record_pin_failure(
+        &self,
+        id: ShareId,
+        now: UnixSeconds,
+        max_failures: u32,
+    ) -> StorageResult<Option<u32>>;
+    /// Deletes the envelopes and notes of shares expired at `now`.
+    async fn purge_expired_shares(&self, now: UnixSeconds) -> StorageResult<PurgedShares>;
 }

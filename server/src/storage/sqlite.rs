@@ -10,6 +10,7 @@ use sqlx::sqlite::{
     SqliteSynchronous,
 };
 
+use super::sqlite_sharing as sharing;
 use super::*;
 
 /// SQLite storage. Runs its migrations on connect.
@@ -33,29 +34,30 @@ impl From<sqlx::migrate::MigrateError> for StorageError {
     }
 }
 
-fn id_of<T: FromStr>(row: &SqliteRow, col: &str) -> StorageResult<T> {
+pub(super) fn id_of<T: FromStr>(row: &SqliteRow, col: &str) -> StorageResult<T> {
     let text: String = row.try_get(col)?;
     text.parse()
         .map_err(|_| StorageError::Corrupt(format!("{col} is not an id")))
 }
 
-fn u64_of(row: &SqliteRow, col: &str) -> StorageResult<u64> {
+pub(super) fn u64_of(row: &SqliteRow, col: &str) -> StorageResult<u64> {
     let v: i64 = row.try_get(col)?;
     u64::try_from(v).map_err(|_| StorageError::Corrupt(format!("{col} is negative")))
 }
 
-fn u32_of(row: &SqliteRow, col: &str) -> StorageResult<u32> {
+pub(super) fn u32_of(row: &SqliteRow, col: &str) -> StorageResult<u32> {
     let v: i64 = row.try_get(col)?;
     u32::try_from(v).map_err(|_| StorageError::Corrupt(format!("{col} is out of range")))
 }
 
-fn i64_of(n: u64) -> StorageResult<i64> {
+pub(super) fn i64_of(n: u64) -> StorageResult<i64> {
     i64::try_from(n).map_err(|_| StorageError::Corrupt("a size exceeds the database range".into()))
 }
 
 fn account_of(row: &SqliteRow) -> StorageResult<Account> {
     Ok(Account {
         id: id_of(row, "id")?,
+        kind: AccountKind::parse(&row.try_get::<String, _>("kind")?)?,
         pseudonym: row.try_get("pseudonym")?,
         pseudonym_key: row.try_get("pseudonym_key")?,
         recipient: row.try_get("recipient")?,
@@ -98,6 +100,37 @@ fn document_of(row: &SqliteRow) -> StorageResult<Document> {
     })
 }
 
+/// Inserts an account row (within a transaction or not).
+pub(super) async fn insert_account<'e>(
+    e: impl sqlx::SqliteExecutor<'e>,
+    a: &Account,
+) -> StorageResult<()> {
+    sqlx::query(
+        "INSERT INTO accounts (id, kind, pseudonym, pseudonym_key, recipient, salt, kdf_m_kib, \
+         kdf_t, kdf_p, passphrase_auth_hmac, passphrase_slot, recovery_auth_hmac, \
+         recovery_slot, created_day, last_seen_day) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(a.id.to_string())
+    .bind(a.kind.as_str())
+    .bind(&a.pseudonym)
+    .bind(&a.pseudonym_key)
+    .bind(&a.recipient)
+    .bind(&a.passphrase.salt)
+    .bind(i64::from(a.passphrase.kdf.m_kib))
+    .bind(i64::from(a.passphrase.kdf.t))
+    .bind(i64::from(a.passphrase.kdf.p))
+    .bind(&a.passphrase.auth_hmac)
+    .bind(&a.passphrase.slot)
+    .bind(&a.recovery_auth_hmac)
+    .bind(&a.recovery_slot)
+    .bind(a.created_day)
+    .bind(a.last_seen_day)
+    .execute(e)
+    .await?;
+    Ok(())
+}
+
 impl SqliteStorage {
     /// Opens (creating if missing) the database at `url` and migrates it.
     pub async fn connect(url: &str) -> StorageResult<Self> {
@@ -124,29 +157,7 @@ impl Storage for SqliteStorage {
     }
 
     async fn create_account(&self, a: &Account) -> StorageResult<()> {
-        sqlx::query(
-            "INSERT INTO accounts (id, pseudonym, pseudonym_key, recipient, salt, kdf_m_kib, \
-             kdf_t, kdf_p, passphrase_auth_hmac, passphrase_slot, recovery_auth_hmac, \
-             recovery_slot, created_day, last_seen_day) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(a.id.to_string())
-        .bind(&a.pseudonym)
-        .bind(&a.pseudonym_key)
-        .bind(&a.recipient)
-        .bind(&a.passphrase.salt)
-        .bind(i64::from(a.passphrase.kdf.m_kib))
-        .bind(i64::from(a.passphrase.kdf.t))
-        .bind(i64::from(a.passphrase.kdf.p))
-        .bind(&a.passphrase.auth_hmac)
-        .bind(&a.passphrase.slot)
-        .bind(&a.recovery_auth_hmac)
-        .bind(&a.recovery_slot)
-        .bind(a.created_day)
-        .bind(a.last_seen_day)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        insert_account(&self.pool, a).await
     }
 
     async fn account_by_pseudonym(&self, pseudonym_key: &str) -> StorageResult<Option<Account>> {
@@ -446,5 +457,148 @@ impl Storage for SqliteStorage {
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    async fn role(&self, id: AccountId) -> StorageResult<Option<Role>> {
+        sharing::role(&self.pool, id).await
+    }
+
+    async fn delete_sessions(&self, id: AccountId) -> StorageResult<u64> {
+        sharing::delete_sessions(&self.pool, id).await
+    }
+
+    async fn create_organisation(&self, organisation: &Organisation) -> StorageResult<()> {
+        sharing::create_organisation(&self.pool, organisation).await
+    }
+
+    async fn organisation(&self, id: OrganisationId) -> StorageResult<Option<Organisation>> {
+        sharing::organisation(&self.pool, id).await
+    }
+
+    async fn organisation_by_name(&self, name: &str) -> StorageResult<Option<Organisation>> {
+        sharing::organisation_by_name(&self.pool, name).await
+    }
+
+    async fn organisations(&self) -> StorageResult<Vec<OrganisationSummary>> {
+        sharing::organisations(&self.pool).await
+    }
+
+    async fn create_invitation(&self, invitation: &Invitation) -> StorageResult<()> {
+        sharing::create_invitation(&self.pool, invitation).await
+    }
+
+    async fn valid_invitation(
+        &self,
+        token_hash: &str,
+        now: UnixSeconds,
+    ) -> StorageResult<Option<ValidInvitation>> {
+        sharing::valid_invitation(&self.pool, token_hash, now).await
+    }
+
+    async fn join_worker(
+        &self,
+        token_hash: &str,
+        now: UnixSeconds,
+        account: &Account,
+        worker: &NewWorker,
+    ) -> StorageResult<JoinOutcome> {
+        sharing::join_worker(&self.pool, token_hash, now, account, worker).await
+    }
+
+    async fn worker(&self, id: AccountId) -> StorageResult<Option<WorkerRecord>> {
+        sharing::worker(&self.pool, id).await
+    }
+
+    async fn worker_by_code(&self, code: WorkerCode) -> StorageResult<Option<WorkerRecord>> {
+        sharing::worker_by_code(&self.pool, code).await
+    }
+
+    async fn workers(
+        &self,
+        organisation: Option<OrganisationId>,
+    ) -> StorageResult<Vec<WorkerRecord>> {
+        sharing::workers(&self.pool, organisation).await
+    }
+
+    async fn set_worker_state(
+        &self,
+        code: WorkerCode,
+        state: WorkerState,
+    ) -> StorageResult<Option<WorkerRecord>> {
+        sharing::set_worker_state(&self.pool, code, state).await
+    }
+
+    async fn create_share(&self, share: &NewShare) -> StorageResult<CreateShareOutcome> {
+        sharing::create_share(&self.pool, share).await
+    }
+
+    async fn share(&self, id: ShareId) -> StorageResult<Option<Share>> {
+        sharing::share(&self.pool, id).await
+    }
+
+    async fn holder_shares(&self, owner: AccountId) -> StorageResult<Vec<HolderShare>> {
+        sharing::holder_shares(&self.pool, owner).await
+    }
+
+    async fn worker_shares(
+        &self,
+        worker: AccountId,
+        now: UnixSeconds,
+    ) -> StorageResult<Vec<Share>> {
+        sharing::worker_shares(&self.pool, worker, now).await
+    }
+
+    async fn shared_documents(&self, share: ShareId) -> StorageResult<Vec<SharedDocument>> {
+        sharing::shared_documents(&self.pool, share).await
+    }
+
+    async fn shared_document(
+        &self,
+        share: ShareId,
+        document: DocumentId,
+    ) -> StorageResult<Option<SharedDocument>> {
+        sharing::shared_document(&self.pool, share, document).await
+    }
+
+    async fn record_receipt(
+        &self,
+        share: ShareId,
+        document: DocumentId,
+        now: UnixSeconds,
+        action: ReceiptAction,
+        by: ReceiptBy,
+    ) -> StorageResult<bool> {
+        sharing::record_receipt(&self.pool, share, document, now, action, by).await
+    }
+
+    async fn revoke_share(
+        &self,
+        owner: AccountId,
+        id: ShareId,
+        now: UnixSeconds,
+    ) -> StorageResult<bool> {
+        sharing::revoke_share(&self.pool, owner, id, now).await
+    }
+
+    async fn count_link_request(
+        &self,
+        id: ShareId,
+        now: UnixSeconds,
+        window_secs: i64,
+    ) -> StorageResult<LinkRate> {
+        sharing::count_link_request(&self.pool, id, now, window_secs).await
+    }
+
+    async fn record_pin_failure(
+        &self,
+        id: ShareId,
+        now: UnixSeconds,
+        max_failures: u32,
+    ) -> StorageResult<Option<u32>> {
+        sharing::record_pin_failure(&self.pool, id, now, max_failures).await
+    }
+
+    async fn purge_expired_shares(&self, now: UnixSeconds) -> StorageResult<PurgedShares> {
+        sharing::purge_expired_shares(&self.pool, now).await
     }
 }

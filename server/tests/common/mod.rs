@@ -1,6 +1,8 @@
 //! Shared helpers: an app on a temp data dir with a test clock, requests through `oneshot`.
 #![allow(dead_code)]
 
+pub mod sharing;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 

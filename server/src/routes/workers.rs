@@ -1,0 +1,167 @@
+//! `/api/v1/workers`: a worker joins through an invitation; a holder looks a worker up by card
+//! code before sharing.
+
+use axum::Json;
+use axum::extract::State;
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::clock::day_of;
+use crate::error::{AppError, ErrorBody};
+use crate::extract::{ApiJson, B64, CodePath, SecretText};
+use crate::ids::AccountId;
+use crate::invitation;
+use crate::roles::Holder;
+use crate::routes::accounts::{self, CreateAccountRequest, CreateAccountResponse};
+use crate::state::AppState;
+use crate::storage::{AccountKind, JoinOutcome, NewWorker, WorkerRecord, WorkerState};
+use crate::validate::{self, KdfJson};
+use crate::worker_code::WorkerCode;
+
+/// Card codes drawn before giving up (a clash among 2^40 codes is already rare).
+const CODE_DRAWS: usize = 8;
+
+/// `POST /api/v1/workers` body: an invitation, a real name and the sign-up fields.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct JoinRequest {
+    /// The token from the invitation link's fragment.
+    #[schema(value_type = String)]
+    pub invitation: SecretText,
+    /// 2 to 100 characters, no control characters; shown to holders.
+    pub real_name: String,
+    /// The login name: 3 to 64 characters, unique across holders and workers.
+    pub pseudonym: String,
+    /// The wallet identity's age recipient (`age1…`); holders' share envelopes go to it.
+    pub recipient: String,
+    /// 16-byte Argon2id salt, Base64.
+    #[schema(value_type = String, format = Byte)]
+    pub salt: B64,
+    /// Argon2id parameters.
+    pub kdf: KdfJson,
+    /// 32-byte passphrase auth key, Base64.
+    #[schema(value_type = String, format = Byte)]
+    pub passphrase_auth: B64,
+    /// Passphrase key slot (age file), Base64, at most 4 KiB.
+    #[schema(value_type = String, format = Byte)]
+    pub passphrase_slot: B64,
+    /// 32-byte recovery auth key, Base64.
+    #[schema(value_type = String, format = Byte)]
+    pub recovery_auth: B64,
+    /// Recovery key slot (age file), Base64, at most 4 KiB.
+    #[schema(value_type = String, format = Byte)]
+    pub recovery_slot: B64,
+}
+
+impl JoinRequest {
+    /// The invitation, the real name, and the fields of an ordinary sign-up.
+    fn split(self) -> (SecretText, String, CreateAccountRequest) {
+        let signup = CreateAccountRequest {
+            pseudonym: self.pseudonym,
+            recipient: self.recipient,
+            salt: self.salt,
+            kdf: self.kdf,
+            passphrase_auth: self.passphrase_auth,
+            passphrase_slot: self.passphrase_slot,
+            recovery_auth: self.recovery_auth,
+            recovery_slot: self.recovery_slot,
+        };
+        (self.invitation, self.real_name, signup)
+    }
+}
+
+/// Creates a worker account through a one-time invitation and logs it in.
+#[utoipa::path(post, operation_id = "join_as_worker", path = "/api/v1/workers", tag = "workers",
+    request_body = JoinRequest,
+    responses(
+        (status = 201, body = CreateAccountResponse, description = "Joined, unverified; `Set-Cookie: pde_session=…`"),
+        (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
+        (status = 409, body = ErrorBody, description = "pseudonym_taken"),
+        (status = 410, body = ErrorBody, description = "invitation_invalid"),
+    ))]
+pub async fn join(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<JoinRequest>,
+) -> Result<Response, AppError> {
+    let (token, real_name, signup) = req.split();
+    let real_name = validate::real_name(&real_name)?;
+    let account = accounts::new_account(&state, AccountKind::Worker, signup)?;
+    let token_hash = invitation::hash_of(token.expose()).ok_or(AppError::InvitationInvalid)?;
+    let now = state.clock.now();
+    for _ in 0..CODE_DRAWS {
+        let worker = NewWorker {
+            real_name: real_name.clone(),
+            code: WorkerCode::random(),
+            joined_day: day_of(now),
+        };
+        match state
+            .storage
+            .join_worker(&token_hash, now, &account, &worker)
+            .await?
+        {
+            JoinOutcome::Joined(_) => return accounts::created(&state, account).await,
+            JoinOutcome::InvitationInvalid => return Err(AppError::InvitationInvalid),
+            JoinOutcome::PseudonymTaken => return Err(AppError::PseudonymTaken),
+            JoinOutcome::CodeTaken => continue,
+        }
+    }
+    Err(AppError::internal(
+        "no free worker card code after several draws",
+    ))
+}
+
+/// A worker as a holder sees them before sharing.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WorkerView {
+    /// The worker's id: `worker_id` of a worker share.
+    #[schema(value_type = String, example = "00112233445566778899aabbccddeeff")]
+    pub id: AccountId,
+    /// Their card code, `XXXX-XXXX-C`.
+    #[schema(example = "B8Y9-W7S7-8")]
+    pub code: String,
+    /// Their real name.
+    pub real_name: String,
+    /// Their organisation's name.
+    pub organisation: String,
+    /// Whether the operator checked them.
+    pub verified: bool,
+    /// Their wallet recipient (`age1…`): share envelopes and notes are encrypted to it.
+    pub recipient: String,
+}
+
+impl From<WorkerRecord> for WorkerView {
+    fn from(w: WorkerRecord) -> Self {
+        Self {
+            id: w.account_id,
+            code: w.code.to_string(),
+            verified: w.state == WorkerState::Verified,
+            real_name: w.real_name,
+            organisation: w.organisation.name,
+            recipient: w.recipient,
+        }
+    }
+}
+
+/// Looks a worker up by the card code they show.
+#[utoipa::path(get, operation_id = "lookup_worker", path = "/api/v1/workers/{code}", tag = "workers", security(("session" = [])),
+    params(("code" = String, Path, description = "Card code, e.g. `B8Y9-W7S7-8` (case, spaces and `-` do not matter)")),
+    responses(
+        (status = 200, body = WorkerView),
+        (status = 400, body = ErrorBody, description = "invalid_worker_code, worker_code_mistyped"),
+        (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 403, body = ErrorBody, description = "forbidden (a worker), worker_suspended"),
+        (status = 404, body = ErrorBody, description = "worker_not_found (also a suspended worker)"),
+    ))]
+pub async fn by_code(
+    State(state): State<AppState>,
+    _holder: Holder,
+    CodePath(code): CodePath,
+) -> Result<Json<WorkerView>, AppError> {
+    let worker = state
+        .storage
+        .worker_by_code(code)
+        .await?
+        .filter(|w| w.state != WorkerState::Suspended)
+        .ok_or(AppError::WorkerNotFound)?;
+    Ok(Json(worker.into()))
+}

@@ -1,0 +1,464 @@
+//! Who may do what with shares: one table, every share-related endpoint against every kind of
+//! caller and share state, all cells asserted; on failure the whole table is printed with the
+//! differing cells marked.
+
+mod common;
+
+use std::fmt::Write as _;
+
+use axum::http::{Method, StatusCode};
+use common::sharing::*;
+use common::*;
+use serde_json::{Value, json};
+
+/// The callers and states, one column each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    /// No session, no link secret.
+    NoSession,
+    /// Holder A, who owns the shares.
+    HolderA,
+    /// Another holder.
+    HolderB,
+    /// The worker the shares are addressed to.
+    Addressed,
+    /// Another (verified) worker.
+    OtherWorker,
+    /// A suspended worker whose session is still open.
+    Suspended,
+    /// A link visitor with the access key and the PIN of a link that has one.
+    LinkPin,
+    /// A link visitor with the access key of a link without a PIN.
+    LinkNoPin,
+    /// The rightful caller (A, the addressed worker, the link visitor) after expiry; for
+    /// invitations, an expired invitation.
+    Expired,
+    /// The rightful caller after revocation; for invitations, a used invitation.
+    Revoked,
+}
+
+const COLS: [Col; 10] = [
+    Col::NoSession,
+    Col::HolderA,
+    Col::HolderB,
+    Col::Addressed,
+    Col::OtherWorker,
+    Col::Suspended,
+    Col::LinkPin,
+    Col::LinkNoPin,
+    Col::Expired,
+    Col::Revoked,
+];
+
+const COL_NAMES: [&str; 10] = [
+    "no session",
+    "holder A",
+    "holder B",
+    "addressed",
+    "other wkr",
+    "suspended",
+    "link+PIN",
+    "link",
+    "expired",
+    "revoked",
+];
+
+/// The endpoints, one row each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    InvitationLookup,
+    WorkerJoin,
+    WorkerLookup,
+    ShareCreate,
+    ShareList,
+    ShareRevoke,
+    SharedList,
+    SharedOne,
+    SharedContent,
+    SharedDownload,
+    LinkOpen,
+    LinkContent,
+    LinkDownload,
+}
+
+/// The whole table: each endpoint's expected answer per column, as "status code".
+#[rustfmt::skip]
+const TABLE: &[(Row, &str, [&str; 10])] = &[
+    //                                                         no session             holder A         holder B         addressed        other wkr        suspended                 link+PIN               link                   expired                   revoked
+    (Row::InvitationLookup, "POST invitations/lookup",         ["200",                "200",           "200",           "200",           "200",           "200",                    "200",                 "200",                 "410 invitation_invalid", "410 invitation_invalid"]),
+    (Row::WorkerJoin,       "POST workers",                    ["201",                "201",           "201",           "201",           "201",           "201",                    "201",                 "201",                 "410 invitation_invalid", "410 invitation_invalid"]),
+    (Row::WorkerLookup,     "GET workers/{code}",              ["401 unauthenticated", "200",          "200",           "403 forbidden", "403 forbidden", "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "200",                    "200"]),
+    (Row::ShareCreate,      "POST shares",                     ["401 unauthenticated", "201",          "404 not_found", "403 forbidden", "403 forbidden", "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "201",                    "201"]),
+    (Row::ShareList,        "GET shares",                      ["401 unauthenticated", "200",          "200",           "403 forbidden", "403 forbidden", "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "200",                    "200"]),
+    (Row::ShareRevoke,      "POST shares/{id}/revoke",         ["401 unauthenticated", "204",          "404 not_found", "403 forbidden", "403 forbidden", "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "204",                    "204"]),
+    (Row::SharedList,       "GET shared-with-me",              ["401 unauthenticated", "403 forbidden", "403 forbidden", "200",          "200",           "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "200",                    "200"]),
+    (Row::SharedOne,        "GET shared-with-me/{id}",         ["401 unauthenticated", "403 forbidden", "403 forbidden", "200",          "404 not_found", "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "410 share_ended",        "410 share_ended"]),
+    (Row::SharedContent,    "GET shared-with-me/…/content",    ["401 unauthenticated", "403 forbidden", "403 forbidden", "200",          "404 not_found", "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "410 share_ended",        "410 share_ended"]),
+    (Row::SharedDownload,   "POST shared-with-me/…/download",  ["401 unauthenticated", "403 forbidden", "403 forbidden", "204",          "404 not_found", "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "410 share_ended",        "410 share_ended"]),
+    (Row::LinkOpen,         "POST links/{id}/open",            ["404 not_found",      "404 not_found", "404 not_found", "404 not_found", "404 not_found", "404 not_found",          "200",                 "200",                 "410 share_ended",        "410 share_ended"]),
+    (Row::LinkContent,      "POST links/…/content",            ["404 not_found",      "404 not_found", "404 not_found", "404 not_found", "404 not_found", "404 not_found",          "200",                 "200",                 "410 share_ended",        "410 share_ended"]),
+    (Row::LinkDownload,     "POST links/…/download",           ["404 not_found",      "404 not_found", "404 not_found", "404 not_found", "404 not_found", "404 not_found",          "204",                 "204",                 "410 share_ended",        "410 share_ended"]),
+];
+
+/// Everything the table needs.
+struct Fixture {
+    t: TestApp,
+    a: Holder,
+    b: Holder,
+    addressed: TestWorker,
+    other: TestWorker,
+    suspended: TestWorker,
+    doc: String,
+    /// Worker shares of A to the addressed worker: active, expired, revoked.
+    active: String,
+    expired: String,
+    revoked: String,
+    /// Links of A: with a PIN, without, expired, revoked.
+    link_pin: TestLink,
+    link: TestLink,
+    link_expired: TestLink,
+    link_revoked: TestLink,
+    /// Invitations that can no longer be used.
+    invitation_expired: String,
+    invitation_used: String,
+}
+
+const PIN: &str = "123456";
+
+impl Fixture {
+    async fn new() -> Self {
+        let t = TestApp::with_config(|c| {
+            c.session_idle_secs = 86_400;
+            c.session_absolute_secs = 86_400;
+        })
+        .await;
+        t.organisation("Samu Social").await;
+        let a = t.signup("holder a").await;
+        let b = t.signup("holder b").await;
+        let addressed = t
+            .verified_worker("Samu Social", "addressed", "Ann Worker")
+            .await;
+        let other = t
+            .verified_worker("Samu Social", "other", "Bob Worker")
+            .await;
+        let suspended = t
+            .verified_worker("Samu Social", "suspended", "Cy Worker")
+            .await;
+        let doc = t.store(&a.cookie, b"the shared document").await;
+        t.store(&b.cookie, b"b's own document").await;
+
+        let active = t
+            .share_with(&a.cookie, &addressed.id, &[&doc], 86_400)
+            .await;
+        let expired = t.share_with(&a.cookie, &addressed.id, &[&doc], 3600).await;
+        let revoked = t
+            .share_with(&a.cookie, &addressed.id, &[&doc], 86_400)
+            .await;
+        let link_pin = t.make_link(&a.cookie, &[&doc], 86_400, Some(PIN)).await;
+        let link = t.make_link(&a.cookie, &[&doc], 86_400, None).await;
+        let link_expired = t.make_link(&a.cookie, &[&doc], 3600, None).await;
+        let link_revoked = t.make_link(&a.cookie, &[&doc], 86_400, None).await;
+        for id in [&revoked, &link_revoked.id] {
+            let r = t
+                .call(
+                    Method::POST,
+                    &format!("/api/v1/shares/{id}/revoke"),
+                    Some(&a.cookie),
+                    None,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::NO_CONTENT);
+        }
+        let invitation_expired = t.invitation("Samu Social", 1).await;
+        let invitation_used = t.invitation("Samu Social", 72).await;
+        let r = t
+            .join_raw(join_body(
+                &Holder::new("used it"),
+                &invitation_used,
+                "Di Worker",
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+
+        // Two hours later: the one-hour share, link and invitation have expired.
+        t.clock.advance(2 * 3600);
+        // Suspended with a session still open (as if it raced the suspension).
+        t.state
+            .storage
+            .set_worker_state(
+                suspended.code.parse().unwrap(),
+                pde_server::storage::WorkerState::Suspended,
+            )
+            .await
+            .unwrap();
+        Self {
+            t,
+            a,
+            b,
+            addressed,
+            other,
+            suspended,
+            doc,
+            active,
+            expired,
+            revoked,
+            link_pin,
+            link,
+            link_expired,
+            link_revoked,
+            invitation_expired,
+            invitation_used,
+        }
+    }
+
+    /// The session cookie a column's caller sends to `row`.
+    fn cookie(&self, row: Row, col: Col) -> Option<String> {
+        let holder_row = matches!(
+            row,
+            Row::WorkerLookup | Row::ShareCreate | Row::ShareList | Row::ShareRevoke
+        );
+        let worker_row = matches!(
+            row,
+            Row::SharedList | Row::SharedOne | Row::SharedContent | Row::SharedDownload
+        );
+        let cookie = match col {
+            Col::NoSession | Col::LinkPin | Col::LinkNoPin => return None,
+            Col::HolderA => &self.a.cookie,
+            Col::HolderB => &self.b.cookie,
+            Col::Addressed => &self.addressed.cookie,
+            Col::OtherWorker => &self.other.cookie,
+            Col::Suspended => &self.suspended.cookie,
+            Col::Expired | Col::Revoked if holder_row => &self.a.cookie,
+            Col::Expired | Col::Revoked if worker_row => &self.addressed.cookie,
+            Col::Expired | Col::Revoked => return None,
+        };
+        Some(cookie.clone())
+    }
+
+    /// The worker share a column's caller aims at.
+    fn share(&self, col: Col) -> &str {
+        match col {
+            Col::Expired => &self.expired,
+            Col::Revoked => &self.revoked,
+            _ => &self.active,
+        }
+    }
+
+    /// The link and PIN a column's caller uses; callers without the secret send a random key.
+    fn link(&self, col: Col) -> (TestLink, Option<&'static str>) {
+        match col {
+            Col::LinkPin => (self.link_pin.clone(), Some(PIN)),
+            Col::LinkNoPin => (self.link.clone(), None),
+            Col::Expired => (self.link_expired.clone(), None),
+            Col::Revoked => (self.link_revoked.clone(), None),
+            _ => (
+                TestLink {
+                    access_key: rand_bytes(),
+                    ..self.link.clone()
+                },
+                None,
+            ),
+        }
+    }
+
+    /// The invitation a column's caller uses: a fresh one unless the column is about ended
+    /// things.
+    async fn invitation(&self, col: Col) -> String {
+        match col {
+            Col::Expired => self.invitation_expired.clone(),
+            Col::Revoked => self.invitation_used.clone(),
+            _ => self.t.invitation("Samu Social", 72).await,
+        }
+    }
+
+    async fn request(&self, row: Row, col: Col, n: usize) -> TestResponse {
+        let t = &self.t;
+        let cookie = self.cookie(row, col);
+        let cookie = cookie.as_deref();
+        let share = self.share(col);
+        let doc = &self.doc;
+        let (link, pin) = self.link(col);
+        let post = |path: String, body: Option<Value>| async move {
+            t.call(Method::POST, &path, cookie, body).await
+        };
+        let get = |path: String| async move { t.get(&path, cookie).await };
+        match row {
+            Row::InvitationLookup => {
+                let token = self.invitation(col).await;
+                post(
+                    "/api/v1/invitations/lookup".into(),
+                    Some(json!({"invitation": token})),
+                )
+                .await
+            }
+            Row::WorkerJoin => {
+                let token = self.invitation(col).await;
+                let secrets = Holder::new(&format!("joiner {n}"));
+                post(
+                    "/api/v1/workers".into(),
+                    Some(join_body(&secrets, &token, "New Worker")),
+                )
+                .await
+            }
+            Row::WorkerLookup => get(format!("/api/v1/workers/{}", self.addressed.code)).await,
+            Row::ShareCreate => {
+                post(
+                    "/api/v1/shares".into(),
+                    Some(json!({
+                        "kind": "worker",
+                        "worker_id": self.addressed.id,
+                        "duration_secs": 3600,
+                        "documents": TestApp::share_documents(&[doc]),
+                    })),
+                )
+                .await
+            }
+            Row::ShareList => get("/api/v1/shares".into()).await,
+            Row::ShareRevoke => {
+                // Holder A revokes a share of its own made for this cell, so the others stay.
+                let target = if col == Col::HolderA {
+                    t.share_with(&self.a.cookie, &self.addressed.id, &[doc], 3600)
+                        .await
+                } else {
+                    share.to_owned()
+                };
+                post(format!("/api/v1/shares/{target}/revoke"), None).await
+            }
+            Row::SharedList => get("/api/v1/shared-with-me".into()).await,
+            Row::SharedOne => get(format!("/api/v1/shared-with-me/{share}")).await,
+            Row::SharedContent => {
+                get(format!(
+                    "/api/v1/shared-with-me/{share}/documents/{doc}/content"
+                ))
+                .await
+            }
+            Row::SharedDownload => {
+                post(
+                    format!("/api/v1/shared-with-me/{share}/documents/{doc}/download"),
+                    None,
+                )
+                .await
+            }
+            Row::LinkOpen => {
+                post(
+                    format!("/api/v1/links/{}/open", link.id),
+                    Some(link.body(pin)),
+                )
+                .await
+            }
+            Row::LinkContent => {
+                post(
+                    format!("/api/v1/links/{}/documents/{doc}/content", link.id),
+                    Some(link.body(pin)),
+                )
+                .await
+            }
+            Row::LinkDownload => {
+                post(
+                    format!("/api/v1/links/{}/documents/{doc}/download", link.id),
+                    Some(link.body(pin)),
+                )
+                .await
+            }
+        }
+    }
+}
+
+/// "status" for a success, "status code" for an error.
+fn outcome(r: &TestResponse) -> String {
+    let status = r.status.as_u16().to_string();
+    if r.status.is_success() {
+        status
+    } else {
+        let code = serde_json::from_slice::<Value>(&r.body)
+            .ok()
+            .and_then(|v| v["error"]["code"].as_str().map(str::to_owned))
+            .unwrap_or_else(|| "(no error code)".into());
+        format!("{status} {code}")
+    }
+}
+
+fn render(table: &[(String, Vec<(String, String)>)]) -> String {
+    let width = 24;
+    let mut out = format!("{:<34}", "endpoint \\ caller");
+    for name in COL_NAMES {
+        let _ = write!(out, "| {name:<width$}");
+    }
+    out.push('\n');
+    for (label, cells) in table {
+        let _ = write!(out, "{label:<34}");
+        for (expected, got) in cells {
+            let cell = if expected == got {
+                expected.clone()
+            } else {
+                format!("✗ {expected} → {got}")
+            };
+            let _ = write!(out, "| {cell:<width$}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[tokio::test]
+async fn every_share_endpoint_answers_every_caller_as_the_table_says() {
+    let f = Fixture::new().await;
+    let mut results = Vec::new();
+    let mut mismatches = 0;
+    let mut n = 0;
+    for (row, label, expected) in TABLE {
+        let mut cells = Vec::new();
+        for (col, expected) in COLS.iter().zip(expected) {
+            n += 1;
+            let got = outcome(&f.request(*row, *col, n).await);
+            if got != *expected {
+                mismatches += 1;
+            }
+            cells.push(((*expected).to_owned(), got));
+        }
+        results.push(((*label).to_owned(), cells));
+    }
+    assert_eq!(TABLE.len(), 13, "one row per share-related endpoint");
+    assert!(
+        mismatches == 0,
+        "{mismatches} cells differ (✗ expected → got):\n{}",
+        render(&results)
+    );
+
+    // Refused requests recorded nothing: the receipts are exactly the allowed openings.
+    let shares = f.t.shares_of(&f.a.cookie).await;
+    let receipts = |id: &str| -> Vec<(String, String)> {
+        shares.iter().find(|s| s["id"] == id).unwrap()["receipts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["action"].as_str().unwrap().to_owned(),
+                    r["by"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    assert_eq!(
+        receipts(&f.active),
+        vec![pair("open", "worker"), pair("download", "worker")]
+    );
+    assert_eq!(
+        receipts(&f.link_pin.id),
+        vec![pair("open", "link"), pair("download", "link")]
+    );
+    assert_eq!(
+        receipts(&f.link.id),
+        vec![pair("open", "link"), pair("download", "link")]
+    );
+    for ended in [
+        &f.expired,
+        &f.revoked,
+        &f.link_expired.id,
+        &f.link_revoked.id,
+    ] {
+        assert!(receipts(ended).is_empty(), "{ended}");
+    }
+}
