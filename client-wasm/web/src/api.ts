@@ -1,10 +1,12 @@
-/** The HTTP API (docs/api.md). Every mutating request carries X-PDE-Client: 1. */
+/** The HTTP API (docs/api.md, docs/sharing.md). Every mutating request carries X-PDE-Client: 1. */
 
 export class ApiError extends Error {
   constructor(
     readonly code: string,
     readonly status: number,
     readonly retryAfter?: number,
+    /** For `wrong_pin`: how many tries are left before the link locks. */
+    readonly attemptsLeft?: number,
   ) {
     super(code);
     this.name = 'ApiError';
@@ -24,11 +26,116 @@ export interface Usage {
   max_document_bytes: number;
 }
 
+export type AccountKind = 'holder' | 'worker';
+export type WorkerState = 'unverified' | 'verified' | 'suspended';
+
+/** A worker as they see themselves (`GET /account`). */
+export interface WorkerSelf {
+  id: string;
+  real_name: string;
+  organisation: string;
+  state: WorkerState;
+  code: string;
+}
+
 export interface Account {
   pseudonym: string;
   recipient: string;
   created_day: number | string;
   usage: Usage;
+  /** Absent on a server without sharing: a holder. */
+  kind?: AccountKind;
+  worker?: WorkerSelf;
+}
+
+/** A worker as a holder finds them by card code. */
+export interface WorkerCard {
+  id: string;
+  code: string;
+  real_name: string;
+  organisation: string;
+  verified: boolean;
+  recipient: string;
+}
+
+export type ShareStatus = 'active' | 'expired' | 'revoked' | 'locked';
+
+export interface Receipt {
+  document_id: string;
+  at: number;
+  action: 'open' | 'download';
+  by: 'worker' | 'link';
+}
+
+/** One of the holder's shares (`GET /shares`). */
+export interface ShareSummary {
+  id: string;
+  kind: 'worker' | 'link';
+  worker: Omit<WorkerCard, 'recipient'> | null;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  status: ShareStatus;
+  pin: boolean;
+  pin_failures: number;
+  document_ids: string[];
+  receipts: Receipt[];
+}
+
+/** A shared document as the worker or the link visitor receives it (Base64 fields). */
+export interface SharedDocument {
+  id: string;
+  size: number;
+  metadata: string;
+  envelope: string;
+}
+
+/** A share addressed to the worker (`GET /shared-with-me`). */
+export interface IncomingShare {
+  id: string;
+  holder: string;
+  created_at: number;
+  expires_at: number;
+  note: string | null;
+  documents: SharedDocument[];
+}
+
+export interface LinkContents {
+  expires_at: number;
+  note: string | null;
+  documents: SharedDocument[];
+}
+
+export interface ShareDocumentBody {
+  id: string;
+  envelope: string;
+}
+
+export type NewShare =
+  | { kind: 'worker'; worker_id: string; duration_secs: number; note: string | null; documents: ShareDocumentBody[] }
+  | {
+      kind: 'link';
+      duration_secs: number;
+      access_key: string;
+      pin: string | null;
+      note: string | null;
+      documents: ShareDocumentBody[];
+    };
+
+/** What every link request carries (access key in Base64). */
+export interface LinkAccess {
+  access_key: string;
+  pin: string | null;
+}
+
+export interface NewWallet {
+  recipient: string;
+  salt: string;
+  kdf: Kdf;
+  passphrase_auth: string;
+  passphrase_slot: string;
+  recovery_auth: string;
+  recovery_slot: string;
 }
 
 export interface StoredDocument {
@@ -43,15 +150,41 @@ const BASE = '/api/v1';
 
 async function parseError(res: Response): Promise<ApiError> {
   let code = 'internal';
+  let attemptsLeft: number | undefined;
   try {
-    const body = (await res.json()) as { error?: { code?: string } };
+    const body = (await res.json()) as { error?: { code?: string; attempts_left?: unknown } };
     if (body.error?.code) code = body.error.code;
+    const left = body.error?.attempts_left;
+    if (typeof left === 'number' && Number.isInteger(left) && left >= 0) attemptsLeft = left;
   } catch {
     if (res.status === 404) code = 'not_found';
   }
   const ra = Number(res.headers.get('Retry-After'));
-  return new ApiError(code, res.status, Number.isFinite(ra) && ra > 0 ? ra : undefined);
+  return new ApiError(code, res.status, Number.isFinite(ra) && ra > 0 ? ra : undefined, attemptsLeft);
 }
+
+/** A request whose answer is a binary body (ciphertext), returned unread for streaming. */
+async function binary(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/octet-stream, application/json' };
+  if (method !== 'GET') headers['X-PDE-Client'] = '1';
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError('network', 0);
+  }
+  if (!res.ok) throw await parseError(res);
+  return res;
+}
+
+const seg = (s: string) => encodeURIComponent(s);
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -77,16 +210,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 
 export const api = {
   params: (pseudonym: string) => request<{ salt: string; kdf: Kdf }>('POST', '/auth/params', { pseudonym }),
-  createAccount: (body: {
-    pseudonym: string;
-    recipient: string;
-    salt: string;
-    kdf: Kdf;
-    passphrase_auth: string;
-    passphrase_slot: string;
-    recovery_auth: string;
-    recovery_slot: string;
-  }) => request<{ account: Account }>('POST', '/accounts', body),
+  createAccount: (body: NewWallet & { pseudonym: string }) => request<{ account: Account }>('POST', '/accounts', body),
   login: (pseudonym: string, method: 'passphrase' | 'recovery', authKey: string) =>
     request<{ recipient: string; slot: string }>('POST', '/auth/login', { pseudonym, method, auth_key: authKey }),
   logout: () => request<void>('POST', '/auth/logout'),
@@ -98,16 +222,29 @@ export const api = {
     request<{ id: string }>('POST', '/documents', body),
   putMetadata: (id: string, metadata: string) => request<void>('PUT', `/documents/${id}/metadata`, { metadata }),
   deleteDocument: (id: string) => request<void>('DELETE', `/documents/${id}`),
-  content: async (id: string): Promise<Response> => {
-    let res: Response;
-    try {
-      res = await fetch(`${BASE}/documents/${id}/content`, { credentials: 'same-origin', cache: 'no-store' });
-    } catch {
-      throw new ApiError('network', 0);
-    }
-    if (!res.ok) throw await parseError(res);
-    return res;
-  },
+  content: (id: string): Promise<Response> => binary('GET', `/documents/${seg(id)}/content`),
+
+  // ---- sharing (docs/sharing.md) ----
+  lookupInvitation: (invitation: string) =>
+    request<{ organisation: string; expires_at: number }>('POST', '/invitations/lookup', { invitation }),
+  createWorker: (body: NewWallet & { invitation: string; real_name: string; pseudonym: string }) =>
+    request<{ account: Account }>('POST', '/workers', body),
+  /** `code` in display form (`XXXX-XXXX-C`). */
+  worker: (code: string) => request<WorkerCard>('GET', `/workers/${seg(code)}`),
+  createShare: (body: NewShare) => request<{ id: string; expires_at: number }>('POST', '/shares', body),
+  shares: () => request<{ shares: ShareSummary[] }>('GET', '/shares'),
+  revokeShare: (id: string) => request<void>('POST', `/shares/${seg(id)}/revoke`),
+  sharedWithMe: () => request<{ shares: IncomingShare[] }>('GET', '/shared-with-me'),
+  sharedWithMeOne: (id: string) => request<IncomingShare>('GET', `/shared-with-me/${seg(id)}`),
+  sharedContent: (share: string, doc: string): Promise<Response> =>
+    binary('GET', `/shared-with-me/${seg(share)}/documents/${seg(doc)}/content`),
+  sharedDownload: (share: string, doc: string) =>
+    request<void>('POST', `/shared-with-me/${seg(share)}/documents/${seg(doc)}/download`),
+  linkOpen: (id: string, access: LinkAccess) => request<LinkContents>('POST', `/links/${seg(id)}/open`, access),
+  linkContent: (id: string, doc: string, access: LinkAccess): Promise<Response> =>
+    binary('POST', `/links/${seg(id)}/documents/${seg(doc)}/content`, access),
+  linkDownload: (id: string, doc: string, access: LinkAccess) =>
+    request<void>('POST', `/links/${seg(id)}/documents/${seg(doc)}/download`, access),
 };
 
 /** Uploads a body with progress events (fetch has no upload progress). */

@@ -7,20 +7,14 @@ import type { Session } from './session';
 import { ApiError } from './api';
 import { ErrorBox, QrCode, ScreenTitle, errorMessage, useI18n } from './ui';
 
-type Step = 'pseudonym' | 'passphrase' | 'sheet' | 'confirm';
-
 /** Which group of the recovery code the person types back (the 3rd). */
 export const CONFIRM_GROUP = 2;
 
 export function CreateScreen(props: { onDone: (s: Session) => void; onBack: () => void }) {
   const { t, lang } = useI18n();
-  const [step, setStep] = useState<Step>('pseudonym');
+  const [step, setStep] = useState<'pseudonym' | 'keys'>('pseudonym');
   const [pseudonym, setPseudonym] = useState('');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [session, setSession] = useState<Session | null>(null);
-  const [code, setCode] = useState('');
-  const [typedBack, setTypedBack] = useState('');
 
   function pseudonymDone(e: Event) {
     e.preventDefault();
@@ -32,8 +26,91 @@ export function CreateScreen(props: { onDone: (s: Session) => void; onBack: () =
     setPseudonym(p);
     setError(null);
     void loadCrypto();
-    setStep('passphrase');
+    setStep('keys');
   }
+
+  if (step === 'keys') {
+    return (
+      <CredentialSteps
+        title={t('create-title')}
+        lead={t('passphrase-for', { pseudonym })}
+        submitLabel={t('create-submit')}
+        busyLabel={t('creating')}
+        name={pseudonym}
+        kind="holder"
+        create={(passphrase, code) => createAccount(pseudonym, passphrase, code)}
+        onFirstStep={(message) => {
+          setError(message);
+          setStep('pseudonym');
+        }}
+        onDone={props.onDone}
+      />
+    );
+  }
+
+  return (
+    <main class="screen" key="pseudonym">
+      <ScreenTitle>{t('create-title')}</ScreenTitle>
+      <p class="step">{t('create-step', { n: 1, total: 3 })}</p>
+      <section class="card">
+        <form class="stack" autocomplete="off" onSubmit={pseudonymDone}>
+          <h2>{t('pseudonym-title')}</h2>
+          <p>{t('pseudonym-help')}</p>
+          <label for="new-pseudonym">{t('field-pseudonym')}</label>
+          <input
+            id="new-pseudonym"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck={false}
+            maxLength={64}
+            value={pseudonym}
+            onInput={(e) => setPseudonym(e.currentTarget.value)}
+          />
+          <button type="button" class="secondary" onClick={() => setPseudonym(generatePseudonym(lang))}>
+            {t('pseudonym-generate')}
+          </button>
+          <ErrorBox message={error} />
+          <button type="submit" class="primary">
+            {t('next')}
+          </button>
+          <button type="button" class="secondary" onClick={props.onBack}>
+            {t('back')}
+          </button>
+        </form>
+      </section>
+    </main>
+  );
+}
+
+/** Server answers that send the person back to the first step (the name they chose). */
+const FIRST_STEP_CODES = new Set(['pseudonym_taken', 'invalid_field']);
+
+/**
+ * Steps 2 and 3 of every sign-up (a holder's wallet, a worker's account): the passphrase,
+ * then the recovery sheet and its check. `create` makes the account with the chosen
+ * passphrase and a new recovery code; `onFirstStep` goes back to step 1 with a message.
+ */
+export function CredentialSteps<S>(props: {
+  title: string;
+  lead: string;
+  submitLabel: string;
+  busyLabel: string;
+  /** The pseudonym or login name, printed on the sheet. */
+  name: string;
+  kind: 'holder' | 'worker';
+  create: (passphrase: string, recoveryCode: string) => Promise<S>;
+  onFirstStep: (message: string) => void;
+  /** Errors the caller handles itself (true when handled). */
+  onError?: (err: unknown) => boolean;
+  onDone: (s: S) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [step, setStep] = useState<'passphrase' | 'sheet' | 'confirm'>('passphrase');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [session, setSession] = useState<S | null>(null);
+  const [code, setCode] = useState('');
+  const [typedBack, setTypedBack] = useState('');
 
   async function passphraseDone(passphrase: string) {
     setBusy(true);
@@ -41,15 +118,19 @@ export function CreateScreen(props: { onDone: (s: Session) => void; onBack: () =
     try {
       await loadCrypto();
       const recovery = newRecoveryCode();
-      const s = await createAccount(pseudonym, passphrase, recovery);
+      const s = await props.create(passphrase, recovery);
       setCode(recovery);
       setSession(s);
       setStep('sheet');
     } catch (err) {
-      if (err instanceof ApiError && (err.code === 'pseudonym_taken' || err.code === 'invalid_field')) {
-        setStep('pseudonym');
+      setBusy(false);
+      if (props.onError?.(err)) return;
+      if (err instanceof ApiError && FIRST_STEP_CODES.has(err.code)) {
+        props.onFirstStep(errorMessage(t, lang, err));
+        return;
       }
       setError(errorMessage(t, lang, err));
+      return;
     }
     setBusy(false);
   }
@@ -66,54 +147,19 @@ export function CreateScreen(props: { onDone: (s: Session) => void; onBack: () =
     if (session) props.onDone(session);
   }
 
-  if (step === 'pseudonym') {
-    return (
-      <main class="screen">
-        <ScreenTitle>{t('create-title')}</ScreenTitle>
-        <p class="step">{t('create-step', { n: 1, total: 3 })}</p>
-        <section class="card">
-          <form class="stack" autocomplete="off" onSubmit={pseudonymDone}>
-            <h2>{t('pseudonym-title')}</h2>
-            <p>{t('pseudonym-help')}</p>
-            <label for="new-pseudonym">{t('field-pseudonym')}</label>
-            <input
-              id="new-pseudonym"
-              autocomplete="off"
-              autocapitalize="off"
-              spellcheck={false}
-              maxLength={64}
-              value={pseudonym}
-              onInput={(e) => setPseudonym(e.currentTarget.value)}
-            />
-            <button type="button" class="secondary" onClick={() => setPseudonym(generatePseudonym(lang))}>
-              {t('pseudonym-generate')}
-            </button>
-            <ErrorBox message={error} />
-            <button type="submit" class="primary">
-              {t('next')}
-            </button>
-            <button type="button" class="secondary" onClick={props.onBack}>
-              {t('back')}
-            </button>
-          </form>
-        </section>
-      </main>
-    );
-  }
-
   if (step === 'passphrase') {
     return (
-      <main class="screen">
-        <ScreenTitle>{t('create-title')}</ScreenTitle>
+      <main class="screen" key="passphrase">
+        <ScreenTitle>{props.title}</ScreenTitle>
         <p class="step">{t('create-step', { n: 2, total: 3 })}</p>
-        <p class="lead">{t('passphrase-for', { pseudonym })}</p>
+        <p class="lead">{props.lead}</p>
         <section class="card">
-          <PassphraseChooser busy={busy} submitLabel={t('create-submit')} onDone={passphraseDone} />
+          <PassphraseChooser busy={busy} submitLabel={props.submitLabel} onDone={passphraseDone} />
           <p class="status" aria-live="polite">
-            {busy ? t('creating') : ''}
+            {busy ? props.busyLabel : ''}
           </p>
           <ErrorBox message={error} />
-          <button type="button" class="secondary" disabled={busy} onClick={() => setStep('pseudonym')}>
+          <button type="button" class="secondary" disabled={busy} onClick={() => props.onFirstStep('')}>
             {t('back')}
           </button>
         </section>
@@ -123,13 +169,13 @@ export function CreateScreen(props: { onDone: (s: Session) => void; onBack: () =
 
   if (step === 'sheet') {
     return (
-      <main class="screen sheet-screen">
+      <main class="screen sheet-screen" key="sheet">
         <div class="no-print">
           <ScreenTitle>{t('sheet-screen-title')}</ScreenTitle>
           <p class="step">{t('create-step', { n: 3, total: 3 })}</p>
           <p class="lead">{t('sheet-lead')}</p>
         </div>
-        <RecoverySheet pseudonym={pseudonym} code={code} />
+        <RecoverySheet pseudonym={props.name} code={code} kind={props.kind} />
         <div class="stack no-print">
           <button type="button" class="secondary" onClick={() => window.print()}>
             {t('sheet-print')}
@@ -143,7 +189,7 @@ export function CreateScreen(props: { onDone: (s: Session) => void; onBack: () =
   }
 
   return (
-    <main class="screen">
+    <main class="screen" key="confirm">
       <ScreenTitle>{t('confirm-title')}</ScreenTitle>
       <section class="card">
         <form class="stack" autocomplete="off" onSubmit={confirmDone}>
@@ -179,14 +225,15 @@ export function CreateScreen(props: { onDone: (s: Session) => void; onBack: () =
   );
 }
 
-/** The printable recovery sheet: pseudonym, code as text and QR, instructions. */
-export function RecoverySheet({ pseudonym, code }: { pseudonym: string; code: string }) {
+/** The printable recovery sheet: pseudonym (or a worker's login name), code as text and QR, instructions. */
+export function RecoverySheet({ pseudonym, code, kind }: { pseudonym: string; code: string; kind: 'holder' | 'worker' }) {
   const { t } = useI18n();
+  const worker = kind === 'worker';
   return (
     <article class="sheet" aria-labelledby="sheet-title" data-testid="recovery-sheet">
       <h2 id="sheet-title">{t('sheet-title')}</h2>
       <dl>
-        <dt>{t('field-pseudonym')}</dt>
+        <dt>{worker ? t('field-login-name') : t('field-pseudonym')}</dt>
         <dd class="sheet-pseudonym" data-testid="sheet-pseudonym">
           {pseudonym}
         </dd>
@@ -202,10 +249,10 @@ export function RecoverySheet({ pseudonym, code }: { pseudonym: string; code: st
       </dl>
       <QrCode text={code} label={t('sheet-qr-label')} />
       <ol class="sheet-steps">
-        <li>{t('sheet-step-1')}</li>
+        <li>{worker ? t('sheet-step-1-worker') : t('sheet-step-1')}</li>
         <li>{t('sheet-step-2')}</li>
-        <li>{t('sheet-step-3')}</li>
-        <li>{t('sheet-step-4')}</li>
+        <li>{worker ? t('sheet-step-3-worker') : t('sheet-step-3')}</li>
+        <li>{worker ? t('sheet-step-4-worker') : t('sheet-step-4')}</li>
       </ol>
     </article>
   );

@@ -11,6 +11,8 @@ export {
   generateRecoveryCode,
   deriveRecoveryKeys,
   encryptedLength,
+  encryptNote,
+  LinkSecret,
 } from './pkg/pde_client_wasm.js';
 
 let ready: Promise<unknown> | null = null;

@@ -2,10 +2,11 @@
  * The open wallet: the Wallet handle, the decrypted document list, and every object URL
  * made for viewing. Everything here lives in memory only and is dropped by lock().
  */
-import { api, uploadContent, ApiError, type StoredDocument, type Usage } from './api';
+import { api, uploadContent, ApiError, type Account, type ShareDocumentBody, type StoredDocument, type Usage, type WorkerCard } from './api';
 import { fromBase64, toBase64 } from './base64';
 import { parseMetadata, type Metadata } from './metadata';
-import { encryptedLength, type Wallet } from './pde';
+import { encryptNote, encryptedLength, LinkSecret, type Wallet } from './pde';
+import { linkUrl } from './sharing';
 
 export const SLICE = 1024 * 1024;
 
@@ -33,20 +34,90 @@ export class LimitError extends Error {
   }
 }
 
-export class Session {
+/** Object URLs made for viewing decrypted documents; every one is revoked on lock. */
+export class UrlKeeper {
+  private urls = new Set<string>();
+
+  /** An object URL that lock() will revoke. */
+  objectUrl(blob: Blob): string {
+    const url = URL.createObjectURL(blob);
+    this.urls.add(url);
+    return url;
+  }
+
+  revoke(url: string): void {
+    if (this.urls.delete(url)) URL.revokeObjectURL(url);
+  }
+
+  protected revokeAll(): void {
+    for (const url of this.urls) URL.revokeObjectURL(url);
+    this.urls.clear();
+  }
+}
+
+/** Decrypts a content ciphertext response in memory, streaming it through a ContentReader. */
+export async function decryptResponse(wallet: Wallet, handle: number, plainSize: number, mime: string, res: Response): Promise<Blob> {
+  const reader = wallet.contentReader(handle, plainSize);
+  const parts: BlobPart[] = [];
+  try {
+    const body = res.body;
+    if (body) {
+      const r = body.getReader();
+      for (;;) {
+        const { done, value } = await r.read();
+        if (done) break;
+        const out = reader.push(value);
+        if (out.length) parts.push(out as Uint8Array<ArrayBuffer>);
+      }
+    } else {
+      const out = reader.push(new Uint8Array(await res.arrayBuffer()));
+      if (out.length) parts.push(out as Uint8Array<ArrayBuffer>);
+    }
+    parts.push(reader.finish() as Uint8Array<ArrayBuffer>);
+  } finally {
+    reader.free();
+  }
+  return new Blob(parts, { type: mime });
+}
+
+/** Zeroizes and drops a wallet; never throws. */
+export function dropWallet(wallet: Wallet): void {
+  try {
+    wallet.lock();
+  } catch {
+    /* already locked */
+  }
+  try {
+    wallet.free();
+  } catch {
+    /* ignore */
+  }
+}
+
+/** A link just made: its address (with the secret) and when it ends. */
+export interface MadeLink {
+  id: string;
+  url: string;
+  expiresAt: number;
+}
+
+export class Session extends UrlKeeper {
+  readonly kind = 'holder';
   docs: DocEntry[] = [];
   usage: Usage | null = null;
-  private urls = new Set<string>();
   private locked = false;
 
   constructor(
     readonly wallet: Wallet,
     readonly pseudonym: string,
-  ) {}
+  ) {
+    super();
+  }
 
-  async refresh(): Promise<void> {
-    const [list, account] = await Promise.all([api.documents(), api.account()]);
-    this.usage = account.usage;
+  /** Reloads the document list; `account` when the caller has just fetched it. */
+  async refresh(account?: Account): Promise<void> {
+    const [list, acc] = await Promise.all([api.documents(), account ?? api.account()]);
+    this.usage = acc.usage;
     const known = new Map(this.docs.map((d) => [d.id, d]));
     this.docs = list.documents.map((d) => known.get(d.id) ?? this.openEntry(d));
   }
@@ -119,27 +190,38 @@ export class Session {
   async open(entry: DocEntry): Promise<Blob> {
     if (entry.handle === null || !entry.meta) throw new ApiError('damaged', 0);
     const res = await api.content(entry.id);
-    const reader = this.wallet.contentReader(entry.handle, entry.meta.size);
-    const parts: BlobPart[] = [];
+    return decryptResponse(this.wallet, entry.handle, entry.meta.size, entry.meta.mime, res);
+  }
+
+  /** Seals each document's key D to `recipient` (a share envelope per document). */
+  private envelopes(entries: readonly DocEntry[], recipient: string): ShareDocumentBody[] {
+    return entries.map((e) => {
+      if (e.handle === null) throw new ApiError('damaged', 0);
+      return { id: e.id, envelope: toBase64(this.wallet.shareEnvelope(e.handle, recipient)) };
+    });
+  }
+
+  /** Shares documents with a worker; `noteJson` is note JSON v1 or null. */
+  async shareWithWorker(entries: readonly DocEntry[], worker: WorkerCard, durationSecs: number, noteJson: string | null) {
+    const documents = this.envelopes(entries, worker.recipient);
+    const note = noteJson ? toBase64(encryptNote(worker.recipient, noteJson)) : null;
+    return api.createShare({ kind: 'worker', worker_id: worker.id, duration_secs: durationSecs, note, documents });
+  }
+
+  /** Makes a share link; the link secret is freed before this returns. */
+  async shareAsLink(entries: readonly DocEntry[], durationSecs: number, pin: string | null, noteJson: string | null, origin: string): Promise<MadeLink> {
+    const secret = LinkSecret.generate();
     try {
-      const body = res.body;
-      if (body) {
-        const r = body.getReader();
-        for (;;) {
-          const { done, value } = await r.read();
-          if (done) break;
-          const out = reader.push(value);
-          if (out.length) parts.push(out as Uint8Array<ArrayBuffer>);
-        }
-      } else {
-        const out = reader.push(new Uint8Array(await res.arrayBuffer()));
-        if (out.length) parts.push(out as Uint8Array<ArrayBuffer>);
-      }
-      parts.push(reader.finish() as Uint8Array<ArrayBuffer>);
+      const recipient = secret.recipient();
+      const documents = this.envelopes(entries, recipient);
+      const note = noteJson ? toBase64(encryptNote(recipient, noteJson)) : null;
+      const made = await api.createShare({
+        kind: 'link', duration_secs: durationSecs, access_key: toBase64(secret.accessKey()), pin, note, documents,
+      });
+      return { id: made.id, url: linkUrl(origin, made.id, secret.fragment()), expiresAt: made.expires_at };
     } finally {
-      reader.free();
+      secret.free();
     }
-    return new Blob(parts, { type: entry.meta.mime });
   }
 
   async updateMetadata(entry: DocEntry, changes: Partial<Metadata>): Promise<void> {
@@ -158,17 +240,6 @@ export class Session {
     this.usage = (await api.account()).usage;
   }
 
-  /** An object URL that lock() will revoke. */
-  objectUrl(blob: Blob): string {
-    const url = URL.createObjectURL(blob);
-    this.urls.add(url);
-    return url;
-  }
-
-  revoke(url: string): void {
-    if (this.urls.delete(url)) URL.revokeObjectURL(url);
-  }
-
   private safeForget(handle: number): void {
     try {
       this.wallet.forgetDocument(handle);
@@ -181,20 +252,10 @@ export class Session {
   async lock(): Promise<void> {
     if (this.locked) return;
     this.locked = true;
-    for (const url of this.urls) URL.revokeObjectURL(url);
-    this.urls.clear();
+    this.revokeAll();
     this.docs = [];
     this.usage = null;
-    try {
-      this.wallet.lock();
-    } catch {
-      /* already locked */
-    }
-    try {
-      this.wallet.free();
-    } catch {
-      /* ignore */
-    }
+    dropWallet(this.wallet);
     try {
       await api.logout();
     } catch {

@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
-import { normalizePseudonym, openWithPassphrase, openWithRecoveryCode, setNewPassphrase } from './auth';
+import { normalizePseudonym, openWithPassphrase, openWithRecoveryCode, setNewPassphrase, type OpenSession } from './auth';
 import { PassphraseChooser } from './passphrase';
-import type { Session } from './session';
 import { ErrorBox, ScreenTitle, errorMessage, useI18n } from './ui';
 
 /** The start page: open a wallet; links to create one or to use the recovery code. */
 export function StartScreen(props: {
   notice: string | null;
-  onOpened: (s: Session) => void;
+  onOpened: (s: OpenSession) => void;
   onCreate: () => void;
   onRecover: () => void;
 }) {
@@ -92,13 +91,13 @@ export function StartScreen(props: {
 }
 
 /** Open with the recovery code, then choose a new passphrase. */
-export function RecoverScreen(props: { onDone: (s: Session) => void; onBack: () => void }) {
+export function RecoverScreen(props: { onDone: (s: OpenSession) => void; onBack: () => void }) {
   const { t, lang } = useI18n();
   const [pseudonym, setPseudonym] = useState('');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [session, setSession] = useState<Session | null>(null);
+  const [session, setSession] = useState<OpenSession | null>(null);
 
   async function submit(e: Event) {
     e.preventDefault();

@@ -51,7 +51,12 @@ export function ScreenTitle({ children }: { children: ComponentChildren }) {
 }
 
 /** A translated sentence for any error: server codes, crypto codes, limits, network. */
-export function errorMessage(t: Translate, lang: Lang, e: unknown, context: 'login' | 'recovery' | 'other' = 'other'): string {
+export function errorMessage(
+  t: Translate,
+  lang: Lang,
+  e: unknown,
+  context: 'login' | 'recovery' | 'link' | 'invitation' | 'other' = 'other',
+): string {
   if (e instanceof LimitError) {
     return e.code === 'document_too_large'
       ? t('err-document_too_large', { limit: formatSize(e.limit, lang) })
@@ -70,10 +75,18 @@ export function errorMessage(t: Translate, lang: Lang, e: unknown, context: 'log
   }
   if (code === 'invalid_input' && context === 'recovery') return t('err-recovery-code-format');
   if (code === 'too_many_attempts') return t('err-too_many_attempts', { seconds: retry || 60 });
+  if (code === 'wrong_pin') {
+    const left = e instanceof ApiError ? e.attemptsLeft : undefined;
+    return left === undefined ? t('err-wrong_pin') : t('err-wrong_pin-left', { n: left });
+  }
+  if (code === 'not_found' && context === 'link') return t('err-link-not_found');
+  if (code === 'invalid_field' && context === 'invitation') return t('err-invalid_field-join');
   const known = new Set([
     'bad_request', 'invalid_field', 'missing_client_header', 'unauthenticated', 'pseudonym_taken',
     'not_found', 'document_too_large', 'quota_exceeded', 'size_mismatch', 'already_uploaded',
     'storage_full', 'payload_too_large', 'internal', 'network', 'damaged', 'locked', 'invalid_input',
+    'forbidden', 'worker_suspended', 'invitation_invalid', 'invalid_worker_code', 'worker_code_mistyped',
+    'worker_not_found', 'share_ended', 'link_locked', 'pin_required',
   ]);
   if (!known.has(code)) code = 'internal';
   if (code === 'document_too_large' || code === 'quota_exceeded') return t(`err-${code}-server`);

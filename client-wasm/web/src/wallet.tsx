@@ -1,12 +1,20 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { CATEGORIES, CategoryIcon, type Category } from './categories';
 import { formatDate, formatSize, titleFromFileName } from './format';
 import { downscaleImage, DOWNSCALABLE } from './image';
-import { newMetadata, viewKind } from './metadata';
+import { newMetadata } from './metadata';
 import type { DocEntry, Phase, Session } from './session';
+import { MySharesScreen, ShareScreen } from './share';
 import { Dialog, ErrorBox, ScreenTitle, errorMessage, useI18n } from './ui';
+import { Viewer, downloadName, useDecrypted } from './viewer';
 
-type View = { kind: 'home' } | { kind: 'add' } | { kind: 'note' } | { kind: 'doc'; id: string };
+type View =
+  | { kind: 'home' }
+  | { kind: 'add' }
+  | { kind: 'note' }
+  | { kind: 'doc'; id: string }
+  | { kind: 'share' }
+  | { kind: 'shares' };
 
 export function WalletScreen(props: { session: Session; keepAlive: () => void }) {
   const { session } = props;
@@ -36,6 +44,19 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void })
       />
     );
   }
+  if (view.kind === 'share') {
+    return (
+      <ShareScreen
+        session={session}
+        onDone={(msg) => home(msg)}
+        onShares={() => setView({ kind: 'shares' })}
+        onCancel={() => home()}
+      />
+    );
+  }
+  if (view.kind === 'shares') {
+    return <MySharesScreen session={session} onClose={() => home()} onShare={() => setView({ kind: 'share' })} />;
+  }
   if (view.kind === 'doc') {
     const entry = session.docs.find((d) => d.id === view.id);
     if (entry) {
@@ -61,6 +82,8 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void })
       onAdd={() => setView({ kind: 'add' })}
       onNote={() => setView({ kind: 'note' })}
       onOpen={(id) => setView({ kind: 'doc', id })}
+      onShare={() => setView({ kind: 'share' })}
+      onShares={() => setView({ kind: 'shares' })}
     />
   );
 }
@@ -77,6 +100,8 @@ function HomeScreen(props: {
   onAdd: () => void;
   onNote: () => void;
   onOpen: (id: string) => void;
+  onShare: () => void;
+  onShares: () => void;
 }) {
   const { t, lang } = useI18n();
   const { session, filter } = props;
@@ -98,6 +123,12 @@ function HomeScreen(props: {
         </button>
         <button type="button" class="secondary" onClick={props.onNote}>
           {t('write-note')}
+        </button>
+        <button type="button" class="secondary" disabled={docs.length === 0} onClick={props.onShare}>
+          {t('share-start')}
+        </button>
+        <button type="button" class="secondary" onClick={props.onShares}>
+          {t('shares-open')}
         </button>
       </div>
       <section aria-labelledby="cat-title">
@@ -320,50 +351,16 @@ function AddScreen(props: {
   );
 }
 
-type Loaded = { url: string | null; downloadUrl: string; text: string | null };
-
 function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: () => void; onClose: (msg?: string) => void }) {
   const { t, lang } = useI18n();
   const { session, entry } = props;
   const meta = entry.meta!;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [damaged, setDamaged] = useState(false);
+  const { decrypted, failure } = useDecrypted(session, entry.id, meta, () => session.open(entry), true);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [busy, setBusy] = useState(false);
-  const urlsRef = useRef<string[]>([]);
 
-  useEffect(() => {
-    let live = true;
-    session
-      .open(entry)
-      .then(async (blob) => {
-        if (!live) return;
-        const kind = viewKind(meta.mime);
-        const text = kind === 'text' ? await blob.text() : null;
-        // The viewer and the Download link get separate URLs: Chromium's PDF viewer holds on
-        // to the one it shows, and a download of that same URL silently does nothing.
-        const url = kind === 'text' ? null : session.objectUrl(blob);
-        const downloadUrl = session.objectUrl(blob);
-        urlsRef.current = url ? [url, downloadUrl] : [downloadUrl];
-        if (live) setLoaded({ url, downloadUrl, text });
-        else urlsRef.current.forEach((u) => session.revoke(u));
-      })
-      .catch((err) => {
-        if (!live) return;
-        const code = (err as { code?: string }).code;
-        if (code === 'damaged') setDamaged(true);
-        else setError(errorMessage(t, lang, err));
-      });
-    return () => {
-      live = false;
-      urlsRef.current.forEach((u) => session.revoke(u));
-      urlsRef.current = [];
-    };
-  }, [entry.id]);
-
-  const kind = viewKind(meta.mime);
   return (
     <main class="screen wide">
       <div class="row">
@@ -378,31 +375,10 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
         {` · ${formatSize(meta.size, lang)}`}
       </p>
       {meta.note ? <p class="doc-note">{meta.note}</p> : null}
-      <section class="viewer" aria-label={t('viewer-label')} aria-busy={!loaded && !damaged && !error}>
-        {damaged ? (
-          <p class="error" role="alert">
-            {t('doc-damaged')}
-          </p>
-        ) : null}
-        <ErrorBox message={error} />
-        {!loaded && !damaged && !error ? <p aria-live="polite">{t('decrypting')}</p> : null}
-        {loaded && kind === 'image' ? <img src={loaded.url!} alt={meta.title} data-testid="doc-image" /> : null}
-        {loaded && kind === 'pdf' ? (
-          <>
-            <iframe src={loaded.url!} title={meta.title} data-testid="doc-pdf" />
-            <p class="hint">{t('pdf-hint')}</p>
-          </>
-        ) : null}
-        {loaded && kind === 'text' ? (
-          <div class="text-doc" data-testid="doc-text" lang="">
-            {loaded.text}
-          </div>
-        ) : null}
-        {loaded && kind === 'download' ? <p>{t('no-preview')}</p> : null}
-      </section>
+      <Viewer meta={meta} decrypted={decrypted} failure={failure} />
       <div class="actions">
-        {loaded ? (
-          <a class="button secondary" href={loaded.downloadUrl} download={meta.file_name ?? `${meta.title}.txt`}>
+        {decrypted?.downloadUrl ? (
+          <a class="button secondary" href={decrypted.downloadUrl} download={downloadName(meta)}>
             {t('download')}
           </a>
         ) : null}

@@ -185,3 +185,214 @@ err-network = No connection. Check the internet and try again.
 err-damaged = This document is damaged.
 err-locked = Your wallet is closed. Open it again.
 err-invalid_input = Something you typed is not accepted.
+
+## Sharing: new errors
+err-forbidden = This is not allowed with this account.
+err-worker_suspended = Your worker account is suspended. You cannot open shared documents. Contact the PDE team.
+err-invitation_invalid = This invitation is not valid any more. Ask the PDE team for a new one.
+err-invalid_worker_code = This card code is not complete. It has 8 letters or digits and a check character.
+err-worker_code_mistyped = One character of this card code is probably mistyped. Check each character on the card.
+err-worker_not_found = Nobody has this card code. Check the card again.
+err-share_ended = This share has ended.
+err-link_locked = This link is locked: too many wrong PINs.
+err-pin_required = Type the PIN first.
+err-wrong_pin = This PIN is not right.
+err-wrong_pin-left = { $n ->
+    [0] This PIN is not right. The link is now locked.
+    [one] This PIN is not right. You can try 1 more time.
+   *[other] This PIN is not right. You can try { $n } more times.
+}
+err-link-not_found = This link does not work. Check that you have the whole link.
+err-invalid_field-join = Check your real name (2 to 100 characters) and your login name.
+err-real-name = Type your real first and last name (2 to 100 characters).
+err-login-name-length = A login name has 3 to 64 characters.
+err-pin-format = A PIN has exactly 6 digits.
+err-share-pick = Choose at least one document.
+err-share-too-many = You can share at most 50 documents at once.
+try-again = Try again
+
+## Sharing: holder
+share-start = Share documents
+shares-open = My shares
+back-to-documents = Back to my documents
+share-title = Share documents
+share-lead = Choose the documents to show. The person will see only these, and only for the time you choose.
+share-pick-legend = Documents to share
+share-picked = { $n ->
+    [one] 1 document chosen
+   *[other] { $n } documents chosen
+}
+share-who-title = Who can see them?
+share-who-worker = A social worker
+field-worker-code = Card code of the worker
+code-help = It is on the worker's card: 8 letters or digits and a check character, like B8Y9-W7S7-8.
+code-hint-malformed = This is not a card code. Use only the letters and digits of the card.
+code-hint-mistyped = One character is probably mistyped. The last character is a check character: it tells that something is wrong. Compare with the card.
+code-hint-ok = Code { $code }: the check character matches.
+share-find-worker = Find this worker
+share-finding = Looking for the worker…
+share-scan = Scan the QR code of the card
+share-who-link = Someone else
+share-who-link-text = Make a link. Anyone who has the link can see the documents until it ends. You can protect it with a PIN.
+share-make-link = Make a link instead
+share-check-title = Is this the right person?
+share-check-lead = Check the name and organisation with the person in front of you before you share.
+worker-organisation = Organisation
+worker-card-code = Card code
+worker-verified = The PDE team checked that this person works for this organisation.
+worker-unverified = Warning: the PDE team has NOT checked this person yet. Share only if you know them and have seen their card.
+worker-verified-short = checked by PDE
+worker-unverified-short = not checked by PDE
+share-worker-yes = Yes, this is the right person
+share-worker-no = No, go back
+share-details-title = For how long?
+share-summary = You share with { $name } ({ $organisation }).
+field-duration = How long can they see the documents?
+duration-hour = 1 hour
+duration-day = 1 day
+duration-week = 7 days
+duration-month = 30 days
+share-ends-at = It will end on { $when }.
+note-legend = A message for { $name } (optional)
+field-note-from = The name you want to give
+note-from-help = If you leave it empty, they see your pseudonym ({ $pseudonym }).
+field-note-text = Message
+share-confirm = Share now
+sharing = Sharing, please wait…
+share-done-title = Shared
+share-done-text = { $name } can see the documents until { $when }.
+share-done-revoke = You can stop it earlier in “My shares”. There you also see every time a document is opened.
+link-make-title = Make a share link
+link-summary = { $n ->
+    [one] The link will show 1 document.
+   *[other] The link will show { $n } documents.
+}
+link-explain = Anyone who has this link can open the documents until it ends. A PIN, told by voice, protects it better.
+link-pin-legend = PIN (recommended)
+link-pin-use = Protect the link with a PIN of 6 digits
+field-pin = PIN (6 digits)
+link-pin-help = Do not write the PIN next to the link. Tell it to the person by voice.
+link-pin-generate = Make up another PIN
+link-confirm = Make the link
+link-done-title = Your share link
+link-done-text = The link works until { $when }.
+link-show-title = Show or give this link
+link-qr-label = QR code of the share link
+link-pin-reminder = Tell this PIN to the person by voice:
+link-pin-spoken = PIN: { $pin }
+link-no-pin-warning = This link has no PIN: anyone who gets it can open the documents.
+link-done-leave = You will not see this link again. When you are done, go back to your documents.
+shares-title = My shares
+shares-loading = Loading your shares…
+shares-none = You have not shared anything yet.
+share-with-link = Share link
+share-link-pin = { $n ->
+    [0] Protected by a PIN
+    [one] Protected by a PIN · 1 wrong PIN typed
+   *[other] Protected by a PIN · { $n } wrong PINs typed
+}
+share-link-no-pin = Without a PIN
+share-status-active = Active
+share-status-expired = Ended
+share-status-revoked = Stopped by you
+share-status-locked = Locked after 5 wrong PINs
+share-created = Shared on
+share-ends = Ends on
+share-ended = Ended on
+share-revoked-at = Stopped on
+share-documents = Shared documents: { $n }
+share-doc-opened = opened: { $n }
+share-doc-downloaded = downloaded: { $n }
+share-doc-deleted = (a document you deleted)
+share-receipts = Openings
+share-receipts-none = Nobody has opened these documents yet.
+quoted = “{ $title }”
+receipt-open = Opened
+receipt-download = Downloaded
+receipt-by-worker = by { $name }
+receipt-by-link = through the link
+share-revoke = Stop this share
+revoke-title = Stop this share?
+revoke-text = { $name } will not be able to open these documents any more. The list of openings stays.
+revoke-text-link = The link will not open anything any more. The list of openings stays.
+revoke-confirm = Yes, stop it
+revoked-notice = The share is stopped.
+scan-video-label = Camera view
+scan-help = Hold the QR code of the card in front of the camera.
+scan-not-a-card = This QR code is not a worker card.
+scan-stop = Stop the camera
+scan-denied = The camera cannot be used. Type the code instead.
+scan-unavailable = This browser cannot read QR codes. Type the code instead.
+
+## Sharing: worker
+join-title = Join PDE as a social worker
+join-checking = Checking your invitation…
+join-lead = You were invited by { $organisation }. The people you help will see your real name and organisation before they share documents with you.
+field-real-name = Your real name
+real-name-help = First and last name, as on your work card.
+field-login-name = Login name
+login-name-help = You type it with your passphrase to log in, on the start page.
+join-passphrase-for = Login name: { $name }
+join-submit = Create my account
+joining = Creating your account, please wait a few seconds…
+join-invalid-title = This invitation is not valid any more
+join-invalid-text = It was already used, or it is too old. Ask the PDE team for a new invitation.
+join-go-start = Go to the start page
+sheet-step-1-worker = If you forget your passphrase, this code opens your account. Then you choose a new passphrase.
+sheet-step-3-worker = Anyone with this sheet and your login name can open your account. Do not show it.
+sheet-step-4-worker = To use it: on the start page, choose "I lost my passphrase", then type your login name and this code.
+worker-title = Shared with me
+worker-hello = You are logged in as { $name } ({ $organisation }).
+worker-unverified-self = The PDE team has not checked your account yet. Until then, people see a warning when they share with you.
+worker-card-open = My card
+worker-refresh = Check for new shares
+worker-none = Nothing is shared with you right now. People can share documents with you by typing or scanning your card code.
+incoming-from = From { $name }
+incoming-pseudonym = Pseudonym: { $pseudonym }
+incoming-note = Their message
+share-until = Until { $when }
+time-left-minutes = { $n ->
+    [one] 1 minute left
+   *[other] { $n } minutes left
+}
+time-left-hours = { $n ->
+    [one] 1 hour left
+   *[other] { $n } hours left
+}
+time-left-days = { $n ->
+    [one] 1 day left
+   *[other] { $n } days left
+}
+shared-download = Download to this device
+shared-download-hint = The person who shared it will see that you downloaded it.
+shared-downloaded = The file is saved on this device.
+share-ended-title = This share has ended
+share-ended-text = The person stopped it, or its time is over. You cannot open these documents any more.
+back-to-list = Back to the list
+worker-suspended-title = Your account is suspended
+card-title = My card
+card-lead = Show this card to the people you help: they type the code or scan the QR code to share documents with you.
+card-sheet-title = PDE worker card
+card-name = Name
+card-qr-label = QR code of the card code
+card-instructions = To share documents with me: in your PDE wallet, choose “Share documents”, then type this code or scan this QR code.
+card-print = Print my card
+
+## Sharing: link visitor
+link-brand = Shared documents
+link-title = Documents shared with you
+link-opening = Opening the link…
+link-pin-title = This link has a PIN
+link-pin-text = Type the 6 digits that the person told you.
+field-link-pin = PIN
+link-pin-submit = Open the documents
+link-from = From { $name }
+link-visitor-hint = When you are done, choose Quit: nothing stays on this computer.
+link-bad-title = This link does not work
+link-bad-text = Check that you have the whole link, exactly as it was given. Ask the person to give it again.
+link-ended-title = This link has ended
+link-ended-text = The person stopped sharing, or the time is over. Ask them for a new link.
+link-locked-title = This link is locked
+link-locked-text = Too many wrong PINs were typed. Ask the person who shared it to make a new link.
+link-closed-title = The documents are closed
+link-closed-text = Nothing stays on this computer. To see them again, open the link again.

@@ -185,3 +185,214 @@ err-network = Pas de connexion. Vérifiez internet et réessayez.
 err-damaged = Ce document est endommagé.
 err-locked = Votre porte-documents est fermé. Ouvrez-le à nouveau.
 err-invalid_input = Quelque chose que vous avez tapé n’est pas accepté.
+
+## Sharing: new errors
+err-forbidden = Ce n'est pas permis avec ce compte.
+err-worker_suspended = Votre compte de travailleur est suspendu. Vous ne pouvez pas ouvrir les documents partagés. Contactez l'équipe PDE.
+err-invitation_invalid = Cette invitation n'est plus valable. Demandez-en une nouvelle à l'équipe PDE.
+err-invalid_worker_code = Ce code de carte est incomplet. Il a 8 lettres ou chiffres et un caractère de contrôle.
+err-worker_code_mistyped = Un caractère de ce code de carte est sans doute mal tapé. Vérifiez chaque caractère sur la carte.
+err-worker_not_found = Personne n'a ce code de carte. Regardez la carte à nouveau.
+err-share_ended = Ce partage est terminé.
+err-link_locked = Ce lien est bloqué : trop de codes PIN faux.
+err-pin_required = Tapez d'abord le code PIN.
+err-wrong_pin = Ce code PIN n'est pas le bon.
+err-wrong_pin-left = { $n ->
+    [0] Ce code PIN n'est pas le bon. Le lien est maintenant bloqué.
+    [one] Ce code PIN n'est pas le bon. Vous pouvez encore essayer 1 fois.
+   *[other] Ce code PIN n'est pas le bon. Vous pouvez encore essayer { $n } fois.
+}
+err-link-not_found = Ce lien ne fonctionne pas. Vérifiez que vous avez le lien en entier.
+err-invalid_field-join = Vérifiez votre vrai nom (2 à 100 caractères) et votre nom de connexion.
+err-real-name = Tapez votre vrai prénom et nom (2 à 100 caractères).
+err-login-name-length = Un nom de connexion a de 3 à 64 caractères.
+err-pin-format = Un code PIN a exactement 6 chiffres.
+err-share-pick = Choisissez au moins un document.
+err-share-too-many = Vous pouvez partager au plus 50 documents à la fois.
+try-again = Réessayer
+
+## Sharing: holder
+share-start = Partager des documents
+shares-open = Mes partages
+back-to-documents = Retour à mes documents
+share-title = Partager des documents
+share-lead = Choisissez les documents à montrer. La personne verra seulement ceux-là, et seulement pendant le temps que vous choisissez.
+share-pick-legend = Documents à partager
+share-picked = { $n ->
+    [one] 1 document choisi
+   *[other] { $n } documents choisis
+}
+share-who-title = Qui peut les voir ?
+share-who-worker = Un travailleur social
+field-worker-code = Code de la carte du travailleur
+code-help = Il est sur la carte du travailleur : 8 lettres ou chiffres et un caractère de contrôle, comme B8Y9-W7S7-8.
+code-hint-malformed = Ce n'est pas un code de carte. Utilisez seulement les lettres et chiffres de la carte.
+code-hint-mistyped = Un caractère est sans doute mal tapé. Le dernier caractère est un caractère de contrôle : il indique qu'il y a une erreur. Comparez avec la carte.
+code-hint-ok = Code { $code } : le caractère de contrôle correspond.
+share-find-worker = Trouver ce travailleur
+share-finding = Recherche du travailleur…
+share-scan = Scanner le code QR de la carte
+share-who-link = Quelqu'un d'autre
+share-who-link-text = Créez un lien. Toute personne qui a le lien peut voir les documents jusqu'à la fin. Vous pouvez le protéger par un code PIN.
+share-make-link = Créer un lien à la place
+share-check-title = Est-ce la bonne personne ?
+share-check-lead = Vérifiez le nom et l'organisme avec la personne en face de vous avant de partager.
+worker-organisation = Organisme
+worker-card-code = Code de la carte
+worker-verified = L'équipe PDE a vérifié que cette personne travaille pour cet organisme.
+worker-unverified = Attention : l'équipe PDE n'a PAS encore vérifié cette personne. Partagez seulement si vous la connaissez et avez vu sa carte.
+worker-verified-short = vérifié par PDE
+worker-unverified-short = pas vérifié par PDE
+share-worker-yes = Oui, c'est la bonne personne
+share-worker-no = Non, revenir
+share-details-title = Pour combien de temps ?
+share-summary = Vous partagez avec { $name } ({ $organisation }).
+field-duration = Combien de temps peut-on voir les documents ?
+duration-hour = 1 heure
+duration-day = 1 jour
+duration-week = 7 jours
+duration-month = 30 jours
+share-ends-at = Le partage se terminera le { $when }.
+note-legend = Un message pour { $name } (facultatif)
+field-note-from = Le nom que vous voulez donner
+note-from-help = Si vous le laissez vide, la personne voit votre pseudonyme ({ $pseudonym }).
+field-note-text = Votre message
+share-confirm = Partager maintenant
+sharing = Partage en cours, patientez…
+share-done-title = C'est partagé
+share-done-text = { $name } peut voir les documents jusqu'au { $when }.
+share-done-revoke = Vous pouvez l'arrêter plus tôt dans « Mes partages ». Vous y voyez aussi chaque ouverture d'un document.
+link-make-title = Créer un lien de partage
+link-summary = { $n ->
+    [one] Le lien montrera 1 document.
+   *[other] Le lien montrera { $n } documents.
+}
+link-explain = Toute personne qui a ce lien peut ouvrir les documents jusqu'à la fin. Un code PIN, dit à voix haute, le protège mieux.
+link-pin-legend = Code PIN (conseillé)
+link-pin-use = Protéger le lien par un code PIN de 6 chiffres
+field-pin = Code PIN (6 chiffres)
+link-pin-help = N'écrivez pas le code PIN à côté du lien. Dites-le à la personne à voix haute.
+link-pin-generate = Inventer un autre code PIN
+link-confirm = Créer le lien
+link-done-title = Votre lien de partage
+link-done-text = Le lien fonctionne jusqu'au { $when }.
+link-show-title = Montrez ou donnez ce lien
+link-qr-label = Code QR du lien de partage
+link-pin-reminder = Dites ce code PIN à la personne à voix haute :
+link-pin-spoken = Code PIN : { $pin }
+link-no-pin-warning = Ce lien n'a pas de code PIN : toute personne qui l'obtient peut ouvrir les documents.
+link-done-leave = Vous ne reverrez plus ce lien. Quand vous avez fini, revenez à vos documents.
+shares-title = Mes partages
+shares-loading = Chargement de vos partages…
+shares-none = Vous n'avez encore rien partagé.
+share-with-link = Lien de partage
+share-link-pin = { $n ->
+    [0] Protégé par un code PIN
+    [one] Protégé par un code PIN · 1 code PIN faux tapé
+   *[other] Protégé par un code PIN · { $n } codes PIN faux tapés
+}
+share-link-no-pin = Sans code PIN
+share-status-active = Actif
+share-status-expired = Terminé
+share-status-revoked = Arrêté par vous
+share-status-locked = Bloqué après 5 codes PIN faux
+share-created = Partagé le
+share-ends = Se termine le
+share-ended = Terminé le
+share-revoked-at = Arrêté le
+share-documents = Documents partagés : { $n }
+share-doc-opened = ouvert : { $n }
+share-doc-downloaded = téléchargé : { $n }
+share-doc-deleted = (un document que vous avez supprimé)
+share-receipts = Ouvertures
+share-receipts-none = Personne n'a encore ouvert ces documents.
+quoted = « { $title } »
+receipt-open = Ouvert
+receipt-download = Téléchargé
+receipt-by-worker = par { $name }
+receipt-by-link = par le lien
+share-revoke = Arrêter ce partage
+revoke-title = Arrêter ce partage ?
+revoke-text = { $name } ne pourra plus ouvrir ces documents. La liste des ouvertures reste.
+revoke-text-link = Le lien n'ouvrira plus rien. La liste des ouvertures reste.
+revoke-confirm = Oui, l'arrêter
+revoked-notice = Le partage est arrêté.
+scan-video-label = Image de la caméra
+scan-help = Tenez le code QR de la carte devant la caméra.
+scan-not-a-card = Ce code QR n'est pas une carte de travailleur.
+scan-stop = Arrêter la caméra
+scan-denied = La caméra ne peut pas être utilisée. Tapez plutôt le code.
+scan-unavailable = Ce navigateur ne sait pas lire les codes QR. Tapez plutôt le code.
+
+## Sharing: worker
+join-title = Rejoindre PDE comme travailleur social
+join-checking = Vérification de votre invitation…
+join-lead = Vous êtes invité par { $organisation }. Les personnes que vous aidez verront votre vrai nom et votre organisme avant de partager des documents avec vous.
+field-real-name = Votre vrai nom
+real-name-help = Prénom et nom, comme sur votre carte de travail.
+field-login-name = Nom de connexion
+login-name-help = Vous le tapez avec votre phrase secrète pour vous connecter, sur la page d'accueil.
+join-passphrase-for = Nom de connexion : { $name }
+join-submit = Créer mon compte
+joining = Création de votre compte, patientez quelques secondes…
+join-invalid-title = Cette invitation n'est plus valable
+join-invalid-text = Elle a déjà été utilisée, ou elle est trop ancienne. Demandez une nouvelle invitation à l'équipe PDE.
+join-go-start = Aller à la page d'accueil
+sheet-step-1-worker = Si vous oubliez votre phrase secrète, ce code ouvre votre compte. Ensuite, vous choisissez une nouvelle phrase secrète.
+sheet-step-3-worker = Toute personne qui a cette feuille et votre nom de connexion peut ouvrir votre compte. Ne la montrez pas.
+sheet-step-4-worker = Pour l'utiliser : sur la page d'accueil, choisissez « J'ai perdu ma phrase secrète », puis tapez votre nom de connexion et ce code.
+worker-title = Partagé avec moi
+worker-hello = Vous êtes connecté comme { $name } ({ $organisation }).
+worker-unverified-self = L'équipe PDE n'a pas encore vérifié votre compte. D'ici là, les personnes voient un avertissement quand elles partagent avec vous.
+worker-card-open = Ma carte
+worker-refresh = Voir s'il y a de nouveaux partages
+worker-none = Rien n'est partagé avec vous pour le moment. On peut partager des documents avec vous en tapant ou en scannant le code de votre carte.
+incoming-from = De la part de { $name }
+incoming-pseudonym = Pseudonyme : { $pseudonym }
+incoming-note = Son message
+share-until = Jusqu'au { $when }
+time-left-minutes = { $n ->
+    [one] Encore 1 minute
+   *[other] Encore { $n } minutes
+}
+time-left-hours = { $n ->
+    [one] Encore 1 heure
+   *[other] Encore { $n } heures
+}
+time-left-days = { $n ->
+    [one] Encore 1 jour
+   *[other] Encore { $n } jours
+}
+shared-download = Télécharger sur cet appareil
+shared-download-hint = La personne qui l'a partagé verra que vous l'avez téléchargé.
+shared-downloaded = Le fichier est enregistré sur cet appareil.
+share-ended-title = Ce partage est terminé
+share-ended-text = La personne l'a arrêté, ou le temps est écoulé. Vous ne pouvez plus ouvrir ces documents.
+back-to-list = Retour à la liste
+worker-suspended-title = Votre compte est suspendu
+card-title = Ma carte
+card-lead = Montrez cette carte aux personnes que vous aidez : elles tapent le code ou scannent le code QR pour partager des documents avec vous.
+card-sheet-title = Carte de travailleur PDE
+card-name = Nom
+card-qr-label = Code QR du code de la carte
+card-instructions = Pour partager des documents avec moi : dans votre porte-documents PDE, choisissez « Partager des documents », puis tapez ce code ou scannez ce code QR.
+card-print = Imprimer ma carte
+
+## Sharing: link visitor
+link-brand = Documents partagés
+link-title = Documents partagés avec vous
+link-opening = Ouverture du lien…
+link-pin-title = Ce lien a un code PIN
+link-pin-text = Tapez les 6 chiffres que la personne vous a dits.
+field-link-pin = Code PIN
+link-pin-submit = Ouvrir les documents
+link-from = De la part de { $name }
+link-visitor-hint = Quand vous avez fini, choisissez Quitter : rien ne reste sur cet ordinateur.
+link-bad-title = Ce lien ne fonctionne pas
+link-bad-text = Vérifiez que vous avez le lien en entier, exactement comme on vous l'a donné. Demandez à la personne de vous le redonner.
+link-ended-title = Ce lien est terminé
+link-ended-text = La personne a arrêté le partage, ou le temps est écoulé. Demandez-lui un nouveau lien.
+link-locked-title = Ce lien est bloqué
+link-locked-text = Trop de codes PIN faux ont été tapés. Demandez à la personne qui l'a partagé de créer un nouveau lien.
+link-closed-title = Les documents sont fermés
+link-closed-text = Rien ne reste sur cet ordinateur. Pour les revoir, ouvrez le lien à nouveau.

@@ -185,3 +185,214 @@ err-network = Geen verbinding. Controleer het internet en probeer opnieuw.
 err-damaged = Dit document is beschadigd.
 err-locked = Je documentenmap is gesloten. Open ze opnieuw.
 err-invalid_input = Iets wat je typte, wordt niet aanvaard.
+
+## Delen: nieuwe fouten
+err-forbidden = Dit mag niet met deze account.
+err-worker_suspended = Je account als hulpverlener is geschorst. Je kan geen gedeelde documenten openen. Neem contact op met het PDE-team.
+err-invitation_invalid = Deze uitnodiging is niet meer geldig. Vraag het PDE-team om een nieuwe.
+err-invalid_worker_code = Deze kaartcode is niet volledig. Ze heeft 8 letters of cijfers en een controleteken.
+err-worker_code_mistyped = Eén teken van deze kaartcode is waarschijnlijk verkeerd getypt. Controleer elk teken op de kaart.
+err-worker_not_found = Niemand heeft deze kaartcode. Kijk opnieuw naar de kaart.
+err-share_ended = Dit delen is afgelopen.
+err-link_locked = Deze link is geblokkeerd: te veel foute pincodes.
+err-pin_required = Typ eerst de pincode.
+err-wrong_pin = Deze pincode is niet juist.
+err-wrong_pin-left = { $n ->
+    [0] Deze pincode is niet juist. De link is nu geblokkeerd.
+    [one] Deze pincode is niet juist. Je kan nog 1 keer proberen.
+   *[other] Deze pincode is niet juist. Je kan nog { $n } keer proberen.
+}
+err-link-not_found = Deze link werkt niet. Controleer of je de volledige link hebt.
+err-invalid_field-join = Controleer je echte naam (2 tot 100 tekens) en je inlognaam.
+err-real-name = Typ je echte voornaam en achternaam (2 tot 100 tekens).
+err-login-name-length = Een inlognaam heeft 3 tot 64 tekens.
+err-pin-format = Een pincode heeft precies 6 cijfers.
+err-share-pick = Kies minstens één document.
+err-share-too-many = Je kan hoogstens 50 documenten tegelijk delen.
+try-again = Opnieuw proberen
+
+## Delen: houder
+share-start = Documenten delen
+shares-open = Wat ik deel
+back-to-documents = Terug naar mijn documenten
+share-title = Documenten delen
+share-lead = Kies de documenten die je wil tonen. De persoon ziet alleen deze, en alleen zo lang als jij kiest.
+share-pick-legend = Te delen documenten
+share-picked = { $n ->
+    [one] 1 document gekozen
+   *[other] { $n } documenten gekozen
+}
+share-who-title = Wie mag ze zien?
+share-who-worker = Een hulpverlener
+field-worker-code = Kaartcode van de hulpverlener
+code-help = Ze staat op de kaart van de hulpverlener: 8 letters of cijfers en een controleteken, zoals B8Y9-W7S7-8.
+code-hint-malformed = Dit is geen kaartcode. Gebruik alleen de letters en cijfers van de kaart.
+code-hint-mistyped = Eén teken is waarschijnlijk verkeerd getypt. Het laatste teken is een controleteken: het toont dat er iets fout is. Vergelijk met de kaart.
+code-hint-ok = Code { $code }: het controleteken klopt.
+share-find-worker = Deze hulpverlener zoeken
+share-finding = De hulpverlener wordt gezocht…
+share-scan = De QR-code van de kaart scannen
+share-who-link = Iemand anders
+share-who-link-text = Maak een link. Wie de link heeft, kan de documenten zien tot hij afloopt. Je kan hem beschermen met een pincode.
+share-make-link = Liever een link maken
+share-check-title = Is dit de juiste persoon?
+share-check-lead = Controleer de naam en de organisatie met de persoon voor je, voor je deelt.
+worker-organisation = Organisatie
+worker-card-code = Kaartcode
+worker-verified = Het PDE-team heeft gecontroleerd dat deze persoon voor deze organisatie werkt.
+worker-unverified = Let op: het PDE-team heeft deze persoon NOG NIET gecontroleerd. Deel alleen als je de persoon kent en de kaart gezien hebt.
+worker-verified-short = gecontroleerd door PDE
+worker-unverified-short = niet gecontroleerd door PDE
+share-worker-yes = Ja, dit is de juiste persoon
+share-worker-no = Nee, ga terug
+share-details-title = Voor hoe lang?
+share-summary = Je deelt met { $name } ({ $organisation }).
+field-duration = Hoe lang mag de persoon de documenten zien?
+duration-hour = 1 uur
+duration-day = 1 dag
+duration-week = 7 dagen
+duration-month = 30 dagen
+share-ends-at = Het delen stopt op { $when }.
+note-legend = Een bericht voor { $name } (niet verplicht)
+field-note-from = De naam die je wil geven
+note-from-help = Laat je dit leeg, dan ziet de persoon je schuilnaam ({ $pseudonym }).
+field-note-text = Bericht
+share-confirm = Nu delen
+sharing = Bezig met delen, even geduld…
+share-done-title = Gedeeld
+share-done-text = { $name } kan de documenten zien tot { $when }.
+share-done-revoke = Je kan het vroeger stoppen in „Wat ik deel”. Daar zie je ook elke keer dat een document geopend wordt.
+link-make-title = Een deellink maken
+link-summary = { $n ->
+    [one] De link toont 1 document.
+   *[other] De link toont { $n } documenten.
+}
+link-explain = Wie deze link heeft, kan de documenten openen tot hij afloopt. Een pincode, mondeling gezegd, beschermt hem beter.
+link-pin-legend = Pincode (aangeraden)
+link-pin-use = De link beschermen met een pincode van 6 cijfers
+field-pin = Pincode (6 cijfers)
+link-pin-help = Schrijf de pincode niet naast de link. Zeg hem mondeling tegen de persoon.
+link-pin-generate = Een andere pincode bedenken
+link-confirm = De link maken
+link-done-title = Je deellink
+link-done-text = De link werkt tot { $when }.
+link-show-title = Toon of geef deze link
+link-qr-label = QR-code van de deellink
+link-pin-reminder = Zeg deze pincode mondeling tegen de persoon:
+link-pin-spoken = Pincode: { $pin }
+link-no-pin-warning = Deze link heeft geen pincode: wie hem krijgt, kan de documenten openen.
+link-done-leave = Je ziet deze link niet meer terug. Ben je klaar, ga dan terug naar je documenten.
+shares-title = Wat ik deel
+shares-loading = Je gedeelde documenten worden geladen…
+shares-none = Je hebt nog niets gedeeld.
+share-with-link = Deellink
+share-link-pin = { $n ->
+    [0] Beschermd met een pincode
+    [one] Beschermd met een pincode · 1 foute pincode getypt
+   *[other] Beschermd met een pincode · { $n } foute pincodes getypt
+}
+share-link-no-pin = Zonder pincode
+share-status-active = Actief
+share-status-expired = Afgelopen
+share-status-revoked = Gestopt door jou
+share-status-locked = Geblokkeerd na 5 foute pincodes
+share-created = Gedeeld op
+share-ends = Loopt af op
+share-ended = Afgelopen op
+share-revoked-at = Gestopt op
+share-documents = Gedeelde documenten: { $n }
+share-doc-opened = geopend: { $n }
+share-doc-downloaded = gedownload: { $n }
+share-doc-deleted = (een document dat je verwijderd hebt)
+share-receipts = Openingen
+share-receipts-none = Niemand heeft deze documenten al geopend.
+quoted = „{ $title }”
+receipt-open = Geopend
+receipt-download = Gedownload
+receipt-by-worker = door { $name }
+receipt-by-link = via de link
+share-revoke = Dit delen stoppen
+revoke-title = Dit delen stoppen?
+revoke-text = { $name } kan deze documenten niet meer openen. De lijst van openingen blijft.
+revoke-text-link = De link opent niets meer. De lijst van openingen blijft.
+revoke-confirm = Ja, stoppen
+revoked-notice = Het delen is gestopt.
+scan-video-label = Camerabeeld
+scan-help = Houd de QR-code van de kaart voor de camera.
+scan-not-a-card = Deze QR-code is geen kaart van een hulpverlener.
+scan-stop = De camera stoppen
+scan-denied = De camera kan niet gebruikt worden. Typ de code.
+scan-unavailable = Deze browser kan geen QR-codes lezen. Typ de code.
+
+## Delen: hulpverlener
+join-title = Bij PDE komen als hulpverlener
+join-checking = Je uitnodiging wordt gecontroleerd…
+join-lead = Je bent uitgenodigd door { $organisation }. De mensen die je helpt, zien je echte naam en je organisatie voor ze documenten met je delen.
+field-real-name = Je echte naam
+real-name-help = Voornaam en achternaam, zoals op je werkkaart.
+field-login-name = Inlognaam
+login-name-help = Je typt hem met je wachtzin om in te loggen, op de startpagina.
+join-passphrase-for = Inlognaam: { $name }
+join-submit = Mijn account maken
+joining = Je account wordt gemaakt, wacht enkele seconden…
+join-invalid-title = Deze uitnodiging is niet meer geldig
+join-invalid-text = Ze werd al gebruikt, of ze is te oud. Vraag het PDE-team om een nieuwe uitnodiging.
+join-go-start = Naar de startpagina
+sheet-step-1-worker = Als je je wachtzin vergeet, opent deze code je account. Daarna kies je een nieuwe wachtzin.
+sheet-step-3-worker = Wie dit blad en je inlognaam heeft, kan je account openen. Toon het niet.
+sheet-step-4-worker = Zo gebruik je het: kies op de startpagina „Ik ben mijn wachtzin kwijt” en typ je inlognaam en deze code.
+worker-title = Met mij gedeeld
+worker-hello = Je bent ingelogd als { $name } ({ $organisation }).
+worker-unverified-self = Het PDE-team heeft je account nog niet gecontroleerd. Tot dan zien mensen een waarschuwing als ze met je delen.
+worker-card-open = Mijn kaart
+worker-refresh = Kijken of er nieuwe gedeelde documenten zijn
+worker-none = Er is nu niets met je gedeeld. Mensen kunnen documenten met je delen door je kaartcode te typen of te scannen.
+incoming-from = Van { $name }
+incoming-pseudonym = Schuilnaam: { $pseudonym }
+incoming-note = Het bericht
+share-until = Tot { $when }
+time-left-minutes = { $n ->
+    [one] Nog 1 minuut
+   *[other] Nog { $n } minuten
+}
+time-left-hours = { $n ->
+    [one] Nog 1 uur
+   *[other] Nog { $n } uur
+}
+time-left-days = { $n ->
+    [one] Nog 1 dag
+   *[other] Nog { $n } dagen
+}
+shared-download = Downloaden op dit toestel
+shared-download-hint = De persoon die het deelde, zal zien dat je het gedownload hebt.
+shared-downloaded = Het bestand is bewaard op dit toestel.
+share-ended-title = Dit delen is afgelopen
+share-ended-text = De persoon heeft het gestopt, of de tijd is om. Je kan deze documenten niet meer openen.
+back-to-list = Terug naar de lijst
+worker-suspended-title = Je account is geschorst
+card-title = Mijn kaart
+card-lead = Toon deze kaart aan de mensen die je helpt: ze typen de code of scannen de QR-code om documenten met je te delen.
+card-sheet-title = PDE-kaart van de hulpverlener
+card-name = Naam
+card-qr-label = QR-code van de kaartcode
+card-instructions = Om documenten met mij te delen: kies in je PDE-documentenmap „Documenten delen” en typ deze code of scan deze QR-code.
+card-print = Mijn kaart afdrukken
+
+## Delen: bezoeker van een link
+link-brand = Gedeelde documenten
+link-title = Documenten die met je gedeeld zijn
+link-opening = De link wordt geopend…
+link-pin-title = Deze link heeft een pincode
+link-pin-text = Typ de 6 cijfers die de persoon je gezegd heeft.
+field-link-pin = Pincode
+link-pin-submit = De documenten openen
+link-from = Van { $name }
+link-visitor-hint = Ben je klaar, kies dan Afsluiten: er blijft niets achter op deze computer.
+link-bad-title = Deze link werkt niet
+link-bad-text = Controleer of je de volledige link hebt, precies zoals je hem kreeg. Vraag de persoon om hem opnieuw te geven.
+link-ended-title = Deze link is afgelopen
+link-ended-text = De persoon is gestopt met delen, of de tijd is om. Vraag een nieuwe link.
+link-locked-title = Deze link is geblokkeerd
+link-locked-text = Er werden te veel foute pincodes getypt. Vraag de persoon die deelde om een nieuwe link te maken.
+link-closed-title = De documenten zijn gesloten
+link-closed-text = Er blijft niets achter op deze computer. Open de link opnieuw om ze terug te zien.

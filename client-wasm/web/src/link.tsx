@@ -1,0 +1,199 @@
+/** The page a share link opens (`/s/<id>#<secret>`): PIN if asked, then the documents. */
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from './api';
+import type { LinkSession } from './shared';
+import { cleanPin, formatDateTime, isPin } from './sharing';
+import { ErrorBox, ScreenTitle, errorMessage, useI18n } from './ui';
+import { failureCode } from './viewer';
+import { DocButtons, SharedDocScreen } from './worker';
+
+type Phase = 'opening' | 'pin' | 'open' | 'ended' | 'locked' | 'bad' | 'failed';
+
+/** What an error from a link route means for the page. */
+function phaseFor(err: unknown): Phase | null {
+  switch (failureCode(err)) {
+    case 'pin_required':
+      return 'pin';
+    case 'share_ended':
+      return 'ended';
+    case 'link_locked':
+      return 'locked';
+    case 'not_found':
+      return 'bad';
+    default:
+      return null;
+  }
+}
+
+/** `session` is null when the address holds no usable secret. */
+export function LinkScreen(props: { session: LinkSession | null }) {
+  const { t, lang } = useI18n();
+  const { session } = props;
+  const [phase, setPhase] = useState<Phase>(session ? 'opening' : 'bad');
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [openDoc, setOpenDoc] = useState<string | null>(null);
+
+  async function open(withPin: string | null) {
+    if (!session) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await session.open(withPin);
+      setPin('');
+      setPhase('open');
+    } catch (err) {
+      const next = phaseFor(err);
+      if (next === 'pin' && withPin === null) {
+        setPhase('pin');
+      } else if (next && next !== 'pin') {
+        setPhase(next);
+      } else {
+        if (err instanceof ApiError && err.code === 'wrong_pin') setPin('');
+        setError(errorMessage(t, lang, err, 'link'));
+        if (withPin === null) setPhase('failed');
+      }
+    }
+    setBusy(false);
+  }
+
+  useEffect(() => {
+    if (session) void open(null);
+  }, []);
+
+  if (phase === 'bad' || !session) {
+    return (
+      <main class="screen" key="bad">
+        <ScreenTitle>{t('link-bad-title')}</ScreenTitle>
+        <p class="lead">{t('link-bad-text')}</p>
+      </main>
+    );
+  }
+  if (phase === 'ended') {
+    return (
+      <main class="screen" key="ended">
+        <ScreenTitle>{t('link-ended-title')}</ScreenTitle>
+        <p class="lead">{t('link-ended-text')}</p>
+      </main>
+    );
+  }
+  if (phase === 'locked') {
+    return (
+      <main class="screen" key="locked">
+        <ScreenTitle>{t('link-locked-title')}</ScreenTitle>
+        <p class="lead">{t('link-locked-text')}</p>
+      </main>
+    );
+  }
+  if (phase === 'opening' || phase === 'failed') {
+    return (
+      <main class="screen" key="opening">
+        <ScreenTitle>{t('link-title')}</ScreenTitle>
+        <p aria-live="polite">{phase === 'opening' ? t('link-opening') : ''}</p>
+        <ErrorBox message={phase === 'failed' ? error : null} />
+        {phase === 'failed' ? (
+          <button
+            type="button"
+            class="primary"
+            disabled={busy}
+            onClick={() => {
+              setPhase('opening');
+              void open(null);
+            }}
+          >
+            {t('try-again')}
+          </button>
+        ) : null}
+      </main>
+    );
+  }
+  if (phase === 'pin') {
+    return (
+      <main class="screen" key="pin">
+        <ScreenTitle>{t('link-pin-title')}</ScreenTitle>
+        <p class="lead">{t('link-pin-text')}</p>
+        <form
+          class="stack card"
+          autocomplete="off"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!isPin(pin)) return setError(t('err-pin-format'));
+            void open(pin);
+          }}
+        >
+          <label for="visit-pin">{t('field-link-pin')}</label>
+          <input
+            id="visit-pin"
+            class="pin-input"
+            inputMode="numeric"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            autocomplete="off"
+            value={pin}
+            disabled={busy}
+            onInput={(e) => setPin(cleanPin(e.currentTarget.value))}
+          />
+          <ErrorBox message={error} />
+          <p class="status" aria-live="polite">
+            {busy ? t('link-opening') : ''}
+          </p>
+          <button type="submit" class="primary" disabled={busy}>
+            {t('link-pin-submit')}
+          </button>
+        </form>
+      </main>
+    );
+  }
+
+  const contents = session.contents!;
+  const doc = openDoc ? contents.docs.find((d) => d.id === openDoc) : undefined;
+  if (doc?.meta) {
+    return (
+      <SharedDocScreen
+        key={doc.id}
+        keeper={session}
+        doc={doc}
+        load={() => session.openDoc(doc)}
+        record={() => session.recordDownload(doc)}
+        onFailure={(err) => {
+          const next = phaseFor(err);
+          if (!next || next === 'pin') return false;
+          setOpenDoc(null);
+          setPhase(next);
+          return true;
+        }}
+        onClose={() => setOpenDoc(null)}
+      />
+    );
+  }
+
+  return (
+    <main class="screen wide" key="open">
+      <ScreenTitle>{t('link-title')}</ScreenTitle>
+      <p class="lead">{t('share-until', { when: formatDateTime(contents.expiresAt, lang) })}</p>
+      {contents.note?.from ? <p>{t('link-from', { name: contents.note.from })}</p> : null}
+      {contents.note?.text ? (
+        <section class="incoming-note" aria-label={t('incoming-note')}>
+          <p class="doc-note">{contents.note.text}</p>
+        </section>
+      ) : null}
+      <p class="hint">{t('link-visitor-hint')}</p>
+      <h2>{t('share-documents', { n: contents.docs.length })}</h2>
+      <DocButtons docs={contents.docs} onOpen={setOpenDoc} />
+    </main>
+  );
+}
+
+/** After Quit on a link page. */
+export function LinkClosedScreen() {
+  const { t } = useI18n();
+  return (
+    <main class="screen">
+      <ScreenTitle>{t('link-closed-title')}</ScreenTitle>
+      <p class="notice" role="status">
+        {t('link-closed-text')}
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,493 @@
+/** The social worker's screens: join with an invitation, Shared with me, a document, My card. */
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError } from './api';
+import { joinAsWorker, normalizePseudonym } from './auth';
+import { CategoryIcon } from './categories';
+import { CredentialSteps } from './create';
+import { formatSize } from './format';
+import { loadCrypto } from './pde';
+import type { IncomingEntry, SharedEntry, WorkerSession } from './shared';
+import { formatDateTime, timeLeft, validRealName } from './sharing';
+import { ErrorBox, QrCode, ScreenTitle, errorMessage, useI18n } from './ui';
+import { Viewer, failureCode, useDecrypted } from './viewer';
+import { parseWorkerCode } from './workercode';
+
+/** `/join#<token>`: look the invitation up, then name, login name, passphrase, recovery sheet. */
+export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSession) => void; onStart: () => void }) {
+  const { t, lang } = useI18n();
+  const [phase, setPhase] = useState<'checking' | 'identity' | 'keys' | 'invalid' | 'failed'>(props.token ? 'checking' : 'invalid');
+  const [organisation, setOrganisation] = useState('');
+  const [realName, setRealName] = useState('');
+  const [login, setLogin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!props.token) return;
+    let live = true;
+    void loadCrypto().catch(() => undefined);
+    api
+      .lookupInvitation(props.token)
+      .then((r) => {
+        if (!live) return;
+        setOrganisation(r.organisation);
+        setPhase('identity');
+      })
+      .catch((err) => {
+        if (!live) return;
+        if (err instanceof ApiError && (err.code === 'invitation_invalid' || err.code === 'not_found' || err.code === 'invalid_field')) {
+          setPhase('invalid');
+        } else {
+          setError(errorMessage(t, lang, err));
+          setPhase('failed');
+        }
+      });
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  if (phase === 'invalid' || !props.token) {
+    return (
+      <main class="screen" key="invalid">
+        <ScreenTitle>{t('join-invalid-title')}</ScreenTitle>
+        <p class="lead">{t('join-invalid-text')}</p>
+        <button type="button" class="primary" onClick={props.onStart}>
+          {t('join-go-start')}
+        </button>
+      </main>
+    );
+  }
+
+  if (phase === 'checking' || phase === 'failed') {
+    return (
+      <main class="screen" key="checking">
+        <ScreenTitle>{t('join-title')}</ScreenTitle>
+        <p aria-live="polite">{phase === 'checking' ? t('join-checking') : ''}</p>
+        <ErrorBox message={phase === 'failed' ? error : null} />
+        {phase === 'failed' ? (
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              setError(null);
+              setPhase('checking');
+              setAttempt(attempt + 1);
+            }}
+          >
+            {t('try-again')}
+          </button>
+        ) : null}
+      </main>
+    );
+  }
+
+  if (phase === 'keys') {
+    const token = props.token;
+    return (
+      <CredentialSteps
+        title={t('join-title')}
+        lead={t('join-passphrase-for', { name: login })}
+        submitLabel={t('join-submit')}
+        busyLabel={t('joining')}
+        name={login}
+        kind="worker"
+        create={(passphrase, code) => joinAsWorker(token, realName.normalize('NFC').trim(), login, passphrase, code)}
+        onError={(err) => {
+          if (err instanceof ApiError && err.code === 'invitation_invalid') {
+            setPhase('invalid');
+            return true;
+          }
+          if (err instanceof ApiError && err.code === 'invalid_field') {
+            setError(errorMessage(t, lang, err, 'invitation'));
+            setPhase('identity');
+            return true;
+          }
+          return false;
+        }}
+        onFirstStep={(message) => {
+          setError(message || null);
+          setPhase('identity');
+        }}
+        onDone={props.onDone}
+      />
+    );
+  }
+
+  return (
+    <main class="screen" key="identity">
+      <ScreenTitle>{t('join-title')}</ScreenTitle>
+      <p class="step">{t('create-step', { n: 1, total: 3 })}</p>
+      <p class="lead" data-testid="join-organisation">
+        {t('join-lead', { organisation })}
+      </p>
+      <section class="card">
+        <form
+          class="stack"
+          autocomplete="off"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!validRealName(realName)) return setError(t('err-real-name'));
+            const l = normalizePseudonym(login);
+            if (l.length < 3 || l.length > 64) return setError(t('err-login-name-length'));
+            setLogin(l);
+            setError(null);
+            setPhase('keys');
+          }}
+        >
+          <label for="join-real-name">{t('field-real-name')}</label>
+          <input
+            id="join-real-name"
+            autocomplete="off"
+            maxLength={100}
+            aria-describedby="join-real-name-help"
+            value={realName}
+            onInput={(e) => setRealName(e.currentTarget.value)}
+          />
+          <p id="join-real-name-help" class="hint">
+            {t('real-name-help')}
+          </p>
+          <label for="join-login">{t('field-login-name')}</label>
+          <input
+            id="join-login"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck={false}
+            maxLength={64}
+            aria-describedby="join-login-help"
+            value={login}
+            onInput={(e) => setLogin(e.currentTarget.value)}
+          />
+          <p id="join-login-help" class="hint">
+            {t('login-name-help')}
+          </p>
+          <ErrorBox message={error} />
+          <button type="submit" class="primary">
+            {t('next')}
+          </button>
+          <button type="button" class="secondary" onClick={props.onStart}>
+            {t('cancel')}
+          </button>
+        </form>
+      </section>
+    </main>
+  );
+}
+
+type WorkerView =
+  | { kind: 'list' }
+  | { kind: 'doc'; share: string; doc: string }
+  | { kind: 'card' }
+  | { kind: 'ended' }
+  | { kind: 'suspended' };
+
+/** The worker's home after log-in. */
+export function WorkerHome(props: { session: WorkerSession }) {
+  const { session } = props;
+  const [view, setView] = useState<WorkerView>({ kind: 'list' });
+  const [, setTick] = useState(0);
+
+  /** Moves to the right screen for errors that end what the worker was doing. */
+  const failed = (err: unknown, shareId?: string): boolean => {
+    const code = failureCode(err);
+    if (code === 'worker_suspended') {
+      setView({ kind: 'suspended' });
+      return true;
+    }
+    if (code === 'share_ended') {
+      if (shareId) session.ended(shareId);
+      setView({ kind: 'ended' });
+      return true;
+    }
+    return false;
+  };
+
+  if (view.kind === 'suspended') return <SuspendedScreen />;
+  if (view.kind === 'ended') return <EndedScreen onBack={() => setView({ kind: 'list' })} />;
+  if (view.kind === 'card') return <CardScreen session={session} onBack={() => setView({ kind: 'list' })} />;
+  if (view.kind === 'doc') {
+    const share = session.shares.find((s) => s.id === view.share);
+    const doc = share?.docs.find((d) => d.id === view.doc);
+    if (share && doc?.meta) {
+      return (
+        <SharedDocScreen
+          key={`${share.id}/${doc.id}`}
+          keeper={session}
+          doc={doc}
+          load={() => session.open(share, doc)}
+          record={() => session.recordDownload(share, doc)}
+          onFailure={(err) => failed(err, share.id)}
+          onClose={() => setView({ kind: 'list' })}
+        />
+      );
+    }
+  }
+  return (
+    <SharedWithMe
+      session={session}
+      onOpen={(share, doc) => setView({ kind: 'doc', share, doc })}
+      onCard={() => setView({ kind: 'card' })}
+      onFailure={failed}
+      onChanged={() => setTick((n) => n + 1)}
+    />
+  );
+}
+
+function SharedWithMe(props: {
+  session: WorkerSession;
+  onOpen: (share: string, doc: string) => void;
+  onCard: () => void;
+  onFailure: (err: unknown) => boolean;
+  onChanged: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const { session } = props;
+  const { worker } = session;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now());
+
+  // Keep the "time left" current.
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  async function refresh() {
+    setBusy(true);
+    setError(null);
+    try {
+      await session.refresh();
+      setNow(Date.now());
+      props.onChanged();
+    } catch (err) {
+      if (!props.onFailure(err)) setError(errorMessage(t, lang, err));
+    }
+    setBusy(false);
+  }
+
+  const shares = session.shares.filter((s) => timeLeft(s.expiresAt, now) !== null);
+  return (
+    <main class="screen wide">
+      <ScreenTitle>{t('worker-title')}</ScreenTitle>
+      <p class="lead">{t('worker-hello', { name: worker.real_name, organisation: worker.organisation })}</p>
+      {worker.state === 'unverified' ? (
+        <p class="warning" role="note">
+          {t('worker-unverified-self')}
+        </p>
+      ) : null}
+      <div class="actions">
+        <button type="button" class="secondary" onClick={props.onCard}>
+          {t('worker-card-open')}
+        </button>
+        <button type="button" class="secondary" disabled={busy} onClick={() => void refresh()}>
+          {t('worker-refresh')}
+        </button>
+      </div>
+      <p class="status" aria-live="polite">
+        {busy ? t('please-wait') : ''}
+      </p>
+      <ErrorBox message={error} />
+      {shares.length === 0 ? <p>{t('worker-none')}</p> : null}
+      {shares.map((s) => (
+        <IncomingCard key={s.id} share={s} now={now} onOpen={(doc) => props.onOpen(s.id, doc)} />
+      ))}
+    </main>
+  );
+}
+
+function TimeLeft({ expiresAt, now }: { expiresAt: number; now: number }) {
+  const { t, lang } = useI18n();
+  const left = timeLeft(expiresAt, now);
+  if (!left) return <p class="time-left">{t('share-status-expired')}</p>;
+  return (
+    <p class="time-left">
+      <strong>{t(`time-left-${left.unit}`, { n: left.n })}</strong>
+      {` · ${t('share-until', { when: formatDateTime(expiresAt, lang) })}`}
+    </p>
+  );
+}
+
+export function DocButtons(props: { docs: SharedEntry[]; onOpen: (id: string) => void }) {
+  const { t, lang } = useI18n();
+  return (
+    <ul class="docs">
+      {props.docs.map((d) => (
+        <li key={d.id}>
+          {d.damaged || !d.meta ? (
+            <div class="doc damaged" role="group" aria-label={t('doc-damaged')}>
+              <CategoryIcon category="other" />
+              <span class="doc-title">{t('doc-damaged')}</span>
+            </div>
+          ) : (
+            <button type="button" class="doc" onClick={() => props.onOpen(d.id)}>
+              <CategoryIcon category={d.meta.category} />
+              <span class="doc-text">
+                <span class="doc-title">{d.meta.title}</span>
+                <span class="doc-sub">
+                  {t(`category-${d.meta.category}`)}
+                  {` · ${formatSize(d.meta.size, lang)}`}
+                </span>
+              </span>
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function IncomingCard(props: { share: IncomingEntry; now: number; onOpen: (doc: string) => void }) {
+  const { t } = useI18n();
+  const { share } = props;
+  const from = share.note?.from ?? share.holder;
+  return (
+    <article class="card share" aria-labelledby={`in-${share.id}`}>
+      <h2 id={`in-${share.id}`}>{t('incoming-from', { name: from })}</h2>
+      {share.note?.from ? <p class="share-sub">{t('incoming-pseudonym', { pseudonym: share.holder })}</p> : null}
+      <TimeLeft expiresAt={share.expiresAt} now={props.now} />
+      {share.note?.text ? (
+        <section class="incoming-note" aria-label={t('incoming-note')}>
+          <p class="doc-note">{share.note.text}</p>
+        </section>
+      ) : null}
+      <h3>{t('share-documents', { n: share.docs.length })}</h3>
+      <DocButtons docs={share.docs} onOpen={props.onOpen} />
+    </article>
+  );
+}
+
+/**
+ * A shared document, for a worker or a link visitor: shown in memory; Download first records
+ * the download with the server, then saves the decrypted file.
+ */
+export function SharedDocScreen(props: {
+  keeper: Parameters<typeof useDecrypted>[0];
+  doc: SharedEntry;
+  load: () => Promise<Blob>;
+  record: () => Promise<void>;
+  /** True when the failure moved to another screen. */
+  onFailure: (err: unknown) => boolean;
+  onClose: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const meta = props.doc.meta!;
+  const { decrypted, failure, save } = useDecrypted(props.keeper, props.doc.id, meta, props.load, false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (failure) props.onFailure(failure);
+  }, [failure]);
+
+  async function download() {
+    setBusy(true);
+    setError(null);
+    try {
+      await props.record();
+      save();
+      setSaved(true);
+    } catch (err) {
+      if (!props.onFailure(err)) setError(errorMessage(t, lang, err));
+    }
+    setBusy(false);
+  }
+
+  return (
+    <main class="screen wide">
+      <div class="row">
+        <button type="button" class="secondary" onClick={props.onClose}>
+          {t('close')}
+        </button>
+      </div>
+      <ScreenTitle>{meta.title}</ScreenTitle>
+      <p class="doc-sub">
+        <CategoryIcon category={meta.category} size={24} /> {t(`category-${meta.category}`)}
+        {` · ${formatSize(meta.size, lang)}`}
+      </p>
+      {meta.note ? <p class="doc-note">{meta.note}</p> : null}
+      <Viewer meta={meta} decrypted={decrypted} failure={failure} />
+      {decrypted ? (
+        <div class="stack">
+          <p class="hint" id="shared-download-hint">
+            {t('shared-download-hint')}
+          </p>
+          <button type="button" class="secondary" disabled={busy} aria-describedby="shared-download-hint" onClick={() => void download()}>
+            {t('shared-download')}
+          </button>
+          <p class="status" aria-live="polite">
+            {saved ? t('shared-downloaded') : ''}
+          </p>
+          <ErrorBox message={error} />
+        </div>
+      ) : null}
+    </main>
+  );
+}
+
+function EndedScreen(props: { onBack: () => void }) {
+  const { t } = useI18n();
+  return (
+    <main class="screen">
+      <ScreenTitle>{t('share-ended-title')}</ScreenTitle>
+      <p class="lead">{t('share-ended-text')}</p>
+      <button type="button" class="primary" onClick={props.onBack}>
+        {t('back-to-list')}
+      </button>
+    </main>
+  );
+}
+
+function SuspendedScreen() {
+  const { t } = useI18n();
+  return (
+    <main class="screen">
+      <ScreenTitle>{t('worker-suspended-title')}</ScreenTitle>
+      <p class="lead" role="alert">
+        {t('err-worker_suspended')}
+      </p>
+    </main>
+  );
+}
+
+/** The worker's card: name, organisation, code as text and QR; printable. */
+function CardScreen(props: { session: WorkerSession; onBack: () => void }) {
+  const { t } = useI18n();
+  const { worker } = props.session;
+  const parsed = parseWorkerCode(worker.code);
+  const code = parsed.ok ? parsed.code : worker.code;
+  return (
+    <main class="screen sheet-screen">
+      <div class="no-print">
+        <ScreenTitle>{t('card-title')}</ScreenTitle>
+        <p class="lead">{t('card-lead')}</p>
+      </div>
+      <article class="sheet worker-card" aria-labelledby="card-sheet-title" data-testid="worker-card">
+        <h2 id="card-sheet-title">{t('card-sheet-title')}</h2>
+        <dl>
+          <dt>{t('card-name')}</dt>
+          <dd class="sheet-pseudonym" data-testid="card-name">
+            {worker.real_name}
+          </dd>
+          <dt>{t('worker-organisation')}</dt>
+          <dd data-testid="card-organisation">{worker.organisation}</dd>
+          <dt>{t('worker-card-code')}</dt>
+          <dd class="card-code" data-testid="worker-code">
+            {code}
+          </dd>
+        </dl>
+        <QrCode text={code} label={t('card-qr-label')} />
+        <p>{t('card-instructions')}</p>
+      </article>
+      <div class="stack no-print">
+        <button type="button" class="secondary" onClick={() => window.print()}>
+          {t('card-print')}
+        </button>
+        <button type="button" class="primary" onClick={props.onBack}>
+          {t('back-to-list')}
+        </button>
+      </div>
+    </main>
+  );
+}
