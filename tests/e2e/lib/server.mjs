@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +54,15 @@ export async function startServer(env = {}) {
         await exited;
         clearTimeout(t);
       }
+    },
+    /** Runs `pde-server admin …args` on this server's data; resolves to its stdout. */
+    admin(...args) {
+      return new Promise((resolve, reject) => {
+        execFile(bin, ['admin', ...args, '--data-dir', dataDir, '--public-url', url], { cwd: REPO_ROOT }, (err, stdout, stderr) => {
+          if (err) reject(new Error(`pde-server admin ${args.join(' ')} failed: ${err.message}\n${stderr}`));
+          else resolve(stdout);
+        });
+      });
     },
     cleanup() {
       rmSync(dataDir, { recursive: true, force: true });
