@@ -45,7 +45,11 @@ export function LinkScreen(props: { session: LinkSession | null }) {
       setPhase('open');
     } catch (err) {
       const next = phaseFor(err);
-      if (next === 'pin' && withPin === null) {
+      if (err instanceof ApiError && err.code === 'wrong_pin' && err.attemptsLeft === 0) {
+        // That was the 5th wrong PIN: the link is locked for good, say so plainly.
+        setPin('');
+        setPhase('locked');
+      } else if (next === 'pin' && withPin === null) {
         setPhase('pin');
       } else if (next && next !== 'pin') {
         setPhase(next);

@@ -77,13 +77,15 @@ export class WorkerSession extends UrlKeeper {
   constructor(
     readonly wallet: Wallet,
     readonly pseudonym: string,
-    readonly worker: WorkerSelf,
+    public worker: WorkerSelf,
   ) {
     super();
   }
 
+  /** Reloads the shares, and the worker's own state (the operator may have verified them since). */
   async refresh(): Promise<void> {
-    const { shares } = await api.sharedWithMe();
+    const [{ shares }, account] = await Promise.all([api.sharedWithMe(), api.account()]);
+    if (account.worker) this.worker = account.worker;
     const known = new Map(this.shares.map((s) => [s.id, s]));
     const next = shares.map((s) => known.get(s.id) ?? this.openIncoming(s));
     for (const old of this.shares) if (!next.includes(old)) forget(this.wallet, old.docs);

@@ -1,0 +1,303 @@
+// Sharing in real browsers, in French and in Dutch: a worker joins through the operator's
+// invitation and is verified; a holder (phone) shares 2 of 3 documents with that worker
+// (office PC) for 1 day; the worker sees exactly those 2, opens and downloads one; the holder
+// sees the receipts and revokes while the worker's page is open; the worker's next action
+// says the share has ended. Then a link with a PIN (2 wrong PINs, then the right one) and a
+// second link locked after 5 wrong PINs. Nothing of it may appear in plaintext in any
+// request either browser sent, nor in the database or the blob store.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import test from 'node:test';
+import { launch, VIEWPORTS } from './lib/browser.mjs';
+import { makePdf } from './lib/fixtures.mjs';
+import { addFile, chooseLanguage, confirmSheet, createWallet, escapeRe, generatedPassphrase, screenshotter, settledClick, writeNote } from './lib/flows.mjs';
+import { messages } from './lib/i18n.mjs';
+import { startProxy } from './lib/proxy.mjs';
+import { filesUnder, findPlaintextRuns, findStrings, requestHaystacks } from './lib/scan.mjs';
+import { startServer } from './lib/server.mjs';
+
+const h1 = (page, name) => page.getByRole('heading', { level: 1, exact: true, name });
+
+/** The worker joins through the invitation link; returns their login name, passphrase and card code. */
+async function joinAsWorker(page, t, { url, lang, realName, login, shot }) {
+  await page.goto(url);
+  assert.equal(new URL(page.url()).hash, '', 'the invitation token is taken out of the address bar');
+  await chooseLanguage(page, t, lang);
+  await h1(page, t('join-title')).waitFor();
+  await page.getByLabel(t('field-real-name'), { exact: true }).fill(realName);
+  await page.getByLabel(t('field-login-name'), { exact: true }).fill(login);
+  await shot('join');
+  await page.getByRole('button', { name: t('next'), exact: true }).click();
+  const passphrase = await generatedPassphrase(page);
+  await page.getByRole('button', { name: t('join-submit') }).click();
+  const code = (await page.getByTestId('recovery-code').textContent({ timeout: 60_000 })).trim();
+  await page.getByRole('button', { name: t('sheet-kept') }).click();
+  await page.getByLabel(t('confirm-label', { n: 3 }), { exact: true }).fill(code.split('-')[2]);
+  await page.getByRole('button', { name: t('confirm-submit') }).click();
+  await h1(page, t('worker-title')).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: t('worker-card-open') }).click();
+  await h1(page, t('card-title')).waitFor();
+  assert.equal((await page.getByTestId('card-name').textContent()).trim(), realName);
+  assert.ok(await page.getByRole('img', { name: t('card-qr-label') }).isVisible(), 'the card shows a QR code');
+  const cardCode = (await page.getByTestId('worker-code').textContent()).trim();
+  assert.match(cardCode, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z*~$=]$/);
+  await shot('worker-card');
+  await page.getByRole('button', { name: t('back-to-list') }).click();
+  await h1(page, t('worker-title')).waitFor();
+  return { passphrase, recoveryCode: code, cardCode };
+}
+
+/** On the holder's wallet home: picks documents by title and goes on to "who". */
+async function startShare(page, t, titles) {
+  await page.getByRole('button', { name: t('share-start') }).click();
+  await h1(page, t('share-title')).waitFor();
+  for (const title of titles) await page.getByRole('checkbox', { name: new RegExp(escapeRe(title)) }).check();
+  await page.getByRole('button', { name: t('next'), exact: true }).click();
+  await h1(page, t('share-who-title')).waitFor();
+}
+
+/** Makes a link with a PIN for `titles`; returns { link, pin }. */
+async function makeLink(page, t, titles, shot) {
+  await page.getByRole('button', { name: t('back-to-documents') }).click();
+  await h1(page, t('wallet-title')).waitFor();
+  await startShare(page, t, titles);
+  await page.getByRole('button', { name: t('share-make-link') }).click();
+  await h1(page, t('link-make-title')).waitFor();
+  await page.getByRole('checkbox', { name: t('link-pin-use') }).check();
+  const pin = (await page.getByTestId('chosen-pin').textContent()).replace(/\D/g, '');
+  assert.match(pin, /^\d{6}$/);
+  await page.getByRole('button', { name: t('link-confirm') }).click();
+  await h1(page, t('link-done-title')).waitFor({ timeout: 30_000 });
+  const link = (await page.getByTestId('share-link').textContent()).trim();
+  assert.equal((await page.getByTestId('share-pin').textContent()).replace(/\D/g, ''), pin, 'the PIN to tell is shown');
+  assert.ok(await page.getByRole('img', { name: t('link-qr-label') }).isVisible(), 'the link is shown as a QR code');
+  await shot('link-done');
+  return { link, pin };
+}
+
+async function typePin(page, t, pin) {
+  await page.getByLabel(t('field-link-pin'), { exact: true }).fill(pin);
+  await page.getByRole('button', { name: t('link-pin-submit') }).click();
+}
+
+const otherPin = (pin, i) => String((Number(pin) + 1 + i * 7919) % 1_000_000).padStart(6, '0');
+
+async function downloadFrom(page, t) {
+  const [download] = await Promise.all([page.waitForEvent('download'), settledClick(page, page.getByRole('button', { name: t('shared-download') }))]);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  await download.delete();
+  return { bytes: Buffer.concat(chunks), name: download.suggestedFilename(), url: download.url() };
+}
+
+for (const lang of ['fr', 'nl']) {
+  test(`sharing with a verified worker and by link, holder on a phone, worker on a PC, ${lang}`, { timeout: 600_000 }, async () => {
+    const t = messages(lang);
+    const server = await startServer();
+    const proxy = await startProxy(server.url);
+    const holder = await launch(VIEWPORTS.phone);
+    const worker = await launch(VIEWPORTS.terminal);
+    const visitor = await launch(VIEWPORTS.terminal);
+    const browsers = [holder, worker, visitor];
+    for (const b of browsers) b.page.setDefaultTimeout(30_000);
+    const hp = holder.page;
+    const wp = worker.page;
+    const vp = visitor.page;
+    const hshot = screenshotter(hp, `sharing-${lang}-holder`);
+    const wshot = screenshotter(wp, `sharing-${lang}-worker`);
+    const vshot = screenshotter(vp, `sharing-${lang}-visitor`);
+    try {
+      const marker = `pdeshare${randomBytes(6).toString('hex')}`;
+      const orgName = `CPAS Ixelles ${lang}`;
+      const realName = `Marie Dupont ${lang}`;
+      const login = `marie-${lang}-${randomBytes(3).toString('hex')}`;
+      const pdf = makePdf(marker);
+      const pdfName = `decision-cpas-${marker}.pdf`;
+      const pdfTitle = `Décision ${marker} pdf`;
+      const storyTitle = `Histoire ${marker} note`;
+      const storyText = `Mon histoire ${marker}. Je dors près de la gare du Nord depuis octobre.`;
+      const secretTitle = `Privé ${marker} note`;
+      const secretText = `Ceci ne se partage pas ${marker}, adresse de ma sœur.`;
+      const message = `Bonjour ${marker}, pour le rendez-vous de jeudi`;
+
+      // The operator creates the organisation and invites the worker.
+      assert.match(await server.admin('org', 'add', orgName), /^organisation: [0-9a-f]{32}$/m);
+      const invitation = await server.admin('worker', 'invite', '--org', orgName);
+      const token = /^link: \S+\/join#([0-9a-f]{32})$/m.exec(invitation)?.[1];
+      assert.ok(token, `the invitation prints a link:\n${invitation}`);
+
+      // The worker joins (office PC) and the operator verifies them.
+      const w = await joinAsWorker(wp, t, { url: `${proxy.url}/join#${token}`, lang, realName, login, shot: wshot });
+      await wp.getByText(t('worker-unverified-self')).waitFor();
+      assert.match(await server.admin('worker', 'verify', w.cardCode), /^verified: /m);
+      await wp.getByRole('button', { name: t('worker-refresh') }).click();
+      await wp.getByText(t('worker-none')).waitFor();
+      await wp.getByText(t('worker-unverified-self')).waitFor({ state: 'detached' });
+
+      // The holder (phone) creates a wallet with three documents.
+      await hp.goto(proxy.url);
+      await chooseLanguage(hp, t, lang);
+      const h = await createWallet(hp, t, hshot);
+      await confirmSheet(hp, t, h.code);
+      await addFile(hp, t, { via: 'choose-file', file: { name: pdfName, mimeType: 'application/pdf', buffer: pdf }, title: pdfTitle, category: 'social_aid' });
+      await writeNote(hp, t, { title: storyTitle, text: storyText });
+      await writeNote(hp, t, { title: secretTitle, text: secretText });
+      await hshot('three-documents');
+
+      // Share 2 of 3 with the worker: a mistyped code is caught by its check character.
+      await startShare(hp, t, [pdfTitle, storyTitle]);
+      const codeField = hp.getByLabel(t('field-worker-code'), { exact: true });
+      const last = w.cardCode.at(-1);
+      const mistyped = w.cardCode.slice(0, -1) + (last === '0' ? '1' : '0');
+      await codeField.fill(mistyped);
+      await hp.getByText(t('code-hint-mistyped')).waitFor();
+      await hshot('code-mistyped');
+      await codeField.fill(w.cardCode.toLowerCase().replaceAll('-', ' '));
+      await hp.getByRole('button', { name: t('share-find-worker') }).click();
+      await h1(hp, t('share-check-title')).waitFor();
+      assert.equal((await hp.getByTestId('worker-name').textContent()).trim(), realName);
+      assert.equal((await hp.getByTestId('worker-organisation').textContent()).trim(), orgName);
+      await hp.getByTestId('worker-verified').waitFor();
+      await hshot('worker-check');
+      await hp.getByRole('button', { name: t('share-worker-yes') }).click();
+      await h1(hp, t('share-details-title')).waitFor();
+      assert.ok(await hp.getByRole('radio', { name: t('duration-day') }).isChecked(), '1 day is the default');
+      await hp.getByLabel(t('field-note-text'), { exact: true }).fill(message);
+      await hshot('share-details');
+      await hp.getByRole('button', { name: t('share-confirm') }).click();
+      await h1(hp, t('share-done-title')).waitFor({ timeout: 30_000 });
+      await hshot('share-done');
+
+      // The worker sees exactly those two documents and the message, opens the PDF and downloads it.
+      await wp.getByRole('button', { name: t('worker-refresh') }).click();
+      await wp.getByRole('heading', { level: 2, name: t('incoming-from', { name: h.pseudonym }) }).waitFor();
+      await wp.getByText(message).waitFor();
+      await wp.getByRole('button', { name: new RegExp(escapeRe(pdfTitle)) }).waitFor();
+      await wp.getByRole('button', { name: new RegExp(escapeRe(storyTitle)) }).waitFor();
+      assert.equal(await wp.getByText(secretTitle).count(), 0, 'the document not shared is not shown');
+      assert.equal(await wp.locator('main ul.docs > li').count(), 2, 'exactly two documents are shared');
+      await wshot('shared-with-me');
+      await wp.getByRole('button', { name: new RegExp(escapeRe(pdfTitle)) }).click();
+      await h1(wp, pdfTitle).waitFor();
+      await wp.getByTestId('doc-pdf').waitFor();
+      const got = await downloadFrom(wp, t);
+      assert.match(got.url, /^blob:/, 'the download comes from memory');
+      assert.equal(got.name, pdfName);
+      assert.ok(got.bytes.equals(pdf), 'the worker gets the very bytes the holder added');
+      await wshot('worker-pdf');
+      await settledClick(wp, wp.getByRole('button', { name: t('close'), exact: true }));
+      await h1(wp, t('worker-title')).waitFor();
+
+      // The holder sees the opening and the download.
+      await hp.getByRole('button', { name: t('shares-open') }).click();
+      await h1(hp, t('shares-title')).waitFor();
+      const share = hp.getByRole('article').filter({ hasText: realName });
+      const receipts = share.locator('.receipts li');
+      await receipts.filter({ hasText: t('receipt-open') }).filter({ hasText: pdfTitle }).waitFor();
+      await receipts.filter({ hasText: t('receipt-download') }).filter({ hasText: pdfTitle }).waitFor();
+      assert.equal(await receipts.count(), 2, 'one opening and one download, nothing else');
+      assert.ok((await share.textContent()).includes(t('receipt-by-worker', { name: realName })));
+      await hshot('receipts');
+
+      // The holder revokes while the worker's list is open; the worker's next action is refused.
+      await share.getByRole('button', { name: t('share-revoke') }).click();
+      const dialog = hp.getByRole('alertdialog', { name: t('revoke-title') });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: t('revoke-confirm') }).click();
+      await hp.getByRole('status').filter({ hasText: t('revoked-notice') }).waitFor();
+      await share.getByText(t('share-status-revoked')).waitFor();
+      await hshot('revoked');
+      await wp.getByRole('button', { name: new RegExp(escapeRe(storyTitle)) }).click();
+      await h1(wp, t('share-ended-title')).waitFor();
+      assert.equal(await wp.getByText(storyText).count(), 0, 'the ended share shows nothing');
+      await wshot('share-ended');
+      await hp.getByRole('button', { name: t('back-to-documents') }).click();
+      await hp.getByRole('button', { name: t('shares-open') }).click();
+      await share.getByText(t('share-status-revoked')).waitFor();
+      assert.equal(await receipts.count(), 2, 'the refused opening is not recorded');
+
+      // A link with a PIN: two wrong PINs, then the right one.
+      const first = await makeLink(hp, t, [storyTitle], hshot);
+      const firstUrl = new URL(first.link);
+      assert.match(firstUrl.pathname, /^\/s\/[0-9a-f]{32}$/);
+      assert.match(firstUrl.hash, /^#[A-Za-z0-9_-]{43}$/);
+      await vp.goto(proxy.url + firstUrl.pathname + firstUrl.hash);
+      assert.equal(new URL(vp.url()).hash, '', 'the link secret is taken out of the address bar');
+      await chooseLanguage(vp, t, lang);
+      await h1(vp, t('link-pin-title')).waitFor();
+      for (const [i, left] of [[0, 4], [1, 3]]) {
+        await typePin(vp, t, otherPin(first.pin, i));
+        await vp.getByRole('alert').filter({ hasText: t('err-wrong_pin-left', { n: left }) }).waitFor();
+      }
+      await vshot('wrong-pin');
+      await typePin(vp, t, first.pin);
+      await h1(vp, t('link-title')).waitFor();
+      await vp.getByRole('button', { name: new RegExp(escapeRe(storyTitle)) }).click();
+      await h1(vp, storyTitle).waitFor();
+      assert.equal(await vp.getByTestId('doc-text').textContent(), storyText);
+      await vshot('link-document');
+      await vp.getByRole('button', { name: t('quit') }).click();
+      await h1(vp, t('link-closed-title')).waitFor();
+      assert.equal(await vp.getByText(storyText).count(), 0, 'nothing is left on the page after Quit');
+
+      // A second link is locked for good after 5 wrong PINs, and the holder sees it.
+      await hp.getByRole('button', { name: t('shares-open') }).click();
+      await h1(hp, t('shares-title')).waitFor();
+      await hp.getByRole('article').filter({ hasText: t('share-with-link') }).getByText(t('receipt-by-link')).first().waitFor();
+      const second = await makeLink(hp, t, [pdfTitle], hshot);
+      const secondUrl = new URL(second.link);
+      await vp.goto(proxy.url + secondUrl.pathname + secondUrl.hash);
+      await chooseLanguage(vp, t, lang);
+      await h1(vp, t('link-pin-title')).waitFor();
+      for (let i = 0; i < 4; i += 1) {
+        await typePin(vp, t, otherPin(second.pin, i));
+        await vp.getByRole('alert').filter({ hasText: t('err-wrong_pin-left', { n: 4 - i }) }).waitFor();
+      }
+      await typePin(vp, t, otherPin(second.pin, 4));
+      await h1(vp, t('link-locked-title')).waitFor();
+      await vshot('link-locked');
+      await vp.goto(proxy.url + secondUrl.pathname + secondUrl.hash);
+      await h1(vp, t('link-locked-title')).waitFor();
+      await hp.getByRole('button', { name: t('shares-open') }).click();
+      await h1(hp, t('shares-title')).waitFor();
+      await hp.getByText(t('share-status-locked')).waitFor();
+      await hshot('link-locked');
+
+      for (const b of browsers) {
+        assert.deepEqual(b.problems.filter((p) => p.startsWith('pageerror')), [], 'no script errors');
+      }
+
+      // No plaintext, title, file name, message, passphrase or link secret in any request...
+      const needles = [
+        marker, pdfTitle, storyTitle, secretTitle, message, pdfName, 'decision-cpas', 'gare du Nord', 'adresse de ma sœur',
+        h.passphrase, h.code, w.passphrase, w.recoveryCode, firstUrl.hash.slice(1), secondUrl.hash.slice(1),
+      ];
+      const plaintexts = [
+        { name: 'PDF', bytes: pdf },
+        { name: 'story', bytes: Buffer.from(storyText, 'utf8') },
+        { name: 'private note', bytes: Buffer.from(secretText, 'utf8') },
+      ];
+      const sent = requestHaystacks(proxy.records);
+      assert.ok(proxy.records.some((r) => r.url.startsWith('/api/v1/shared-with-me')), 'the worker’s requests are recorded');
+      assert.ok(proxy.records.some((r) => r.url.startsWith('/api/v1/links/')), 'the visitor’s requests are recorded');
+      assert.deepEqual(findStrings(needles, sent), []);
+      assert.deepEqual(findPlaintextRuns(plaintexts, sent), []);
+
+      // ...nor in the database or the blob store.
+      await server.stop();
+      const stored = filesUnder(server.dataDir);
+      assert.ok(stored.some((f) => f.name.endsWith('pde.sqlite')), 'the database file is scanned');
+      assert.deepEqual(findStrings(needles, stored), []);
+      assert.deepEqual(findPlaintextRuns(plaintexts, stored), []);
+    } catch (e) {
+      for (const [shot, name] of [[hshot, 'holder'], [wshot, 'worker'], [vshot, 'visitor']]) await shot(`failure-${name}`).catch(() => undefined);
+      const problems = browsers.map((b, i) => `${['holder', 'worker', 'visitor'][i]}: ${b.problems.join('\n')}`).join('\n');
+      throw new Error(`${e.message}\n--- browsers ---\n${problems}\n--- server ---\n${server.stderr()}`, { cause: e });
+    } finally {
+      for (const b of browsers) await b.close();
+      await proxy.stop();
+      await server.stop();
+      server.cleanup();
+    }
+  });
+}
