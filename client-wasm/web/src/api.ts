@@ -163,9 +163,9 @@ async function parseError(res: Response): Promise<ApiError> {
   return new ApiError(code, res.status, Number.isFinite(ra) && ra > 0 ? ra : undefined, attemptsLeft);
 }
 
-/** A request whose answer is a binary body (ciphertext), returned unread for streaming. */
-async function binary(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/octet-stream, application/json' };
+/** Sends a request; answers the response when it is a success, else throws its ApiError. */
+async function send(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   if (method !== 'GET') headers['X-PDE-Client'] = '1';
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
@@ -184,25 +184,15 @@ async function binary(method: 'GET' | 'POST', path: string, body?: unknown): Pro
   return res;
 }
 
+/** A request whose answer is a binary body (ciphertext), returned unread for streaming. */
+function binary(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+  return send(method, path, body, 'application/octet-stream, application/json');
+}
+
 const seg = (s: string) => encodeURIComponent(s);
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (method !== 'GET') headers['X-PDE-Client'] = '1';
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(BASE + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError('network', 0);
-  }
-  if (!res.ok) throw await parseError(res);
+  const res = await send(method, path, body, 'application/json');
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;

@@ -9,20 +9,21 @@ use utoipa::ToSchema;
 
 use crate::clock::day_of;
 use crate::error::{AppError, ErrorBody};
-use crate::extract::{ApiJson, B64, CodePath, SecretText};
+use crate::extract::{ApiJson, CodePath, SecretText};
 use crate::ids::AccountId;
 use crate::invitation;
 use crate::roles::Holder;
 use crate::routes::accounts::{self, CreateAccountRequest, CreateAccountResponse};
 use crate::state::AppState;
 use crate::storage::{AccountKind, JoinOutcome, NewWorker, WorkerRecord, WorkerState};
-use crate::validate::{self, KdfJson};
+use crate::validate;
 use crate::worker_code::WorkerCode;
 
 /// Card codes drawn before giving up (a clash among 2^40 codes is already rare).
 const CODE_DRAWS: usize = 8;
 
-/// `POST /api/v1/workers` body: an invitation, a real name and the sign-up fields.
+/// `POST /api/v1/workers` body: an invitation, a real name and the fields of an ordinary
+/// sign-up (`pseudonym` is the login name, unique across holders and workers).
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct JoinRequest {
     /// The token from the invitation link's fragment.
@@ -30,44 +31,9 @@ pub struct JoinRequest {
     pub invitation: SecretText,
     /// 2 to 100 characters, no control characters; shown to holders.
     pub real_name: String,
-    /// The login name: 3 to 64 characters, unique across holders and workers.
-    pub pseudonym: String,
-    /// The wallet identity's age recipient (`age1…`); holders' share envelopes go to it.
-    pub recipient: String,
-    /// 16-byte Argon2id salt, Base64.
-    #[schema(value_type = String, format = Byte)]
-    pub salt: B64,
-    /// Argon2id parameters.
-    pub kdf: KdfJson,
-    /// 32-byte passphrase auth key, Base64.
-    #[schema(value_type = String, format = Byte)]
-    pub passphrase_auth: B64,
-    /// Passphrase key slot (age file), Base64, at most 4 KiB.
-    #[schema(value_type = String, format = Byte)]
-    pub passphrase_slot: B64,
-    /// 32-byte recovery auth key, Base64.
-    #[schema(value_type = String, format = Byte)]
-    pub recovery_auth: B64,
-    /// Recovery key slot (age file), Base64, at most 4 KiB.
-    #[schema(value_type = String, format = Byte)]
-    pub recovery_slot: B64,
-}
-
-impl JoinRequest {
-    /// The invitation, the real name, and the fields of an ordinary sign-up.
-    fn split(self) -> (SecretText, String, CreateAccountRequest) {
-        let signup = CreateAccountRequest {
-            pseudonym: self.pseudonym,
-            recipient: self.recipient,
-            salt: self.salt,
-            kdf: self.kdf,
-            passphrase_auth: self.passphrase_auth,
-            passphrase_slot: self.passphrase_slot,
-            recovery_auth: self.recovery_auth,
-            recovery_slot: self.recovery_slot,
-        };
-        (self.invitation, self.real_name, signup)
-    }
+    /// The sign-up fields, as for `POST /api/v1/accounts`.
+    #[serde(flatten)]
+    pub account: CreateAccountRequest,
 }
 
 /// Creates a worker account through a one-time invitation and logs it in.
@@ -83,10 +49,10 @@ pub async fn join(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<JoinRequest>,
 ) -> Result<Response, AppError> {
-    let (token, real_name, signup) = req.split();
-    let real_name = validate::real_name(&real_name)?;
-    let account = accounts::new_account(&state, AccountKind::Worker, signup)?;
-    let token_hash = invitation::hash_of(token.expose()).ok_or(AppError::InvitationInvalid)?;
+    let real_name = validate::real_name(&req.real_name)?;
+    let account = accounts::new_account(&state, AccountKind::Worker, req.account)?;
+    let token_hash =
+        invitation::hash_of(req.invitation.expose()).ok_or(AppError::InvitationInvalid)?;
     let now = state.clock.now();
     for _ in 0..CODE_DRAWS {
         let worker = NewWorker {
