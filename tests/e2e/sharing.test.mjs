@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import test from 'node:test';
+import { checkedScreenshotter } from './lib/a11y.mjs';
 import { launch, VIEWPORTS } from './lib/browser.mjs';
 import { makePdf } from './lib/fixtures.mjs';
 import { addFile, chooseLanguage, confirmSheet, createWallet, escapeRe, generatedPassphrase, screenshotter, settledClick, writeNote } from './lib/flows.mjs';
@@ -103,9 +104,12 @@ for (const lang of ['fr', 'nl']) {
     const hp = holder.page;
     const wp = worker.page;
     const vp = visitor.page;
-    const hshot = screenshotter(hp, `sharing-${lang}-holder`);
-    const wshot = screenshotter(wp, `sharing-${lang}-worker`);
-    const vshot = screenshotter(vp, `sharing-${lang}-visitor`);
+    // Every screen that gets a screenshot is also checked for accessibility problems.
+    const a11y = [];
+    const checked = (page, name) => checkedScreenshotter(screenshotter, page, name, a11y);
+    const hshot = checked(hp, `sharing-${lang}-holder`);
+    const wshot = checked(wp, `sharing-${lang}-worker`);
+    const vshot = checked(vp, `sharing-${lang}-visitor`);
     try {
       const marker = `pdeshare${randomBytes(6).toString('hex')}`;
       const orgName = `CPAS Ixelles ${lang}`;
@@ -266,6 +270,7 @@ for (const lang of ['fr', 'nl']) {
       for (const b of browsers) {
         assert.deepEqual(b.problems.filter((p) => p.startsWith('pageerror')), [], 'no script errors');
       }
+      assert.deepEqual(a11y, [], 'no accessibility problem on any screen');
 
       // No plaintext, title, file name, message, passphrase or link secret in any request...
       const needles = [

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import test from 'node:test';
+import { checkedScreenshotter } from './lib/a11y.mjs';
 import { launch, VIEWPORTS } from './lib/browser.mjs';
 import { makePdf, makePhoto } from './lib/fixtures.mjs';
 import {
@@ -31,7 +32,9 @@ for (const [viewportName, lang] of SCENARIOS) {
     const browser = await launch(VIEWPORTS[viewportName]);
     const { page, context } = browser;
     page.setDefaultTimeout(30_000);
-    const shot = screenshotter(page, `${viewportName}-${lang}`);
+    // Every screen that gets a screenshot is also checked for accessibility problems.
+    const a11y = [];
+    const shot = checkedScreenshotter(screenshotter, page, `${viewportName}-${lang}`, a11y);
     try {
       const marker = `pdemarker${randomBytes(6).toString('hex')}`;
       const pdf = makePdf(marker);
@@ -196,6 +199,7 @@ for (const [viewportName, lang] of SCENARIOS) {
         localStorage: 0, sessionStorage: 0, indexedDB: 0, documentCookie: '', serviceWorkers: 0, caches: 0, cookies: 0,
       });
       assert.deepEqual(browser.problems.filter((p) => p.startsWith('pageerror')), [], 'no script errors');
+      assert.deepEqual(a11y, [], 'no accessibility problem on any screen');
 
       // No plaintext in what the browser sent...
       const needles = [marker, photoTitle, pdfTitle, pdfNote, noteTitle, renamed, photoName, pdfName, 'carte-identite', 'attestation-cpas', 'gare du Midi', passphrase, newPassphrase, code];

@@ -26,10 +26,11 @@ export function LangSwitch() {
           lang={l}
           class="lang"
           aria-pressed={l === lang}
-          aria-label={t(`lang-${l}`)}
           onClick={() => setLang(l)}
         >
+          {/* The name starts with what is seen ("FR"), so voice control finds it, then says it in full. */}
           {l.toUpperCase()}
+          <span class="visually-hidden"> {t(`lang-${l}`)}</span>
         </button>
       ))}
     </nav>
