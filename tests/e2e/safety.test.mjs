@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import test from 'node:test';
 import { launch, VIEWPORTS } from './lib/browser.mjs';
 import {
-  chooseLanguage, closeDocument, confirmSheet, createWallet, openDocument, openWallet, quit, screenshotter, writeNote,
+  chooseLanguage, closeDocument, confirmSheet, createWallet, escapeRe, invitationToken, joinAsWorker, openDocument, openWallet, quit, screenshotter,
+  tabTo as tabToIn, writeNote,
 } from './lib/flows.mjs';
 import { messages } from './lib/i18n.mjs';
 import { startProxy } from './lib/proxy.mjs';
@@ -156,28 +157,7 @@ test('a wallet can be created with the keyboard alone, with visible focus', { ti
   const env = await setup(VIEWPORTS.phone, 'nl');
   const { page, t } = env;
   const shot = screenshotter(page, 'safety-keyboard');
-  const focused = () =>
-    page.evaluate(() => {
-      const e = document.activeElement;
-      if (!e || e === document.body) return { name: '', outline: 'none' };
-      const label = e.id ? document.querySelector(`label[for="${e.id}"]`)?.textContent : null;
-      const style = getComputedStyle(e.closest('label.file-button, label.cat-option') ?? e);
-      return {
-        name: (e.getAttribute('aria-label') ?? label ?? e.closest('label')?.textContent ?? e.textContent ?? '').trim(),
-        outline: style.outlineStyle === 'none' || style.outlineWidth === '0px' ? 'none' : style.outlineStyle,
-      };
-    });
-  async function tabTo(name) {
-    for (let i = 0; i < 40; i++) {
-      await page.keyboard.press('Tab');
-      const f = await focused();
-      if (f.name === name) {
-        assert.notEqual(f.outline, 'none', `focus on "${name}" is visible`);
-        return;
-      }
-    }
-    throw new Error(`Tab never reached "${name}"`);
-  }
+  const tabTo = (name) => tabToIn(page, name);
   try {
     await tabTo(t('create-start'));
     await page.keyboard.press('Enter');
@@ -225,6 +205,70 @@ test('a wallet can be created with the keyboard alone, with visible focus', { ti
     await shot('failure');
     throw e;
   } finally {
+    await env.close();
+  }
+});
+
+test('a holder can share with a worker and stop the share with the keyboard alone', { timeout: 300_000 }, async () => {
+  const env = await setup(VIEWPORTS.phone, 'fr');
+  const { page, t, server, proxy } = env;
+  const worker = await launch(VIEWPORTS.terminal);
+  worker.page.setDefaultTimeout(30_000);
+  const shot = screenshotter(page, 'safety-keyboard-share');
+  const h1 = (name) => page.getByRole('heading', { level: 1, exact: true, name });
+  const tabTo = (name) => tabToIn(page, name);
+  try {
+    await server.admin('org', 'add', 'Samusocial');
+    const token = invitationToken(await server.admin('worker', 'invite', '--org', 'Samusocial'));
+    const realName = 'Karim Benali';
+    const w = await joinAsWorker(worker.page, t, { url: `${proxy.url}/join#${token}`, lang: 'fr', realName, login: 'karim-samu' });
+
+    const { code } = await createWallet(page, t);
+    await confirmSheet(page, t, code);
+    const title = 'Attestation de domicile';
+    await writeNote(page, t, { title, text: 'Domicilié au CPAS depuis mars.' });
+
+    // From here on, only the keyboard.
+    await tabTo(t('share-start'));
+    await page.keyboard.press('Enter');
+    await h1(t('share-title')).waitFor();
+    await tabTo(new RegExp(escapeRe(title)));
+    await page.keyboard.press('Space');
+    await tabTo(t('next'));
+    await page.keyboard.press('Enter');
+    await h1(t('share-who-title')).waitFor();
+    await tabTo(t('field-worker-code'));
+    await page.keyboard.type(w.cardCode);
+    await page.getByText(t('code-hint-ok', { code: w.cardCode })).waitFor();
+    await tabTo(t('share-find-worker'));
+    await shot('code-typed');
+    await page.keyboard.press('Enter');
+    await h1(t('share-check-title')).waitFor();
+    await page.getByTestId('worker-unverified').waitFor();
+    await tabTo(t('share-worker-yes'));
+    await page.keyboard.press('Enter');
+    await h1(t('share-details-title')).waitFor();
+    await tabTo(t('share-confirm'));
+    await shot('confirm-focus');
+    await page.keyboard.press('Enter');
+    await h1(t('share-done-title')).waitFor();
+    await tabTo(t('shares-open'));
+    await page.keyboard.press('Enter');
+    await h1(t('shares-title')).waitFor();
+    await tabTo(t('share-revoke'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog', { name: t('revoke-title') }).waitFor();
+    await tabTo(t('revoke-confirm'));
+    await shot('revoke-focus');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: t('revoked-notice') }).waitFor();
+    await page.getByText(t('share-status-revoked')).waitFor();
+    await shot('revoked');
+  } catch (e) {
+    await shot('failure');
+    throw e;
+  } finally {
+    await worker.close();
     await env.close();
   }
 });

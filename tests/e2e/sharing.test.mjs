@@ -11,42 +11,15 @@ import test from 'node:test';
 import { checkedScreenshotter } from './lib/a11y.mjs';
 import { launch, VIEWPORTS } from './lib/browser.mjs';
 import { makePdf } from './lib/fixtures.mjs';
-import { addFile, chooseLanguage, confirmSheet, createWallet, escapeRe, generatedPassphrase, screenshotter, settledClick, writeNote } from './lib/flows.mjs';
+import {
+  addFile, chooseLanguage, confirmSheet, createWallet, escapeRe, invitationToken, joinAsWorker, screenshotter, settledClick, writeNote,
+} from './lib/flows.mjs';
 import { messages } from './lib/i18n.mjs';
 import { startProxy } from './lib/proxy.mjs';
 import { filesUnder, findPlaintextRuns, findStrings, requestHaystacks } from './lib/scan.mjs';
 import { startServer } from './lib/server.mjs';
 
 const h1 = (page, name) => page.getByRole('heading', { level: 1, exact: true, name });
-
-/** The worker joins through the invitation link; returns their login name, passphrase and card code. */
-async function joinAsWorker(page, t, { url, lang, realName, login, shot }) {
-  await page.goto(url);
-  assert.equal(new URL(page.url()).hash, '', 'the invitation token is taken out of the address bar');
-  await chooseLanguage(page, t, lang);
-  await h1(page, t('join-title')).waitFor();
-  await page.getByLabel(t('field-real-name'), { exact: true }).fill(realName);
-  await page.getByLabel(t('field-login-name'), { exact: true }).fill(login);
-  await shot('join');
-  await page.getByRole('button', { name: t('next'), exact: true }).click();
-  const passphrase = await generatedPassphrase(page);
-  await page.getByRole('button', { name: t('join-submit') }).click();
-  const code = (await page.getByTestId('recovery-code').textContent({ timeout: 60_000 })).trim();
-  await page.getByRole('button', { name: t('sheet-kept') }).click();
-  await page.getByLabel(t('confirm-label', { n: 3 }), { exact: true }).fill(code.split('-')[2]);
-  await page.getByRole('button', { name: t('confirm-submit') }).click();
-  await h1(page, t('worker-title')).waitFor({ timeout: 30_000 });
-  await page.getByRole('button', { name: t('worker-card-open') }).click();
-  await h1(page, t('card-title')).waitFor();
-  assert.equal((await page.getByTestId('card-name').textContent()).trim(), realName);
-  assert.ok(await page.getByRole('img', { name: t('card-qr-label') }).isVisible(), 'the card shows a QR code');
-  const cardCode = (await page.getByTestId('worker-code').textContent()).trim();
-  assert.match(cardCode, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z*~$=]$/);
-  await shot('worker-card');
-  await page.getByRole('button', { name: t('back-to-list') }).click();
-  await h1(page, t('worker-title')).waitFor();
-  return { passphrase, recoveryCode: code, cardCode };
-}
 
 /** On the holder's wallet home: picks documents by title and goes on to "who". */
 async function startShare(page, t, titles) {
@@ -126,9 +99,7 @@ for (const lang of ['fr', 'nl']) {
 
       // The operator creates the organisation and invites the worker.
       assert.match(await server.admin('org', 'add', orgName), /^organisation: [0-9a-f]{32}$/m);
-      const invitation = await server.admin('worker', 'invite', '--org', orgName);
-      const token = /^link: \S+\/join#([0-9a-f]{32})$/m.exec(invitation)?.[1];
-      assert.ok(token, `the invitation prints a link:\n${invitation}`);
+      const token = invitationToken(await server.admin('worker', 'invite', '--org', orgName));
 
       // The worker joins (office PC) and the operator verifies them.
       const w = await joinAsWorker(wp, t, { url: `${proxy.url}/join#${token}`, lang, realName, login, shot: wshot });

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SCREENSHOT_DIR } from './paths.mjs';
@@ -158,4 +159,71 @@ export async function leftovers(page, context) {
     caches: 'caches' in self ? (await caches.keys()).length : 0,
   }));
   return { ...inPage, cookies: (await context.cookies()).length };
+}
+
+/** The focused element's name (aria-label, its label, or its text) and whether its focus ring shows. */
+export function focused(page) {
+  return page.evaluate(() => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return { name: '', outline: 'none' };
+    const label = e.id ? document.querySelector(`label[for="${e.id}"]`)?.textContent : null;
+    const style = getComputedStyle(e.closest('label.file-button, label.cat-option') ?? e);
+    return {
+      name: (e.getAttribute('aria-label') ?? label ?? e.closest('label')?.textContent ?? e.textContent ?? '').trim(),
+      outline: style.outlineStyle === 'none' || style.outlineWidth === '0px' ? 'none' : style.outlineStyle,
+    };
+  });
+}
+
+/** Presses Tab until the element named `name` (a string, or a RegExp) has the focus, which must be visible. */
+export async function tabTo(page, name, { max = 60 } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (typeof name === 'string' ? f.name === name : name.test(f.name)) {
+      assert.notEqual(f.outline, 'none', `focus on "${name}" is visible`);
+      return;
+    }
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
+
+/**
+ * A worker joins through an invitation link (generated passphrase, recovery sheet confirmed)
+ * and opens their card; returns their passphrase, recovery code and card code.
+ */
+export async function joinAsWorker(page, t, { url, lang, realName, login, shot = async () => {} }) {
+  const h1 = (name) => page.getByRole('heading', { level: 1, exact: true, name });
+  await page.goto(url);
+  assert.equal(new URL(page.url()).hash, '', 'the invitation token is taken out of the address bar');
+  await chooseLanguage(page, t, lang);
+  await h1(t('join-title')).waitFor();
+  await page.getByLabel(t('field-real-name'), { exact: true }).fill(realName);
+  await page.getByLabel(t('field-login-name'), { exact: true }).fill(login);
+  await shot('join');
+  await page.getByRole('button', { name: t('next'), exact: true }).click();
+  const passphrase = await generatedPassphrase(page);
+  await page.getByRole('button', { name: t('join-submit') }).click();
+  const code = (await page.getByTestId('recovery-code').textContent({ timeout: 60_000 })).trim();
+  await page.getByRole('button', { name: t('sheet-kept') }).click();
+  await page.getByLabel(t('confirm-label', { n: 3 }), { exact: true }).fill(code.split('-')[2]);
+  await page.getByRole('button', { name: t('confirm-submit') }).click();
+  await h1(t('worker-title')).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: t('worker-card-open') }).click();
+  await h1(t('card-title')).waitFor();
+  assert.equal((await page.getByTestId('card-name').textContent()).trim(), realName);
+  assert.ok(await page.getByRole('img', { name: t('card-qr-label') }).isVisible(), 'the card shows a QR code');
+  const cardCode = (await page.getByTestId('worker-code').textContent()).trim();
+  assert.match(cardCode, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z*~$=]$/);
+  await shot('worker-card');
+  await page.getByRole('button', { name: t('back-to-list') }).click();
+  await h1(t('worker-title')).waitFor();
+  return { passphrase, recoveryCode: code, cardCode };
+}
+
+/** The invitation token in what `pde-server admin worker invite` printed. */
+export function invitationToken(printed) {
+  const token = /^link: \S+\/join#([0-9a-f]{32})$/m.exec(printed)?.[1];
+  assert.ok(token, `the invitation prints a link:\n${printed}`);
+  return token;
 }
