@@ -29,20 +29,7 @@ export function durationSecs(id: DurationId): number {
   return ALL_DURATIONS.find((d) => d.id === id)!.secs;
 }
 
-const LOCALES: Record<Lang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
-
-/** A moment (Unix seconds) for people: weekday, date and time, in the page's time zone. */
-export function formatDateTime(unixSecs: number, lang: Lang, timeZone?: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  }).format(new Date(unixSecs * 1000));
-}
+export { formatDateTime } from './format';
 
 /** When a share made now for `secs` ends (Unix seconds), as the server will compute it. */
 export function endTime(nowMs: number, secs: number): number {
