@@ -1,5 +1,4 @@
 /** Pure helpers of the sharing screens (docs/sharing.md): durations, times, notes, PINs, routes. */
-import type { Lang } from './i18n-core';
 import { randomInt, type RandomSource, cryptoRandom } from './random';
 import type { Receipt, ShareStatus, ShareSummary } from './api';
 
