@@ -217,6 +217,11 @@ for (const [viewportName, lang] of SCENARIOS) {
       assert.deepEqual(findStrings(needles, sent), []);
       assert.deepEqual(findPlaintextRuns(plaintexts, sent), []);
 
+      // ...nor in what the server logged...
+      const log = [{ name: 'server log', bytes: server.log() }];
+      assert.ok((log[0].bytes.toString('utf8').match(/route="\/api\/v1\//g) ?? []).length > 20, 'the server log, with a line per request, is scanned');
+      assert.deepEqual(findStrings(needles, log), []);
+
       // ...nor in the database or the blob store.
       await server.stop();
       const stored = filesUnder(server.dataDir);

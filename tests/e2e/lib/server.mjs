@@ -20,7 +20,9 @@ export async function startServer(env = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  const log = [];
   child.stderr.on('data', (d) => {
+    log.push(d);
     stderr += d;
     if (stderr.length > 20000) stderr = stderr.slice(-20000);
   });
@@ -46,6 +48,8 @@ export async function startServer(env = {}) {
     blobDir: path.join(dataDir, 'blobs'),
     dbFile: path.join(dataDir, 'pde.sqlite'),
     stderr: () => stderr,
+    /** Everything the server wrote to its log (stderr), as bytes. */
+    log: () => Buffer.concat(log),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
