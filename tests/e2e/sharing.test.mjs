@@ -1,10 +1,10 @@
 // Sharing in real browsers, in French and in Dutch: a worker joins through the operator's
-// invitation and is verified; a holder (phone) shares 2 of 3 documents with that worker
-// (office PC) for 1 day; the worker sees exactly those 2, opens and downloads one; the holder
-// sees the receipts and revokes while the worker's page is open; the worker's next action
-// says the share has ended. Then a link with a PIN (2 wrong PINs, then the right one) and a
-// second link locked after 5 wrong PINs. Nothing of it may appear in plaintext in any
-// request either browser sent, nor in the database or the blob store.
+// invitation and is verified; a holder shares 2 of 3 documents with that worker for 1 day;
+// the worker sees exactly those 2, opens and downloads one; the holder sees the receipts and
+// revokes while the worker's page is open; the worker's next action says the share has
+// ended. Then a link with a PIN (2 wrong PINs, then the right one) and a second link locked
+// after 5 wrong PINs. Nothing of it may appear in plaintext in any request a browser sent,
+// in the server's log, in the database or in the blob store.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import test from 'node:test';
@@ -64,14 +64,21 @@ async function downloadFrom(page, t) {
   return { bytes: Buffer.concat(chunks), name: download.suggestedFilename(), url: download.url() };
 }
 
-for (const lang of ['fr', 'nl']) {
-  test(`sharing with a verified worker and by link, holder on a phone, worker on a PC, ${lang}`, { timeout: 600_000 }, async () => {
+// Each role is tried at both sizes: in French the holder is on a phone and the worker at a
+// PC; in Dutch the other way round (a worker on a phone, a holder at a library terminal).
+const SCENARIOS = [
+  { lang: 'fr', holderSize: 'phone', workerSize: 'terminal' },
+  { lang: 'nl', holderSize: 'terminal', workerSize: 'phone' },
+];
+
+for (const { lang, holderSize, workerSize } of SCENARIOS) {
+  test(`sharing with a verified worker and by link, holder ${holderSize}, worker ${workerSize}, ${lang}`, { timeout: 600_000 }, async () => {
     const t = messages(lang);
     const server = await startServer();
     const proxy = await startProxy(server.url);
-    const holder = await launch(VIEWPORTS.phone);
-    const worker = await launch(VIEWPORTS.terminal);
-    const visitor = await launch(VIEWPORTS.terminal);
+    const holder = await launch(VIEWPORTS[holderSize]);
+    const worker = await launch(VIEWPORTS[workerSize]);
+    const visitor = await launch(VIEWPORTS[workerSize]);
     const browsers = [holder, worker, visitor];
     for (const b of browsers) b.page.setDefaultTimeout(30_000);
     const hp = holder.page;
