@@ -358,23 +358,8 @@ async fn a_worker_share_goes_through_its_whole_life() {
         )
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    t.get(&format!("/api/v1/shared-with-me/{id}"), Some(&w.cookie))
-        .await
-        .assert_error(StatusCode::GONE, "share_ended");
-    t.get(
-        &format!("/api/v1/shared-with-me/{id}/documents/{d1}/content"),
-        Some(&w.cookie),
-    )
-    .await
-    .assert_error(StatusCode::GONE, "share_ended");
-    t.call(
-        Method::POST,
-        &format!("/api/v1/shared-with-me/{id}/documents/{d1}/download"),
-        Some(&w.cookie),
-        None,
-    )
-    .await
-    .assert_error(StatusCode::GONE, "share_ended");
+    t.assert_worker_routes(&w.cookie, &id, &d1, StatusCode::GONE, "share_ended")
+        .await;
     let list = t.get("/api/v1/shared-with-me", Some(&w.cookie)).await;
     assert_eq!(list.json(), json!({"shares": []}));
     assert_eq!(
@@ -1054,23 +1039,8 @@ async fn a_worker_cannot_open_a_share_addressed_to_another_and_nothing_is_record
     let d = t.store(&h.cookie, b"for ann").await;
     let id = t.share_with(&h.cookie, &ann.id, &[&d], 86_400).await;
 
-    t.get(&format!("/api/v1/shared-with-me/{id}"), Some(&bob.cookie))
-        .await
-        .assert_error(StatusCode::NOT_FOUND, "not_found");
-    t.get(
-        &format!("/api/v1/shared-with-me/{id}/documents/{d}/content"),
-        Some(&bob.cookie),
-    )
-    .await
-    .assert_error(StatusCode::NOT_FOUND, "not_found");
-    t.call(
-        Method::POST,
-        &format!("/api/v1/shared-with-me/{id}/documents/{d}/download"),
-        Some(&bob.cookie),
-        None,
-    )
-    .await
-    .assert_error(StatusCode::NOT_FOUND, "not_found");
+    t.assert_worker_routes(&bob.cookie, &id, &d, StatusCode::NOT_FOUND, "not_found")
+        .await;
     assert_eq!(
         t.get("/api/v1/shared-with-me", Some(&bob.cookie))
             .await

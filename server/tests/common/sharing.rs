@@ -180,6 +180,35 @@ impl TestApp {
     }
 
     /// The holder's shares, as listed.
+    /// Asserts that the three worker routes of one share and document (the share, the
+    /// document's content, its download) all answer `status` with `code`.
+    pub async fn assert_worker_routes(
+        &self,
+        cookie: &str,
+        share: &str,
+        doc: &str,
+        status: StatusCode,
+        code: &str,
+    ) {
+        self.get(&format!("/api/v1/shared-with-me/{share}"), Some(cookie))
+            .await
+            .assert_error(status, code);
+        self.get(
+            &format!("/api/v1/shared-with-me/{share}/documents/{doc}/content"),
+            Some(cookie),
+        )
+        .await
+        .assert_error(status, code);
+        self.call(
+            Method::POST,
+            &format!("/api/v1/shared-with-me/{share}/documents/{doc}/download"),
+            Some(cookie),
+            None,
+        )
+        .await
+        .assert_error(status, code);
+    }
+
     pub async fn shares_of(&self, cookie: &str) -> Vec<Value> {
         let r = self.get("/api/v1/shares", Some(cookie)).await;
         assert_eq!(
