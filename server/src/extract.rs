@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::AppError;
-use crate::ids::{DocumentId, ShareId};
+use crate::ids::{DocumentId, InvalidIdError, ShareId};
 use crate::worker_code::WorkerCode;
 
 /// A JSON body; malformed JSON, wrong types and oversized bodies become `AppError`s.
@@ -108,6 +108,28 @@ impl fmt::Debug for SecretText {
     }
 }
 
+/// The raw path parameters as `T` (a `String` or a tuple of them); a path that does not fit
+/// is `bad_request`.
+async fn raw_path<T, S>(parts: &mut Parts, state: &S) -> Result<T, AppError>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    let Path(raw) = Path::<T>::from_request_parts(parts, state)
+        .await
+        .map_err(|e| AppError::BadRequest(e.body_text()))?;
+    Ok(raw)
+}
+
+/// Parses one typed id named `field`; a malformed one is `invalid_field`.
+fn parse_id<T: std::str::FromStr<Err = InvalidIdError>>(
+    raw: &str,
+    field: &str,
+) -> Result<T, AppError> {
+    raw.parse()
+        .map_err(|e| AppError::field(field, format!("{e}")))
+}
+
 /// A document id taken from the path; a malformed one is `invalid_field`.
 pub struct DocPath(pub DocumentId);
 
@@ -115,12 +137,8 @@ impl<S: Send + Sync> FromRequestParts<S> for DocPath {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let Path(raw) = Path::<String>::from_request_parts(parts, state)
-            .await
-            .map_err(|e| AppError::BadRequest(e.body_text()))?;
-        raw.parse()
-            .map(Self)
-            .map_err(|e| AppError::field("id", format!("{e}")))
+        let raw: String = raw_path(parts, state).await?;
+        Ok(Self(parse_id(&raw, "id")?))
     }
 }
 
@@ -131,12 +149,8 @@ impl<S: Send + Sync> FromRequestParts<S> for SharePath {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let Path(raw) = Path::<String>::from_request_parts(parts, state)
-            .await
-            .map_err(|e| AppError::BadRequest(e.body_text()))?;
-        raw.parse()
-            .map(Self)
-            .map_err(|e| AppError::field("id", format!("{e}")))
+        let raw: String = raw_path(parts, state).await?;
+        Ok(Self(parse_id(&raw, "id")?))
     }
 }
 
@@ -148,16 +162,8 @@ impl<S: Send + Sync> FromRequestParts<S> for ShareDocPath {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let Path((share, doc)) = Path::<(String, String)>::from_request_parts(parts, state)
-            .await
-            .map_err(|e| AppError::BadRequest(e.body_text()))?;
-        let share = share
-            .parse()
-            .map_err(|e| AppError::field("id", format!("{e}")))?;
-        let doc = doc
-            .parse()
-            .map_err(|e| AppError::field("doc", format!("{e}")))?;
-        Ok(Self(share, doc))
+        let (share, doc): (String, String) = raw_path(parts, state).await?;
+        Ok(Self(parse_id(&share, "id")?, parse_id(&doc, "doc")?))
     }
 }
 
@@ -169,9 +175,7 @@ impl<S: Send + Sync> FromRequestParts<S> for CodePath {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let Path(raw) = Path::<String>::from_request_parts(parts, state)
-            .await
-            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        let raw: String = raw_path(parts, state).await?;
         Ok(Self(raw.parse::<WorkerCode>()?))
     }
 }
