@@ -10,10 +10,10 @@ use utoipa::ToSchema;
 use crate::clock::day_of;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, CodePath, SecretText};
-use crate::ids::AccountId;
 use crate::invitation;
 use crate::roles::Holder;
 use crate::routes::accounts::{self, CreateAccountRequest, CreateAccountResponse};
+use crate::routes::shares::ShareWorkerView;
 use crate::state::AppState;
 use crate::storage::{AccountKind, JoinOutcome, NewWorker, WorkerRecord, WorkerState};
 use crate::validate;
@@ -76,34 +76,23 @@ pub async fn join(
     ))
 }
 
-/// A worker as a holder sees them before sharing.
+/// A worker as a holder sees them before sharing: what a share shows of them, and the
+/// recipient to encrypt to.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WorkerView {
-    /// The worker's id: `worker_id` of a worker share.
-    #[schema(value_type = String, example = "00112233445566778899aabbccddeeff")]
-    pub id: AccountId,
-    /// Their card code, `XXXX-XXXX-C`.
-    #[schema(example = "B8Y9-W7S7-8")]
-    pub code: String,
-    /// Their real name.
-    pub real_name: String,
-    /// Their organisation's name.
-    pub organisation: String,
-    /// Whether the operator checked them.
-    pub verified: bool,
+    /// Id (`worker_id` of a worker share), card code, real name, organisation, verification.
+    #[serde(flatten)]
+    pub worker: ShareWorkerView,
     /// Their wallet recipient (`age1…`): share envelopes and notes are encrypted to it.
     pub recipient: String,
 }
 
 impl From<WorkerRecord> for WorkerView {
     fn from(w: WorkerRecord) -> Self {
+        let recipient = w.recipient.clone();
         Self {
-            id: w.account_id,
-            code: w.code.to_string(),
-            verified: w.state == WorkerState::Verified,
-            real_name: w.real_name,
-            organisation: w.organisation.name,
-            recipient: w.recipient,
+            worker: w.into(),
+            recipient,
         }
     }
 }
