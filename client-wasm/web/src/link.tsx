@@ -5,7 +5,8 @@ import type { LinkSession } from './shared';
 import { cleanPin, formatDateTime, isPin } from './sharing';
 import { ErrorBox, ScreenTitle, errorMessage, useI18n } from './ui';
 import { failureCode } from './viewer';
-import { DocButtons, SharedDocScreen } from './worker';
+import { DocList } from './doclist';
+import { SharedDocScreen } from './worker';
 
 type Phase = 'opening' | 'pin' | 'open' | 'ended' | 'locked' | 'bad' | 'failed';
 
@@ -184,7 +185,7 @@ export function LinkScreen(props: { session: LinkSession | null }) {
       ) : null}
       <p class="hint">{t('link-visitor-hint')}</p>
       <h2>{t('share-documents', { n: contents.docs.length })}</h2>
-      <DocButtons docs={contents.docs} onOpen={setOpenDoc} />
+      <DocList docs={contents.docs} onOpen={setOpenDoc} />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { formatDate, formatSize, titleFromFileName } from './format';
 import { downscaleImage, DOWNSCALABLE } from './image';
 import { newMetadata } from './metadata';
 import type { DocEntry, Phase, Session } from './session';
+import { DocList } from './doclist';
 import { MySharesScreen, ShareScreen } from './share';
 import { Dialog, ErrorBox, ScreenTitle, errorMessage, useI18n } from './ui';
 import { Viewer, downloadName, useDecrypted } from './viewer';
@@ -150,30 +151,7 @@ function HomeScreen(props: {
       <section aria-labelledby="docs-title">
         <h2 id="docs-title">{filter ? t(`category-${filter}`) : t('documents-all')}</h2>
         {shown.length === 0 ? <p>{t('documents-none')}</p> : null}
-        <ul class="docs">
-          {shown.map((d) => (
-            <li key={d.id}>
-              {d.damaged || !d.meta ? (
-                <div class="doc damaged" role="group" aria-label={t('doc-damaged')}>
-                  <CategoryIcon category="other" />
-                  <span class="doc-title">{t('doc-damaged')}</span>
-                </div>
-              ) : (
-                <button type="button" class="doc" onClick={() => props.onOpen(d.id)}>
-                  <CategoryIcon category={d.meta.category} />
-                  <span class="doc-text">
-                    <span class="doc-title">{d.meta.title}</span>
-                    <span class="doc-sub">
-                      {t(`category-${d.meta.category}`)}
-                      {d.meta.date ? ` · ${formatDate(d.meta.date, lang)}` : ''}
-                      {` · ${formatSize(d.meta.size, lang)}`}
-                    </span>
-                  </span>
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
+        <DocList docs={shown} onOpen={props.onOpen} showDate />
       </section>
       {usage ? (
         <p class="usage">

@@ -4,6 +4,7 @@ import { api, ApiError } from './api';
 import { joinAsWorker, normalizePseudonym } from './auth';
 import { CategoryIcon } from './categories';
 import { CredentialSteps } from './create';
+import { DocList } from './doclist';
 import { formatSize } from './format';
 import { loadCrypto } from './pde';
 import type { IncomingEntry, SharedEntry, WorkerSession } from './shared';
@@ -308,35 +309,6 @@ function TimeLeft({ expiresAt, now }: { expiresAt: number; now: number }) {
   );
 }
 
-export function DocButtons(props: { docs: SharedEntry[]; onOpen: (id: string) => void }) {
-  const { t, lang } = useI18n();
-  return (
-    <ul class="docs">
-      {props.docs.map((d) => (
-        <li key={d.id}>
-          {d.damaged || !d.meta ? (
-            <div class="doc damaged" role="group" aria-label={t('doc-damaged')}>
-              <CategoryIcon category="other" />
-              <span class="doc-title">{t('doc-damaged')}</span>
-            </div>
-          ) : (
-            <button type="button" class="doc" onClick={() => props.onOpen(d.id)}>
-              <CategoryIcon category={d.meta.category} />
-              <span class="doc-text">
-                <span class="doc-title">{d.meta.title}</span>
-                <span class="doc-sub">
-                  {t(`category-${d.meta.category}`)}
-                  {` · ${formatSize(d.meta.size, lang)}`}
-                </span>
-              </span>
-            </button>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 function IncomingCard(props: { share: IncomingEntry; now: number; onOpen: (doc: string) => void }) {
   const { t } = useI18n();
   const { share } = props;
@@ -352,7 +324,7 @@ function IncomingCard(props: { share: IncomingEntry; now: number; onOpen: (doc: 
         </section>
       ) : null}
       <h3>{t('share-documents', { n: share.docs.length })}</h3>
-      <DocButtons docs={share.docs} onOpen={props.onOpen} />
+      <DocList docs={share.docs} onOpen={props.onOpen} />
     </article>
   );
 }
