@@ -128,6 +128,11 @@ impl TestApp {
             "note": b64(&age("a note")),
             "documents": Self::share_documents(docs),
         });
+        self.create_share(cookie, body).await
+    }
+
+    /// Creates a share that must succeed; returns its id.
+    async fn create_share(&self, cookie: &str, body: Value) -> String {
         let r = self.create_share_raw(cookie, body).await;
         assert_eq!(
             r.status,
@@ -155,15 +160,8 @@ impl TestApp {
             "note": b64(&age("a note for the link")),
             "documents": Self::share_documents(docs),
         });
-        let r = self.create_share_raw(cookie, body).await;
-        assert_eq!(
-            r.status,
-            StatusCode::CREATED,
-            "{}",
-            String::from_utf8_lossy(&r.body)
-        );
         TestLink {
-            id: r.json()["id"].as_str().unwrap().to_owned(),
+            id: self.create_share(cookie, body).await,
             access_key,
         }
     }
