@@ -161,11 +161,7 @@ pub async fn content(
     ApiJson(req): ApiJson<LinkRequest>,
 ) -> Result<Response, AppError> {
     authorize(&state, id, req).await?;
-    state
-        .storage
-        .shared_document(id, doc)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    shared_with_me::document_in_share(&state, id, doc).await?;
     let blob = state.blobs.open(doc).await?;
     shared_with_me::record(&state, id, doc, ReceiptAction::Open, ReceiptBy::Link).await?;
     Ok(content_response(blob))
@@ -189,11 +185,7 @@ pub async fn download(
     ApiJson(req): ApiJson<LinkRequest>,
 ) -> Result<StatusCode, AppError> {
     authorize(&state, id, req).await?;
-    state
-        .storage
-        .shared_document(id, doc)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    shared_with_me::document_in_share(&state, id, doc).await?;
     shared_with_me::record(&state, id, doc, ReceiptAction::Download, ReceiptBy::Link).await?;
     Ok(StatusCode::NO_CONTENT)
 }

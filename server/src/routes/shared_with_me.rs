@@ -112,6 +112,15 @@ async fn check_document(
     doc: DocumentId,
 ) -> Result<(), AppError> {
     my_share(state, worker, id).await?;
+    document_in_share(state, id, doc).await
+}
+
+/// Refuses (`404 not_found`) unless `doc` is one of the documents of share `id`.
+pub(crate) async fn document_in_share(
+    state: &AppState,
+    id: ShareId,
+    doc: DocumentId,
+) -> Result<(), AppError> {
     state
         .storage
         .shared_document(id, doc)
