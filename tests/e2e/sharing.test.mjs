@@ -12,7 +12,7 @@ import { checkedScreenshotter } from './lib/a11y.mjs';
 import { launch, VIEWPORTS } from './lib/browser.mjs';
 import { makePdf } from './lib/fixtures.mjs';
 import {
-  addFile, chooseLanguage, confirmSheet, createWallet, escapeRe, invitationToken, joinAsWorker, screenshotter, settledClick, writeNote,
+  addFile, chooseLanguage, confirmSheet, createWallet, escapeRe, invitationToken, joinAsWorker, openWallet, screenshotter, settledClick, writeNote,
 } from './lib/flows.mjs';
 import { messages } from './lib/i18n.mjs';
 import { startProxy } from './lib/proxy.mjs';
@@ -244,6 +244,23 @@ for (const { lang, holderSize, workerSize } of SCENARIOS) {
       await h1(hp, t('shares-title')).waitFor();
       await hp.getByText(t('share-status-locked')).waitFor();
       await hshot('link-locked');
+
+      // The invitation was used once and says so; a suspended worker is refused at once.
+      await vp.goto(`${proxy.url}/join#${token}`);
+      await chooseLanguage(vp, t, lang);
+      await h1(vp, t('join-invalid-title')).waitFor();
+      await vshot('invitation-used');
+      assert.match(await server.admin('worker', 'suspend', w.cardCode), /^suspended: /m);
+      await wp.getByRole('button', { name: t('back-to-list') }).click();
+      await wp.getByRole('button', { name: t('worker-refresh') }).click();
+      await wp.getByRole('alert').waitFor();
+      assert.equal(await wp.getByText(message).count(), 0, 'nothing shared is shown any more');
+      await wp.getByRole('button', { name: t('quit') }).click();
+      await h1(wp, t('start-title')).waitFor();
+      await openWallet(wp, t, login, w.passphrase);
+      await wp.getByRole('alert').filter({ hasText: t('err-worker_suspended') }).waitFor({ timeout: 60_000 });
+      assert.equal(await h1(wp, t('worker-title')).count(), 0, 'the suspended worker does not get in');
+      await wshot('suspended');
 
       for (const b of browsers) {
         assert.deepEqual(b.problems.filter((p) => p.startsWith('pageerror')), [], 'no script errors');
