@@ -69,27 +69,25 @@ export async function loadBindings() {
 
 export const b64 = (bytes) => Buffer.from(bytes).toString('base64');
 
-/** One JSON request to the API; returns { status, body, cookie }. */
-export async function api(base, method, path, body, cookie) {
+/** One JSON request to the API with an optional session token; returns { status, body }. */
+export async function api(base, method, path, body, session) {
   const headers = { 'x-pde-client': '1' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (cookie) headers.cookie = cookie;
+  if (session) headers.authorization = `Bearer ${session}`;
   const res = await fetch(base + path, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  const set = res.headers.get('set-cookie');
-  const cookieOut = set ? set.split(';')[0] : cookie;
   if (!res.ok) {
     throw new Error(`${method} ${path}: ${res.status} ${text}`);
   }
-  return { status: res.status, body: text ? JSON.parse(text) : null, cookie: cookieOut };
+  return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
 /** Streams `data` as the content of document `id` (raw node:http, no copies). */
-export function putContent(base, id, data, cookie) {
+export function putContent(base, id, data, session) {
   const url = new URL(`${base}/api/v1/documents/${id}/content`);
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -102,7 +100,7 @@ export function putContent(base, id, data, cookie) {
           'x-pde-client': '1',
           'content-type': 'application/octet-stream',
           'content-length': data.length,
-          cookie,
+          authorization: `Bearer ${session}`,
         },
       },
       (res) => {
@@ -124,7 +122,7 @@ export const KDF = { alg: 'argon2id', m_kib: 65536, t: 3, p: 1 };
 
 /**
  * Signs up a new holder through the API the way the web app does. Returns the open wallet,
- * the session cookie and the passphrase. `keys` may be reused across accounts to save time.
+ * the session token and the passphrase. `keys` may be reused across accounts to save time.
  */
 export async function signUp(pde, base, pseudonym, passphrase, reuse) {
   const salt = reuse?.salt ?? pde.randomSalt();
@@ -144,7 +142,7 @@ export async function signUp(pde, base, pseudonym, passphrase, reuse) {
     recovery_slot: b64(wallet.sealSlot(recovery)),
   });
   recovery.free();
-  return { wallet, cookie: res.cookie, salt, keys };
+  return { wallet, session: res.body.session, salt, keys };
 }
 
 /** Metadata JSON v1 for a document of `size` bytes. */

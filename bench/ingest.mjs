@@ -26,13 +26,13 @@ for (const [i, data] of datas.entries()) {
     'POST',
     '/api/v1/documents',
     { size: data.length, metadata: b64(writer.metadata()), envelope: b64(writer.envelope()) },
-    account.cookie,
+    account.session,
   );
-  uploads.push({ id: res.body.id, data, cookie: account.cookie });
+  uploads.push({ id: res.body.id, data, session: account.session });
 }
 
 const start = process.hrtime.bigint();
-await Promise.all(uploads.map((u) => putContent(base, u.id, u.data, u.cookie)));
+await Promise.all(uploads.map((u) => putContent(base, u.id, u.data, u.session)));
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 const mb = datas.reduce((n, d) => n + d.length, 0) / 1e6;
 console.log(`uploaded ${uploads.length} documents, ${mb.toFixed(0)} MB`);

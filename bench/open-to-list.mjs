@@ -37,9 +37,9 @@ for (let i = 0; i < DOCUMENTS; i++) {
     'POST',
     '/api/v1/documents',
     { size: ciphertext.length, metadata: b64(writer.metadata()), envelope: b64(writer.envelope()) },
-    account.cookie,
+    account.session,
   );
-  await putContent(base, res.body.id, ciphertext, account.cookie);
+  await putContent(base, res.body.id, ciphertext, account.session);
 }
 account.wallet.lock();
 console.log(`seeded ${DOCUMENTS} documents for ${pseudonym}`);

@@ -49,8 +49,8 @@ test('a wrong passphrase shows one clear message and opens nothing; too many tri
     await shot('wrong-passphrase');
     assert.equal(await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).count(), 0);
     assert.equal(await page.getByRole('button', { name: t('quit') }).count(), 0);
-    const me = await page.evaluate(async () => (await fetch('/api/v1/account')).status);
-    assert.equal(me, 401, 'no session was opened');
+    const logins = env.proxy.records.filter((r) => r.url === '/api/v1/auth/login');
+    assert.deepEqual(logins.map((r) => r.status), [401], 'the one log-in was refused: no session was opened');
 
     // An unknown pseudonym gets exactly the same message.
     await openWallet(page, t, 'nobody-here-42', passphrase);
@@ -73,6 +73,73 @@ test('a wrong passphrase shows one clear message and opens nothing; too many tri
     }
     assert.ok(seen && seen >= 1, 'a "wait N seconds" message appeared');
     await shot('too-many-attempts');
+  } finally {
+    await env.close();
+  }
+});
+
+/**
+ * Calls every route that needs a session (from the server's OpenAPI document) from `page`
+ * with whatever the browser still holds (cookies included), as the next person at a shared
+ * computer could; answers "METHOD path → status" for each.
+ */
+async function callEverySessionRoute(page, ids) {
+  return page.evaluate(async ({ doc }) => {
+    const spec = await (await fetch('/api/openapi.json')).json();
+    const fill = (p) => p
+      .replace('{code}', 'B8Y9-W7S7-8')
+      .replace(/\{(id|doc)\}/g, (_, name) => (name === 'doc' || p.startsWith('/api/v1/documents') ? doc : '00112233445566778899aabbccddeeff'));
+    const out = [];
+    for (const [path, item] of Object.entries(spec.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        if (!(op.security ?? []).some((s) => 'session' in s)) continue;
+        const res = await fetch(fill(path), {
+          method: method.toUpperCase(),
+          credentials: 'include',
+          headers: method === 'get' ? {} : { 'X-PDE-Client': '1', 'Content-Type': 'application/json' },
+          body: method === 'get' || method === 'head' ? undefined : '{}',
+        });
+        out.push(`${method.toUpperCase()} ${path} → ${res.status}`);
+      }
+    }
+    return out;
+  }, ids);
+}
+
+test('leaving without Quit (closing the tab, reloading) leaves no usable session behind', { timeout: 300_000 }, async () => {
+  const env = await setup(VIEWPORTS.terminal, 'fr');
+  const { page, t, proxy } = env;
+  const h1 = (p, name) => p.getByRole('heading', { level: 1, exact: true, name });
+  try {
+    const { pseudonym, passphrase, code } = await createWallet(page, t);
+    await confirmSheet(page, t, code);
+    await writeNote(page, t, { title: 'Note du terminal', text: 'Reste dans le portefeuille.' });
+    const doc = proxy.records.find((r) => r.method === 'PUT' && /\/content$/.test(r.url)).url.split('/')[4];
+    assert.equal((await env.browser.context.cookies()).length, 0, 'the browser keeps no cookie');
+
+    // Close the tab without Quit; the next person opens a new tab in the same browser.
+    const logouts = () => proxy.records.filter((r) => r.url === '/api/v1/auth/logout' && r.status === 204).length;
+    await page.close();
+    await expectEventually(() => logouts() === 1, 'the closed tab ended its session on the server');
+    const next = await env.browser.context.newPage();
+    await next.goto(proxy.url);
+    await chooseLanguage(next, t, 'fr');
+    await h1(next, t('start-title')).waitFor();
+    const afterClose = await callEverySessionRoute(next, { doc });
+    assert.ok(afterClose.length >= 15, `every session route was tried: ${afterClose.join(', ')}`);
+    assert.deepEqual(afterClose.filter((line) => !line.endsWith('→ 401')), [], 'every session route refuses the closed tab\'s leftovers');
+
+    // The same after a reload of an open wallet.
+    await openWallet(next, t, pseudonym, passphrase);
+    await h1(next, t('wallet-title')).waitFor({ timeout: 60_000 });
+    await next.getByText('Note du terminal').waitFor();
+    await next.reload();
+    await chooseLanguage(next, t, 'fr');
+    await h1(next, t('start-title')).waitFor();
+    await expectEventually(() => logouts() === 2, 'the reloaded page ended its session on the server');
+    assert.equal(await next.getByText('Note du terminal').count(), 0);
+    const afterReload = await callEverySessionRoute(next, { doc });
+    assert.deepEqual(afterReload.filter((line) => !line.endsWith('→ 401')), [], 'every session route refuses after a reload');
   } finally {
     await env.close();
   }
@@ -109,9 +176,7 @@ test('the wallet warns at 9 idle minutes and locks itself at 10', { timeout: 300
     assert.equal(await page.getByText('Secret idle note').count(), 0, 'nothing decrypted stays on the page');
     assert.equal(await page.getByRole('button', { name: t('quit') }).count(), 0);
     await page.waitForFunction(() => true);
-    await expectEventually(() => proxy.records.filter((r) => r.url === '/api/v1/auth/logout').length === logoutsBefore + 1, 'logged out on the server');
-    const me = await page.evaluate(async () => (await fetch('/api/v1/account')).status);
-    assert.equal(me, 401);
+    await expectEventually(() => proxy.records.filter((r) => r.url === '/api/v1/auth/logout' && r.status === 204).length === logoutsBefore + 1, 'logged out on the server');
     assert.equal((await env.browser.context.cookies()).length, 0);
   } finally {
     await env.close();

@@ -1,4 +1,9 @@
-/** The HTTP API (docs/api.md, docs/sharing.md). Every mutating request carries X-PDE-Client: 1. */
+/**
+ * The HTTP API (docs/api.md, docs/sharing.md). Every mutating request carries X-PDE-Client: 1.
+ *
+ * The session token lives in this module's memory only and travels as `Authorization: Bearer`;
+ * the browser keeps no cookie, so a closed tab, a reload or a crash leaves nothing usable behind.
+ */
 
 export class ApiError extends Error {
   constructor(
@@ -148,6 +153,50 @@ export interface StoredDocument {
 
 const BASE = '/api/v1';
 
+/** The open session's token, or null; never written anywhere but this variable. */
+let sessionToken: string | null = null;
+
+/** Keeps the token a log-in or sign-up answered. */
+function keepSession(answer: { session: string }): void {
+  sessionToken = answer.session;
+}
+
+/** Forgets the session token (after log-out, or when the page goes away). */
+export function forgetSession(): void {
+  sessionToken = null;
+}
+
+/** Whether a session token is held. */
+export function hasSession(): boolean {
+  return sessionToken !== null;
+}
+
+function authHeaders(headers: Record<string, string>): Record<string, string> {
+  if (sessionToken !== null) headers.Authorization = `Bearer ${sessionToken}`;
+  return headers;
+}
+
+/**
+ * Ends the session from a page that is going away (closed tab, reload, navigation): a
+ * keep-alive request the browser finishes after the page is gone. The token is forgotten at
+ * once either way.
+ */
+export function endSessionOnLeave(): void {
+  const token = sessionToken;
+  sessionToken = null;
+  if (token === null) return;
+  try {
+    void fetch(`${BASE}/auth/logout`, {
+      method: 'POST',
+      keepalive: true,
+      credentials: 'omit',
+      headers: { Authorization: `Bearer ${token}`, 'X-PDE-Client': '1' },
+    }).catch(() => undefined);
+  } catch {
+    /* the session still expires on the server */
+  }
+}
+
 async function parseError(res: Response): Promise<ApiError> {
   let code = 'internal';
   let attemptsLeft: number | undefined;
@@ -165,7 +214,7 @@ async function parseError(res: Response): Promise<ApiError> {
 
 /** Sends a request; answers the response when it is a success, else throws its ApiError. */
 async function send(method: string, path: string, body: unknown, accept: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: accept };
+  const headers = authHeaders({ Accept: accept });
   if (method !== 'GET') headers['X-PDE-Client'] = '1';
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
@@ -174,7 +223,7 @@ async function send(method: string, path: string, body: unknown, accept: string)
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
+      credentials: 'omit',
       cache: 'no-store',
     });
   } catch {
@@ -200,10 +249,26 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 
 export const api = {
   params: (pseudonym: string) => request<{ salt: string; kdf: Kdf }>('POST', '/auth/params', { pseudonym }),
-  createAccount: (body: NewWallet & { pseudonym: string }) => request<{ account: Account }>('POST', '/accounts', body),
-  login: (pseudonym: string, method: 'passphrase' | 'recovery', authKey: string) =>
-    request<{ recipient: string; slot: string }>('POST', '/auth/login', { pseudonym, method, auth_key: authKey }),
-  logout: () => request<void>('POST', '/auth/logout'),
+  createAccount: async (body: NewWallet & { pseudonym: string }) => {
+    const answer = await request<{ account: Account; session: string }>('POST', '/accounts', body);
+    keepSession(answer);
+    return answer;
+  },
+  login: async (pseudonym: string, method: 'passphrase' | 'recovery', authKey: string) => {
+    const answer = await request<{ recipient: string; slot: string; session: string }>('POST', '/auth/login', {
+      pseudonym, method, auth_key: authKey,
+    });
+    keepSession(answer);
+    return answer;
+  },
+  logout: async () => {
+    if (sessionToken === null) return;
+    try {
+      await request<void>('POST', '/auth/logout');
+    } finally {
+      forgetSession();
+    }
+  },
   account: () => request<Account>('GET', '/account'),
   setPassphrase: (body: { salt: string; kdf: Kdf; passphrase_auth: string; passphrase_slot: string }) =>
     request<void>('PUT', '/account/passphrase', body),
@@ -217,8 +282,11 @@ export const api = {
   // ---- sharing (docs/sharing.md) ----
   lookupInvitation: (invitation: string) =>
     request<{ organisation: string; expires_at: number }>('POST', '/invitations/lookup', { invitation }),
-  createWorker: (body: NewWallet & { invitation: string; real_name: string; pseudonym: string }) =>
-    request<{ account: Account }>('POST', '/workers', body),
+  createWorker: async (body: NewWallet & { invitation: string; real_name: string; pseudonym: string }) => {
+    const answer = await request<{ account: Account; session: string }>('POST', '/workers', body);
+    keepSession(answer);
+    return answer;
+  },
   /** `code` in display form (`XXXX-XXXX-C`). */
   worker: (code: string) => request<WorkerCard>('GET', `/workers/${seg(code)}`),
   createShare: (body: NewShare) => request<{ id: string; expires_at: number }>('POST', '/shares', body),
@@ -242,7 +310,7 @@ export function uploadContent(id: string, body: Blob, onProgress: (sent: number,
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', `${BASE}/documents/${id}/content`);
-    xhr.setRequestHeader('X-PDE-Client', '1');
+    for (const [name, value] of Object.entries(authHeaders({ 'X-PDE-Client': '1' }))) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : body.size);
     xhr.onload = () => {

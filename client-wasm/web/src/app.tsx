@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { endSessionOnLeave } from './api';
 import type { OpenSession } from './auth';
 import { CreateScreen } from './create';
 import { initialLang, translator, type Lang } from './i18n-core';
@@ -86,6 +87,18 @@ export function App(props: { route: Route }) {
     setNotice(reason === 'idle' ? 'idle' : 'quit');
     if (s) await s.lock();
   }, []);
+
+  // Leaving the page any way but Quit (closing the tab, reloading, going Back past the app, a
+  // crash of the tab aside) ends the server session and wipes the keys, as Quit does. A page
+  // restored from the back-forward cache then shows the start page.
+  useEffect(() => {
+    const leave = () => {
+      endSessionOnLeave();
+      if (sessionRef.current) void lock('quit');
+    };
+    window.addEventListener('pagehide', leave);
+    return () => window.removeEventListener('pagehide', leave);
+  }, [lock]);
 
   const who = session ? (session.kind === 'link' ? i18n.t('link-brand') : session.pseudonym) : null;
 

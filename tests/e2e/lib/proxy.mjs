@@ -2,7 +2,8 @@ import http from 'node:http';
 
 /**
  * A recording HTTP proxy between the browser and the server: every request's method, URL,
- * headers and full body bytes are kept in `records`, then the request is forwarded as is.
+ * headers and full body bytes are kept in `records`, then the request is forwarded as is; the
+ * answer's status is added to the record when it arrives.
  */
 export async function startProxy(targetUrl) {
   const target = new URL(targetUrl);
@@ -12,10 +13,12 @@ export async function startProxy(targetUrl) {
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      records.push({ method: req.method, url: req.url, headers: { ...req.headers }, rawHeaders: [...req.rawHeaders], body });
+      const record = { method: req.method, url: req.url, headers: { ...req.headers }, rawHeaders: [...req.rawHeaders], body, status: null };
+      records.push(record);
       const upstream = http.request(
         { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
         (up) => {
+          record.status = up.statusCode ?? null;
           res.writeHead(up.statusCode ?? 502, up.rawHeaders);
           up.pipe(res);
         },
