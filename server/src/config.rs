@@ -178,9 +178,10 @@ pub struct Config {
     #[arg(long, env = "PDE_PEPPER_FILE")]
     pub pepper_file: Option<PathBuf>,
 
-    /// Directory of the built web app.
-    #[arg(long, env = "PDE_WEB_DIR", default_value = "client-wasm/web/dist")]
-    pub web_dir: PathBuf,
+    /// Directory of the built web app [default: the app compiled into this binary (release
+    /// builds made by `cargo xtask`), else `client-wasm/web/dist`].
+    #[arg(long, env = "PDE_WEB_DIR")]
+    pub web_dir: Option<PathBuf>,
 
     /// Public URL of the service; invitation links are built from it.
     #[arg(long, env = "PDE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
@@ -282,7 +283,7 @@ impl fmt::Debug for Config {
             .field("database_url", &mask_url(&self.database_url()))
             .field("blob_dir", &self.blob_dir())
             .field("pepper_file", &self.pepper_file())
-            .field("web_dir", &self.web_dir)
+            .field("web", &crate::web::WebSource::choose(self.web_dir.as_ref()))
             .field("public_url", &self.public_url)
             .field("quota_bytes", &self.quota_bytes)
             .field("max_document_bytes", &self.max_document_bytes)

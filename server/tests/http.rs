@@ -176,6 +176,81 @@ async fn the_web_app_is_served_with_index_html_for_unknown_paths() {
     assert!(!String::from_utf8_lossy(&r.body).contains("private"));
 }
 
+/// A `GET` of `path` with `Accept-Encoding: accept` (none when empty).
+async fn get_encoded(t: &TestApp, path: &str, accept: &str) -> TestResponse {
+    let mut req = Request::get(path);
+    if !accept.is_empty() {
+        req = req.header(header::ACCEPT_ENCODING, accept);
+    }
+    t.send(req.body(Body::empty()).unwrap()).await
+}
+
+#[tokio::test]
+async fn static_files_go_compressed_and_hashed_assets_are_cached_for_a_year() {
+    let t = TestApp::new().await;
+    let web = t.dir.path().join("web");
+    std::fs::create_dir_all(web.join("assets")).unwrap();
+    std::fs::write(
+        web.join("index.html"),
+        "<!doctype html><title>PDE app</title>",
+    )
+    .unwrap();
+    std::fs::write(web.join("index.html.br"), "brotli index").unwrap();
+    std::fs::write(web.join("assets/app-1a2b3c.js"), "plain script").unwrap();
+    std::fs::write(web.join("assets/app-1a2b3c.js.br"), "brotli script").unwrap();
+    std::fs::write(web.join("assets/app-1a2b3c.js.gz"), "gzip script").unwrap();
+
+    let cache = |r: &TestResponse| {
+        r.headers[header::CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    let encoding = |r: &TestResponse| {
+        r.headers
+            .get(header::CONTENT_ENCODING)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+
+    // The smallest form the browser accepts.
+    let r = get_encoded(&t, "/assets/app-1a2b3c.js", "gzip, deflate, br, zstd").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body.as_ref(), b"brotli script");
+    assert_eq!(encoding(&r).as_deref(), Some("br"));
+    assert!(
+        r.headers[header::VARY]
+            .to_str()
+            .unwrap()
+            .to_ascii_lowercase()
+            .contains("accept-encoding")
+    );
+    assert_eq!(cache(&r), "public, max-age=31536000, immutable");
+    assert!(
+        r.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .contains("javascript")
+    );
+    let r = get_encoded(&t, "/assets/app-1a2b3c.js", "gzip").await;
+    assert_eq!(r.body.as_ref(), b"gzip script");
+    assert_eq!(encoding(&r).as_deref(), Some("gzip"));
+    let r = get_encoded(&t, "/assets/app-1a2b3c.js", "").await;
+    assert_eq!(r.body.as_ref(), b"plain script");
+    assert_eq!(encoding(&r), None);
+
+    // index.html, and any page path, is revalidated at every visit.
+    for path in ["/", "/s/0123456789abcdef0123456789abcdef"] {
+        let r = get_encoded(&t, path, "br").await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert_eq!(r.body.as_ref(), b"brotli index", "{path}");
+        assert_eq!(cache(&r), "no-cache", "{path}");
+    }
+    // A missing asset gets index.html, which must not be cached as if it were the asset.
+    let r = get_encoded(&t, "/assets/missing-0000.js", "").await;
+    assert!(String::from_utf8_lossy(&r.body).contains("PDE app"));
+    assert_eq!(cache(&r), "no-cache");
+}
+
 #[tokio::test]
 async fn a_missing_web_dir_serves_a_plain_message() {
     let t = TestApp::new().await;

@@ -5,8 +5,8 @@ use crate::args::Selection;
 use crate::parse;
 use crate::plan::{self, Needs, Outcome, Step};
 use crate::prereq;
-use crate::sh::{Cmd, Result, header, rel, root, target_dir};
-use crate::wasm::{self, WEB_DIR, WEB_DIST};
+use crate::sh::{Cmd, Result, header, rel, target_dir};
+use crate::wasm::{self, WEB_DIR};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
@@ -35,9 +35,9 @@ pub const STEPS: &[Step] = &[
     },
     Step {
         name: "server-build",
-        deps: &[],
+        deps: &["web-build"],
         needs: Needs::NONE,
-        about: "cargo build --release -p pde-server",
+        about: "cargo build --release -p pde-server --features embedded-web",
     },
     Step {
         name: "bench-install",
@@ -59,9 +59,9 @@ pub const STEPS: &[Step] = &[
     },
     Step {
         name: "first-visit",
-        deps: &["web-build"],
-        needs: Needs::NONE,
-        about: "gzip -9 size of every file in client-wasm/web/dist",
+        deps: &["server-build", "bench-install"],
+        needs: Needs::BROWSER,
+        about: "bytes Chromium receives on a first visit of the start page (release server)",
     },
     Step {
         name: "open-to-list",
@@ -159,6 +159,7 @@ fn run_step(name: &str) -> Result<Vec<Row>> {
         }
         "server-build" => Cmd::new("cargo")
             .args(["build", "--release", "-p", "pde-server"])
+            .args(["--features", "embedded-web"])
             .run()
             .map(|()| vec![]),
         "bench-install" => wasm::npm_ci(BENCH_DIR).map(|()| vec![]),
@@ -312,7 +313,6 @@ impl Server {
         let mut cmd = Cmd::new(&bin)
             .args(["serve", "--listen", &listen, "--data-dir"])
             .args([data])
-            .args(["--web-dir", WEB_DIST])
             .args(["--public-url", &format!("http://{listen}")])
             .into_parts()
             .1;
@@ -492,71 +492,42 @@ fn ingest() -> Result<Vec<Row>> {
     Ok(rows)
 }
 
-/// Sizes of `gzip -9` of each file under `dir`, sorted by path.
-fn gzip_sizes(dir: &Path) -> Result<Vec<(String, u64, u64)>> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", rel(&d)))?;
-        for e in entries {
-            let p = e.map_err(|e| e.to_string())?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    let mut out = Vec::new();
-    for f in files {
-        let raw = std::fs::metadata(&f).map_err(|e| e.to_string())?.len();
-        let gz = Cmd::new("gzip")
-            .args(["-9", "-c"])
-            .args([&f])
-            .into_parts()
-            .1
-            .output()
-            .map_err(|e| format!("cannot run gzip: {e}"))?;
-        if !gz.status.success() {
-            return Err(format!("gzip failed on {}", rel(&f)));
-        }
-        let name = f.strip_prefix(dir).unwrap_or(&f).display().to_string();
-        out.push((name, raw, gz.stdout.len() as u64));
-    }
-    Ok(out)
-}
-
 fn first_visit() -> Result<Vec<Row>> {
-    let dist = root().join(WEB_DIST);
-    let sizes = gzip_sizes(&dist)?;
-    if sizes.is_empty() {
-        return Err(format!("{WEB_DIST} is empty"));
-    }
-    let mut rows = Vec::new();
-    let mut total = 0;
-    for (name, raw, gz) in &sizes {
-        total += gz;
+    let dir = scratch("first-visit")?;
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", rel(&data)))?;
+    let server = Server::start(&data)?;
+    let out = capture(
+        Cmd::new("node")
+            .args(["first-visit.mjs", &server.url])
+            .env("PDE_CHROMIUM", prereq::CHROMIUM)
+            .dir(BENCH_DIR),
+    );
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = out?;
+    let total = value(&out, "first_visit_bytes")?;
+    let total_kib = total / 1024.0;
+    let mut rows = vec![Row {
+        what: "first visit over the wire (start page, fr)".into(),
+        goal: "<= 300 KiB".into(),
+        measured: format!("{total_kib:.1} KiB"),
+        met: Some(total_kib <= 300.0),
+    }];
+    for line in out.lines().filter_map(|l| l.strip_prefix("resource=")) {
+        let mut parts = line.split(' ');
+        let path = parts.next().unwrap_or("");
+        let bytes = parts
+            .find_map(|p| p.strip_prefix("bytes="))
+            .and_then(|b| b.parse::<f64>().ok())
+            .unwrap_or(0.0);
+        let encoding = line.rsplit("encoding=").next().unwrap_or("");
         rows.push(Row::info(
-            format!("  {name}"),
-            format!("{:.1} KiB gzip ({:.1} KiB raw)", kib(*gz), kib(*raw)),
+            format!("  {path}"),
+            format!("{:.1} KiB, {encoding}", bytes / 1024.0),
         ));
     }
-    let total_kib = kib(total);
-    rows.insert(
-        0,
-        Row {
-            what: "first visit, all of dist gzip -9".into(),
-            goal: "<= 350 KiB".into(),
-            measured: format!("{total_kib:.1} KiB in {} files", sizes.len()),
-            met: Some(total_kib <= 350.0),
-        },
-    );
     Ok(rows)
-}
-
-fn kib(b: u64) -> f64 {
-    b as f64 / 1024.0
 }
 
 fn open_to_list() -> Result<Vec<Row>> {

@@ -15,9 +15,11 @@ pub fn main(opts: &RunOpts) -> Result<bool> {
     wasm::npm_run(WEB_DIR, "build")?;
     header("server");
     let profile = if opts.release { "release" } else { "debug" };
+    // A release server carries the web app; a debug one serves the files just built, so a
+    // rebuilt web app needs no server rebuild.
     let mut build = vec!["build", "-p", "pde-server"];
     if opts.release {
-        build.push("--release");
+        build.extend(["--release", "--features", "embedded-web"]);
     }
     Cmd::new("cargo").args(&build).run()?;
     let data = root().join("data");
@@ -30,7 +32,11 @@ pub fn main(opts: &RunOpts) -> Result<bool> {
     // Ctrl-C reaches the server too (same process group); it shuts down by itself.
     Cmd::new(&server)
         .args(["serve", "--listen", &opts.listen, "--data-dir", "data"])
-        .args(["--web-dir", WEB_DIST])
+        .args(if opts.release {
+            vec![]
+        } else {
+            vec!["--web-dir", WEB_DIST]
+        })
         .args(["--public-url", &format!("http://{}", opts.listen)])
         .run()?;
     Ok(true)

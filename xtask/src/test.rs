@@ -78,9 +78,9 @@ pub const STEPS: &[Step] = &[
     },
     Step {
         name: "server-build",
-        deps: &[],
+        deps: &["web-build"],
         needs: Needs::NONE,
-        about: "cargo build -p pde-server",
+        about: "cargo build -p pde-server --features embedded-web (the e2e tests' server)",
     },
     Step {
         name: "e2e-install",
@@ -120,7 +120,9 @@ fn run_step(name: &str) -> Result<()> {
         "web-typecheck" => wasm::npm_run(WEB_DIR, "typecheck"),
         "web-test" => Cmd::new("npm").args(["test"]).dir(WEB_DIR).run(),
         "web-build" => wasm::npm_run(WEB_DIR, "build"),
-        "server-build" => Cmd::new("cargo").args(["build", "-p", "pde-server"]).run(),
+        "server-build" => Cmd::new("cargo")
+            .args(["build", "-p", "pde-server", "--features", "embedded-web"])
+            .run(),
         "e2e-install" => wasm::npm_ci(E2E_DIR),
         "e2e" => {
             let server = target_dir().join("debug").join("pde-server");

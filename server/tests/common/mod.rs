@@ -97,7 +97,7 @@ impl TestApp {
     pub async fn with_config(adjust: impl FnOnce(&mut Config)) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let mut config = Config::with_data_dir(dir.path().join("data"));
-        config.web_dir = dir.path().join("web");
+        config.web_dir = Some(dir.path().join("web"));
         adjust(&mut config);
         let clock = TestClock::new(T0);
         let state = pde_server::prepare(config, Arc::new(clock.clone()))

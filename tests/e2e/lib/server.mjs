@@ -7,15 +7,18 @@ import { DIST_DIR, REPO_ROOT, serverBin } from './paths.mjs';
 
 /**
  * Starts the real server binary on a free port with a fresh data directory and the built
- * web app. Resolves to { url, dataDir, blobDir, dbFile, stop() }.
+ * web app (`--web-dir`, or with `{ webDir: null }` the app compiled into the binary).
+ * Resolves to { url, dataDir, blobDir, dbFile, stop() }.
  */
-export async function startServer(env = {}) {
+export async function startServer(env = {}, { webDir = DIST_DIR } = {}) {
   const bin = serverBin();
   if (!existsSync(bin)) throw new Error(`server binary not found: ${bin} (cargo build -p pde-server, or set PDE_SERVER_BIN)`);
-  if (!existsSync(path.join(DIST_DIR, 'index.html'))) throw new Error(`web app not built: ${DIST_DIR} (npm run build in client-wasm/web)`);
+  if (webDir && !existsSync(path.join(webDir, 'index.html'))) throw new Error(`web app not built: ${webDir} (npm run build in client-wasm/web)`);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pde-e2e-data-'));
-  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--data-dir', dataDir, '--web-dir', DIST_DIR], {
-    cwd: REPO_ROOT,
+  const web = webDir ? ['--web-dir', webDir] : [];
+  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--data-dir', dataDir, ...web], {
+    // Without --web-dir, run where no built app lies around, so only an embedded one can answer.
+    cwd: webDir ? REPO_ROOT : dataDir,
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

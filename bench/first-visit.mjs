@@ -1,0 +1,42 @@
+// A phone's first visit as the wire carries it: headless Chromium loads the start page from
+// the release server and adds up the bytes it received for each response (CDP
+// Network.loadingFinished encodedDataLength: compressed body plus headers), until the page
+// is idle. Usage: node first-visit.mjs <server url>. Prints one `resource=<path> bytes=<n>
+// encoding=<coding>` line per response and `first_visit_bytes=<total>`.
+import { launchChromium } from './common.mjs';
+
+const base = process.argv[2];
+if (!base) {
+  console.error('usage: node first-visit.mjs <server url>');
+  process.exit(2);
+}
+
+const browser = await launchChromium();
+try {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const responses = new Map();
+  cdp.on('Network.responseReceived', ({ requestId, response }) => {
+    const encoding = Object.entries(response.headers).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1] ?? 'identity';
+    responses.set(requestId, { path: new URL(response.url).pathname, encoding, bytes: 0 });
+  });
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+    const r = responses.get(requestId);
+    if (r) r.bytes = encodedDataLength;
+  });
+  await page.goto(base, { waitUntil: 'networkidle' });
+  // The start page is up when its form is there (the crypto module loads meanwhile).
+  await page.waitForSelector('#open-pseudonym');
+  await page.waitForLoadState('networkidle');
+  let total = 0;
+  for (const r of responses.values()) {
+    total += r.bytes;
+    console.log(`resource=${r.path} bytes=${r.bytes} encoding=${r.encoding}`);
+  }
+  console.log(`first_visit_bytes=${total}`);
+} finally {
+  await browser.close();
+}

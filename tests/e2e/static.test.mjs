@@ -1,0 +1,71 @@
+// The web app compiled into the server binary (feature `embedded-web`, as `cargo xtask`
+// builds it): served with no `--web-dir` and no built files near the server, in the smallest
+// form Chromium accepts, hashed assets cached for a year, and a wallet opens on it.
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { launch, VIEWPORTS } from './lib/browser.mjs';
+import { chooseLanguage, confirmSheet, createWallet } from './lib/flows.mjs';
+import { messages } from './lib/i18n.mjs';
+import { startServer } from './lib/server.mjs';
+
+test('the embedded web app goes compressed and cached, and a wallet works on it', { timeout: 300_000 }, async () => {
+  const server = await startServer({}, { webDir: null });
+  const browser = await launch(VIEWPORTS.phone);
+  const { page, context } = browser;
+  page.setDefaultTimeout(30_000);
+  const t = messages('fr');
+  try {
+    // What came over the wire, from Chromium's own network events.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const seen = new Map();
+    const cached = new Set();
+    cdp.on('Network.responseReceived', ({ requestId, response }) => {
+      const path = new URL(response.url).pathname;
+      if (path.startsWith('/api/')) return;
+      seen.set(requestId, { id: requestId, path, headers: lower(response.headers), fromCache: response.fromDiskCache || response.fromMemoryCache, bytes: 0 });
+    });
+    cdp.on('Network.requestServedFromCache', ({ requestId }) => cached.add(requestId));
+    cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+      const r = seen.get(requestId);
+      if (r) r.bytes = encodedDataLength;
+    });
+
+    await page.goto(server.url);
+    await chooseLanguage(page, t, 'fr');
+    await page.getByRole('heading', { level: 1, exact: true, name: t('start-title') }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const first = [...seen.values()];
+    const index = first.find((r) => r.path === '/');
+    assert.ok(index, `the page itself was loaded: ${first.map((r) => r.path).join(', ')}`);
+    assert.equal(index.headers['cache-control'], 'no-cache');
+    const assets = first.filter((r) => r.path.startsWith('/assets/'));
+    assert.ok(assets.some((r) => r.path.endsWith('.wasm')), 'the crypto module was loaded');
+    for (const a of assets) {
+      assert.equal(a.headers['content-encoding'], 'br', `${a.path} came as Brotli`);
+      assert.equal(a.headers['cache-control'], 'public, max-age=31536000, immutable', a.path);
+    }
+    const wasm = assets.find((r) => r.path.endsWith('.wasm'));
+    assert.ok(wasm.bytes > 0 && wasm.bytes < 300_000, `the crypto module is sent compressed (${wasm.bytes} bytes on the wire)`);
+
+    // It works: a wallet is made with the embedded app.
+    const { code } = await createWallet(page, t);
+    await confirmSheet(page, t, code);
+
+    // A second visit takes the hashed assets from the cache.
+    seen.clear();
+    await page.goto(server.url);
+    await page.waitForLoadState('networkidle');
+    const again = [...seen.values()].filter((r) => r.path.startsWith('/assets/'));
+    assert.ok(again.length > 0, 'the second visit uses the assets');
+    assert.deepEqual(again.filter((r) => !r.fromCache && !cached.has(r.id)).map((r) => `${r.path} (${r.bytes} bytes)`), [], 'no hashed asset is downloaded twice');
+  } finally {
+    await browser.close();
+    await server.stop();
+    server.cleanup();
+  }
+});
+
+function lower(headers) {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
