@@ -35,6 +35,9 @@ pub struct Vector {
     pub passphrases: Vec<String>,
     pub armored: bool,
     pub comment: Option<String>,
+    /// The file key the vector's header wraps (16 bytes, or another length where the vector
+    /// tests that).
+    pub file_key: Vec<u8>,
     pub file: Vec<u8>,
 }
 
@@ -190,6 +193,7 @@ pub fn parse(name: &str, bytes: &[u8]) -> Vector {
         passphrases: all("passphrase"),
         armored: get("armored") == Some("yes"),
         comment: get("comment").map(str::to_owned),
+        file_key: hex::decode(get("file key").unwrap()).unwrap(),
         file,
     }
 }
