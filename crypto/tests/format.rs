@@ -248,3 +248,31 @@ fn files_with_other_stanzas_first_are_read() {
     file.extend(common::payload(&file_key, [3; 16], &[(b"hi", true)]));
     assert_eq!(format::decrypt(&identity, &file).unwrap(), b"hi");
 }
+
+#[test]
+fn an_scrypt_stanza_beside_another_makes_the_header_invalid() {
+    let mut rng = rng(12);
+    let identity = Identity::generate(&mut rng);
+    let file_key = [6u8; 16];
+    let ours = common::x25519_stanza(&file_key, [4; 32], *identity.recipient().as_bytes());
+    let scrypt = format!(
+        "-> scrypt {} 10\n{}\n",
+        common::base64(&[1; 16]),
+        common::base64(&[2; 32])
+    );
+    for stanzas in [ours.clone() + &scrypt, scrypt.clone() + &ours] {
+        let mut file = common::header(&file_key, &stanzas);
+        file.extend(common::payload(&file_key, [3; 16], &[(b"hi", true)]));
+        assert_eq!(
+            format::decrypt(&identity, &file).unwrap_err(),
+            DecryptError::Damaged
+        );
+    }
+    // Alone, an scrypt stanza is a well-formed header that our identity simply does not open.
+    let mut file = common::header(&file_key, &scrypt);
+    file.extend(common::payload(&file_key, [3; 16], &[(b"hi", true)]));
+    assert_eq!(
+        format::decrypt(&identity, &file).unwrap_err(),
+        DecryptError::WrongKey
+    );
+}

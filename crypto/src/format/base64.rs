@@ -1,78 +1,33 @@
-//! Canonical, unpadded Base64: the standard alphabet as age uses it (RFC 4648 §4 without `=`),
-//! and the URL-safe alphabet of link secrets (RFC 4648 §5 without `=`).
+//! Canonical, unpadded Base64 through the `base64` crate: the standard alphabet as age uses it
+//! (RFC 4648 §4 without `=`), and the URL-safe alphabet of link secrets (RFC 4648 §5 without
+//! `=`).
+//!
+//! The crate's `*_NO_PAD` engines refuse padding, characters outside the alphabet and
+//! non-zero trailing bits, so every byte string has exactly one accepted encoding, as age
+//! requires. These wrappers only fix the engine for each use and turn errors into `None`
+//! (callers map them to their own vague error).
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const URL_ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+use base64::Engine;
+use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
 
 /// Encodes without padding.
 pub(crate) fn encode(data: &[u8]) -> String {
-    encode_with(ALPHABET, data)
+    STANDARD_NO_PAD.encode(data)
 }
 
-/// Decodes unpadded Base64, refusing padding, other characters and non-zero trailing bits
-/// (so every byte string has exactly one accepted encoding).
+/// Decodes unpadded Base64, refusing padding, other characters and non-zero trailing bits.
 pub(crate) fn decode(text: &[u8]) -> Option<Vec<u8>> {
-    decode_with(ALPHABET, text)
+    STANDARD_NO_PAD.decode(text).ok()
 }
 
 /// Encodes with the URL-safe alphabet, without padding.
 pub(crate) fn encode_url(data: &[u8]) -> String {
-    encode_with(URL_ALPHABET, data)
+    URL_SAFE_NO_PAD.encode(data)
 }
 
 /// Decodes unpadded URL-safe Base64, as strictly as [`decode`].
 pub(crate) fn decode_url(text: &[u8]) -> Option<Vec<u8>> {
-    decode_with(URL_ALPHABET, text)
-}
-
-fn encode_with(alphabet: &[u8; 64], data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let chars = chunk.len() + 1;
-        for i in 0..chars {
-            let index = (n >> (18 - 6 * i)) & 0x3f;
-            out.push(char::from(alphabet[index as usize]));
-        }
-    }
-    out
-}
-
-fn value(alphabet: &[u8; 64], c: u8) -> Option<u32> {
-    Some(u32::from(match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        _ if c == alphabet[62] => 62,
-        _ if c == alphabet[63] => 63,
-        _ => return None,
-    }))
-}
-
-fn decode_with(alphabet: &[u8; 64], text: &[u8]) -> Option<Vec<u8>> {
-    if text.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    for chunk in text.chunks(4) {
-        let mut n = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            n |= value(alphabet, c)? << (18 - 6 * i);
-        }
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        let keep = chunk.len() - 1;
-        // The bits after the last whole byte must be zero.
-        if keep < 3 && bytes[keep] != 0 {
-            return None;
-        }
-        out.extend_from_slice(&bytes[..keep]);
-    }
-    Some(out)
+    URL_SAFE_NO_PAD.decode(text).ok()
 }
 
 #[cfg(test)]
@@ -117,5 +72,8 @@ mod tests {
         assert!(decode(b"Z").is_none());
         assert!(decode(b"Zm9v\n").is_none());
         assert!(decode(b"Zm-v").is_none());
+        assert!(decode(b"Zm9v Yg").is_none());
+        assert!(decode_url(b"_-8").is_some());
+        assert!(decode_url(b"_-9").is_none());
     }
 }

@@ -13,6 +13,7 @@ use crate::kdf::{hkdf_sha256, hmac_sha256, hmac_sha256_verify};
 const VERSION_LINE: &[u8] = b"age-encryption.org/v1";
 const X25519_TAG: &[u8] = b"X25519";
 const X25519_LABEL: &[u8] = b"age-encryption.org/v1/X25519";
+const SCRYPT_TAG: &[u8] = b"scrypt";
 const MAC_LABEL: &[u8] = b"header";
 const FOOTER_PREFIX: &[u8] = b"\n---";
 const COLUMNS: usize = 64;
@@ -153,6 +154,12 @@ fn parse_stanzas(mut text: &[u8]) -> Result<Vec<Stanza<'_>>, DecryptError> {
         stanzas.push(Stanza { args, body });
     }
     if stanzas.is_empty() {
+        return Err(DecryptError::Damaged);
+    }
+    // The spec: a passphrase (scrypt) stanza must be the only stanza of its header, so that a
+    // passphrase-encrypted file cannot also be opened by someone else's key. We never open
+    // scrypt stanzas, but a header that breaks the rule is malformed for every reader.
+    if stanzas.len() > 1 && stanzas.iter().any(|stanza| stanza.args[0] == SCRYPT_TAG) {
         return Err(DecryptError::Damaged);
     }
     Ok(stanzas)
