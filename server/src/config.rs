@@ -182,8 +182,7 @@ pub struct Config {
     #[arg(long, env = "PDE_WEB_DIR", default_value = "client-wasm/web/dist")]
     pub web_dir: PathBuf,
 
-    /// Public URL of the service; the session cookie is `Secure` unless it is plain HTTP on
-    /// localhost or 127.0.0.1.
+    /// Public URL of the service; invitation links are built from it.
     #[arg(long, env = "PDE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
     pub public_url: String,
 
@@ -251,22 +250,6 @@ impl Config {
             .clone()
             .unwrap_or_else(|| self.data_dir.join("pepper"))
     }
-
-    /// Whether the session cookie must carry `Secure`.
-    pub fn secure_cookie(&self) -> bool {
-        let Some(rest) = self.public_url.strip_prefix("http://") else {
-            return true;
-        };
-        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-        let host = match authority.strip_prefix('[') {
-            Some(v6) => v6.split(']').next().unwrap_or(""),
-            None => authority.split(':').next().unwrap_or(""),
-        };
-        !matches!(
-            host.to_ascii_lowercase().as_str(),
-            "localhost" | "127.0.0.1" | "::1"
-        )
-    }
 }
 
 /// The SQLite file `pde.sqlite` in `data_dir`, created if missing.
@@ -314,22 +297,6 @@ impl fmt::Debug for Config {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cookie_is_secure_except_on_plain_http_localhost() {
-        let mut c = Config::with_data_dir("d");
-        for (url, secure) in [
-            ("http://127.0.0.1:8080", false),
-            ("http://localhost", false),
-            ("http://[::1]:80/x", false),
-            ("https://127.0.0.1", true),
-            ("http://pde.example", true),
-            ("http://localhost.example", true),
-        ] {
-            c.public_url = url.into();
-            assert_eq!(c.secure_cookie(), secure, "{url}");
-        }
-    }
 
     #[test]
     fn debug_masks_database_password() {

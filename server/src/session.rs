@@ -1,8 +1,13 @@
-//! The session cookie and the `Session` extractor.
+//! Session tokens and the `Session` extractor.
+//!
+//! A session token is answered once, in the JSON body of a log-in, a sign-up or a worker join,
+//! and the web app keeps it only in memory: every request carries it as
+//! `Authorization: Bearer <token>`. No cookie is set or read, so nothing usable stays in the
+//! browser once the page that opened the wallet is gone (closed tab, reload, crash).
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, header};
 
 use crate::clock::UnixSeconds;
 use crate::error::AppError;
@@ -10,9 +15,6 @@ use crate::ids::AccountId;
 use crate::secrets;
 use crate::state::AppState;
 use crate::storage::{AccountKind, AuthMethod, Role, SessionRecord, WorkerState};
-
-/// Name of the session cookie.
-pub const COOKIE_NAME: &str = "pde_session";
 
 /// A valid session: a handler taking this refuses requests without one (`401 unauthenticated`),
 /// and a suspended worker's at once (`403 worker_suspended`).
@@ -37,34 +39,23 @@ fn is_token(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
-/// The session token in the request's cookies, if any.
+/// The session token of the request's `Authorization: Bearer` header, if any. Cookies are
+/// never read.
 fn token_of(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
-        .map(|(_, value)| value)
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
         .filter(|token| is_token(token))
 }
 
-fn cookie(value: &str, extra: &str, secure: bool) -> HeaderValue {
-    let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{COOKIE_NAME}={value}; Path=/; HttpOnly; SameSite=Strict{secure}{extra}"
-    ))
-    .expect("a cookie of hex characters is a valid header value")
-}
-
-/// Stores a new session for `account_id` and returns its `Set-Cookie` value. The cookie has
-/// no expiry, so the browser forgets it when it closes.
+/// Stores a new session for `account_id` and returns its token, to be answered in the body.
 pub async fn open(
     state: &AppState,
     account_id: AccountId,
     method: AuthMethod,
-) -> Result<HeaderValue, AppError> {
+) -> Result<String, AppError> {
     let token = new_token();
     let now = state.clock.now();
     state
@@ -77,12 +68,7 @@ pub async fn open(
             last_seen_at: now,
         })
         .await?;
-    Ok(cookie(&token, "", state.config.secure_cookie()))
-}
-
-/// A `Set-Cookie` value that clears the session cookie.
-pub fn clear_cookie(state: &AppState) -> HeaderValue {
-    cookie("", "; Max-Age=0", state.config.secure_cookie())
+    Ok(token)
 }
 
 fn expired(state: &AppState, s: &SessionRecord, now: UnixSeconds) -> bool {
@@ -127,20 +113,30 @@ impl FromRequestParts<AppState> for Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::HeaderValue;
 
     #[test]
-    fn finds_the_token_among_cookies() {
+    fn reads_only_a_bearer_token() {
         let token = "ab".repeat(32);
         let mut headers = HeaderMap::new();
         headers.insert(
             header::COOKIE,
-            HeaderValue::from_str(&format!("x=1; {COOKIE_NAME}={token}; y=2")).unwrap(),
-        );
-        assert_eq!(token_of(&headers), Some(token.as_str()));
-        headers.insert(
-            header::COOKIE,
-            HeaderValue::from_static("pde_session=nothex"),
+            HeaderValue::from_str(&format!("pde_session={token}")).unwrap(),
         );
         assert_eq!(token_of(&headers), None);
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_str(&format!("Bearer {token}")).unwrap(),
+        );
+        assert_eq!(token_of(&headers), Some(token.as_str()));
+        for bad in [
+            "Bearer nothex",
+            "Basic abc",
+            &token,
+            &format!("Bearer {token}0"),
+        ] {
+            headers.insert(header::AUTHORIZATION, HeaderValue::from_str(bad).unwrap());
+            assert_eq!(token_of(&headers), None, "{bad}");
+        }
     }
 }

@@ -2,12 +2,13 @@
 
 mod common;
 
-use axum::http::{Method, StatusCode, header};
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
 use common::*;
 use serde_json::json;
 
 #[tokio::test]
-async fn signup_answers_the_account_and_a_strict_session_cookie() {
+async fn signup_answers_the_account_and_a_session_token_without_a_cookie() {
     let t = TestApp::new().await;
     let holder = Holder::new("  Moon Fox ");
     let r = t
@@ -27,36 +28,19 @@ async fn signup_answers_the_account_and_a_strict_session_cookie() {
     assert_eq!(account["usage"]["quota_bytes"], 500 * 1024 * 1024);
     assert_eq!(account["usage"]["max_document_bytes"], 50 * 1024 * 1024);
 
-    let set_cookie = r.headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(set_cookie.starts_with("pde_session="));
-    assert!(set_cookie.contains("HttpOnly"));
-    assert!(set_cookie.contains("SameSite=Strict"));
-    assert!(set_cookie.contains("Path=/"));
-    // The default public URL is plain HTTP on 127.0.0.1.
-    assert!(!set_cookie.contains("Secure"));
+    // The session travels in the body only: no cookie is set.
+    assert!(!r.headers.contains_key(header::SET_COOKIE));
+    let session = r.session_token();
+    assert_eq!(session.len(), 64);
+    assert!(
+        session
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    );
 
-    let me = t.get("/api/v1/account", Some(&r.session_cookie())).await;
+    let me = t.get("/api/v1/account", Some(&r.session_token())).await;
     assert_eq!(me.status, StatusCode::OK);
     assert_eq!(me.json()["pseudonym"], "Moon Fox");
-}
-
-#[tokio::test]
-async fn cookie_is_secure_behind_https() {
-    let t = TestApp::with_config(|c| c.public_url = "https://pde.example".into()).await;
-    let r = t
-        .call(
-            Method::POST,
-            "/api/v1/accounts",
-            None,
-            Some(Holder::new("secure one").signup_body()),
-        )
-        .await;
-    assert!(
-        r.headers[header::SET_COOKIE]
-            .to_str()
-            .unwrap()
-            .contains("; Secure")
-    );
 }
 
 #[tokio::test]
@@ -215,9 +199,10 @@ async fn login_with_passphrase_or_recovery_answers_the_matching_slot() {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.json()["recipient"], h.recipient.as_str());
     assert_eq!(unb64(r.json()["slot"].as_str().unwrap()), h.passphrase_slot);
-    let cookie = r.session_cookie();
+    assert!(!r.headers.contains_key(header::SET_COOKIE));
+    let session = r.session_token();
     assert_eq!(
-        t.get("/api/v1/account", Some(&cookie)).await.status,
+        t.get("/api/v1/account", Some(&session)).await.status,
         StatusCode::OK
     );
 
@@ -346,20 +331,18 @@ async fn delays_stop_growing_at_fifteen_minutes_and_a_success_resets_them() {
 }
 
 #[tokio::test]
-async fn logout_ends_the_session_and_clears_the_cookie() {
+async fn logout_ends_the_session() {
     let t = TestApp::new().await;
     let h = t.signup("leaving").await;
     let r = t
-        .call(Method::POST, "/api/v1/auth/logout", Some(&h.cookie), None)
+        .call(Method::POST, "/api/v1/auth/logout", Some(&h.session), None)
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    let set = r.headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(set.starts_with("pde_session=;"));
-    assert!(set.contains("Max-Age=0"));
-    t.get("/api/v1/account", Some(&h.cookie))
+    assert!(!r.headers.contains_key(header::SET_COOKIE));
+    t.get("/api/v1/account", Some(&h.session))
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
-    t.call(Method::POST, "/api/v1/auth/logout", Some(&h.cookie), None)
+    t.call(Method::POST, "/api/v1/auth/logout", Some(&h.session), None)
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
 }
@@ -372,17 +355,17 @@ async fn sessions_end_after_idle_time() {
     for _ in 0..4 {
         t.clock.advance(1799);
         assert_eq!(
-            t.get("/api/v1/account", Some(&h.cookie)).await.status,
+            t.get("/api/v1/account", Some(&h.session)).await.status,
             StatusCode::OK
         );
     }
     t.clock.advance(1800);
-    t.get("/api/v1/account", Some(&h.cookie))
+    t.get("/api/v1/account", Some(&h.session))
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
     // And it does not come back.
     t.clock.advance(-1000);
-    t.get("/api/v1/account", Some(&h.cookie))
+    t.get("/api/v1/account", Some(&h.session))
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
 }
@@ -396,32 +379,69 @@ async fn sessions_end_after_the_absolute_timeout_even_when_used() {
         t.clock.advance(1200);
         elapsed += 1200;
         assert_eq!(
-            t.get("/api/v1/account", Some(&h.cookie)).await.status,
+            t.get("/api/v1/account", Some(&h.session)).await.status,
             StatusCode::OK
         );
     }
     t.clock.advance(43_200 - elapsed);
-    t.get("/api/v1/account", Some(&h.cookie))
+    t.get("/api/v1/account", Some(&h.session))
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
 }
 
 #[tokio::test]
-async fn forged_or_malformed_session_cookies_are_refused() {
+async fn forged_or_malformed_session_tokens_are_refused() {
     let t = TestApp::new().await;
-    t.signup("someone").await;
-    for cookie in [
-        format!("pde_session={}", "a".repeat(64)),
-        "pde_session=garbage".to_owned(),
-        "other=1".to_owned(),
+    let h = t.signup("someone").await;
+    for authorization in [
+        bearer(&"a".repeat(64)),
+        bearer("garbage"),
+        bearer(&h.session.to_uppercase()),
+        format!("Basic {}", h.session),
+        h.session.clone(),
     ] {
-        t.get("/api/v1/account", Some(&cookie))
+        let req = Request::get("/api/v1/account")
+            .header(header::AUTHORIZATION, authorization.as_str())
+            .body(Body::empty())
+            .unwrap();
+        t.send(req)
             .await
             .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
     }
     t.get("/api/v1/account", None)
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
+}
+
+/// What a browser keeps after a page is gone is at most a cookie: even one holding a valid
+/// token opens nothing.
+#[tokio::test]
+async fn a_cookie_with_a_valid_token_is_not_a_session() {
+    let t = TestApp::new().await;
+    let h = t.signup("cookie jar").await;
+    let doc = t.store(&h.session, b"a paper").await;
+    let requests = [
+        (Method::GET, "/api/v1/account".to_owned()),
+        (Method::GET, "/api/v1/documents".to_owned()),
+        (Method::GET, format!("/api/v1/documents/{doc}/content")),
+        (Method::DELETE, format!("/api/v1/documents/{doc}")),
+        (Method::GET, "/api/v1/shares".to_owned()),
+        (Method::POST, "/api/v1/auth/logout".to_owned()),
+    ];
+    for (method, path) in requests {
+        let req = Request::builder()
+            .method(method.clone())
+            .uri(&path)
+            .header("x-pde-client", "1")
+            .header(header::COOKIE, format!("pde_session={}", h.session))
+            .body(Body::empty())
+            .unwrap();
+        t.send(req)
+            .await
+            .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
+    }
+    // Nothing was deleted and the session still works as a bearer token.
+    assert_eq!(t.list_ids(&h.session).await, vec![doc]);
 }
 
 fn new_passphrase_body() -> serde_json::Value {
@@ -439,7 +459,7 @@ async fn passphrase_change_after_recovery_login() {
     let h = t.signup("forgetful").await;
     let r = t.login("forgetful", "recovery", &h.recovery_auth).await;
     assert_eq!(r.status, StatusCode::OK);
-    let recovered = r.session_cookie();
+    let recovered = r.session_token();
 
     let r = t
         .call(
@@ -494,7 +514,7 @@ async fn passphrase_change_after_recovery_login() {
         t.get("/api/v1/account", Some(&recovered)).await.status,
         StatusCode::OK
     );
-    t.get("/api/v1/account", Some(&h.cookie))
+    t.get("/api/v1/account", Some(&h.session))
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
 }
@@ -525,7 +545,7 @@ async fn passphrase_change_refusals_change_nothing() {
         t.call(
             Method::PUT,
             "/api/v1/account/passphrase",
-            Some(&h.cookie),
+            Some(&h.session),
             Some(body),
         )
         .await
@@ -533,7 +553,7 @@ async fn passphrase_change_refusals_change_nothing() {
     }
     // Without the client header.
     let req = axum::http::Request::put("/api/v1/account/passphrase")
-        .header(header::COOKIE, &h.cookie)
+        .header(header::AUTHORIZATION, h.bearer())
         .header(header::CONTENT_TYPE, "application/json")
         .body(axum::body::Body::from(new_passphrase_body().to_string()))
         .unwrap();

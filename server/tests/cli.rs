@@ -190,7 +190,7 @@ async fn admin_commands_manage_organisations_and_workers_next_to_a_running_serve
         "{}",
         String::from_utf8_lossy(&r.body)
     );
-    let cookie = r.session_cookie();
+    let session = r.session_token();
     let code = r.json()["account"]["worker"]["code"]
         .as_str()
         .unwrap()
@@ -224,7 +224,7 @@ async fn admin_commands_manage_organisations_and_workers_next_to_a_running_serve
     let out = ok(admin(&data, &["worker", "verify", &loose]));
     assert_eq!(out, format!("verified: {code} Ann Worker\n"));
     assert_eq!(
-        t.get("/api/v1/account", Some(&cookie)).await.json()["worker"]["state"],
+        t.get("/api/v1/account", Some(&session)).await.json()["worker"]["state"],
         "verified"
     );
     let orgs = ok(admin(&data, &["org", "list"]));
@@ -245,7 +245,7 @@ async fn admin_commands_manage_organisations_and_workers_next_to_a_running_serve
     let out = ok(admin(&data, &["worker", "suspend", &code]));
     assert_eq!(field(&out, "suspended"), format!("{code} Ann Worker"));
     assert_eq!(field(&out, "sessions_ended"), "1");
-    t.get("/api/v1/account", Some(&cookie))
+    t.get("/api/v1/account", Some(&session))
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
     t.login("ann.worker", "passphrase", &secrets.passphrase_auth)

@@ -44,7 +44,7 @@ impl Server {
         &self,
         method: &str,
         path: &str,
-        cookie: Option<&str>,
+        session: Option<&str>,
         body: Option<&Value>,
     ) -> (u16, String, Vec<u8>) {
         let mut stream = TcpStream::connect(&self.addr).unwrap();
@@ -55,8 +55,8 @@ impl Server {
             self.addr,
             body.len()
         );
-        if let Some(cookie) = cookie {
-            head.push_str(&format!("Cookie: {cookie}\r\n"));
+        if let Some(session) = session {
+            head.push_str(&format!("Authorization: Bearer {session}\r\n"));
         }
         head.push_str("\r\n");
         stream.write_all(head.as_bytes()).unwrap();
@@ -73,10 +73,10 @@ impl Server {
         &self,
         method: &str,
         path: &str,
-        cookie: Option<&str>,
+        session: Option<&str>,
         body: Option<&Value>,
     ) -> (u16, Value, String) {
-        let (status, head, body) = self.request(method, path, cookie, body);
+        let (status, head, body) = self.request(method, path, session, body);
         (
             status,
             serde_json::from_slice(&body).unwrap_or(Value::Null),
@@ -92,17 +92,9 @@ impl Drop for Server {
     }
 }
 
-fn cookie_of(head: &str) -> String {
-    head.lines()
-        .find_map(|l| {
-            l.strip_prefix("set-cookie: ")
-                .or_else(|| l.strip_prefix("Set-Cookie: "))
-        })
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned()
+/// The session token of a log-in or sign-up answer's body.
+fn session_of(body: &Value) -> String {
+    body["session"].as_str().unwrap().to_owned()
 }
 
 fn files_under(dir: &Path) -> Vec<PathBuf> {
@@ -136,15 +128,15 @@ fn sigkill_mid_upload_leaves_no_half_document() {
         "recovery_auth": b64(&[3; 32]),
         "recovery_slot": b64(b"recovery"),
     });
-    let (status, _, head) = server.json("POST", "/api/v1/accounts", None, Some(&signup));
+    let (status, answer, _) = server.json("POST", "/api/v1/accounts", None, Some(&signup));
     assert_eq!(status, 201);
-    let cookie = cookie_of(&head);
+    let session = session_of(&answer);
 
     // A complete document, which must survive.
     let (status, kept, _) = server.json(
         "POST",
         "/api/v1/documents",
-        Some(&cookie),
+        Some(&session),
         Some(&json!({"size": 4, "metadata": b64(b"m"), "envelope": b64(b"e")})),
     );
     assert_eq!(status, 201);
@@ -153,7 +145,7 @@ fn sigkill_mid_upload_leaves_no_half_document() {
     write!(
         put,
         "PUT /api/v1/documents/{kept}/content HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\
-         X-PDE-Client: 1\r\nCookie: {cookie}\r\nContent-Length: 4\r\n\r\nfull"
+         X-PDE-Client: 1\r\nAuthorization: Bearer {session}\r\nContent-Length: 4\r\n\r\nfull"
     )
     .unwrap();
     let mut answer = String::new();
@@ -165,7 +157,7 @@ fn sigkill_mid_upload_leaves_no_half_document() {
     let (status, doc, _) = server.json(
         "POST",
         "/api/v1/documents",
-        Some(&cookie),
+        Some(&session),
         Some(&json!({"size": size, "metadata": b64(b"m"), "envelope": b64(b"e")})),
     );
     assert_eq!(status, 201);
@@ -174,7 +166,7 @@ fn sigkill_mid_upload_leaves_no_half_document() {
     write!(
         upload,
         "PUT /api/v1/documents/{id}/content HTTP/1.1\r\nHost: x\r\nX-PDE-Client: 1\r\n\
-         Cookie: {cookie}\r\nContent-Type: application/octet-stream\r\nContent-Length: {size}\r\n\r\n"
+         Authorization: Bearer {session}\r\nContent-Type: application/octet-stream\r\nContent-Length: {size}\r\n\r\n"
     )
     .unwrap();
     let half = vec![0x5a; size / 2];
@@ -207,7 +199,7 @@ fn sigkill_mid_upload_leaves_no_half_document() {
 
     // Restart with a pending TTL of zero: the start-up sweep runs before `listening on`.
     let server = Server::start(&data, 0);
-    let (status, _, head) = server.json(
+    let (status, answer, _) = server.json(
         "POST",
         "/api/v1/auth/login",
         None,
@@ -216,8 +208,8 @@ fn sigkill_mid_upload_leaves_no_half_document() {
         ),
     );
     assert_eq!(status, 200);
-    let cookie = cookie_of(&head);
-    let (status, list, _) = server.json("GET", "/api/v1/documents", Some(&cookie), None);
+    let session = session_of(&answer);
+    let (status, list, _) = server.json("GET", "/api/v1/documents", Some(&session), None);
     assert_eq!(status, 200);
     let ids: Vec<&str> = list["documents"]
         .as_array()
@@ -230,7 +222,7 @@ fn sigkill_mid_upload_leaves_no_half_document() {
         vec![kept.as_str()],
         "only the complete document is listed"
     );
-    let (_, account, _) = server.json("GET", "/api/v1/account", Some(&cookie), None);
+    let (_, account, _) = server.json("GET", "/api/v1/account", Some(&session), None);
     assert_eq!(
         account["usage"]["used_bytes"], 4,
         "the half document's reservation is gone"
@@ -238,7 +230,7 @@ fn sigkill_mid_upload_leaves_no_half_document() {
     let (status, _, _) = server.request(
         "GET",
         &format!("/api/v1/documents/{id}/content"),
-        Some(&cookie),
+        Some(&session),
         None,
     );
     assert_eq!(status, 404);
@@ -249,7 +241,7 @@ fn sigkill_mid_upload_leaves_no_half_document() {
     let (status, _, body) = server.request(
         "GET",
         &format!("/api/v1/documents/{kept}/content"),
-        Some(&cookie),
+        Some(&session),
         None,
     );
     assert_eq!((status, body.as_slice()), (200, b"full".as_slice()));

@@ -18,23 +18,23 @@ async fn a_document_goes_through_its_whole_life() {
     // Larger than the JSON body limit: content uploads are not bound by it.
     let bytes = content(1_200_000);
 
-    let id = t.reserve(&h.cookie, bytes.len() as u64).await;
+    let id = t.reserve(&h.session, bytes.len() as u64).await;
     assert_eq!(id.len(), 32);
     assert!(
         id.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     );
     // Reserved but not uploaded: not listed, not readable, but counted in the quota.
-    assert!(t.list_ids(&h.cookie).await.is_empty());
-    t.get(&format!("/api/v1/documents/{id}/content"), Some(&h.cookie))
+    assert!(t.list_ids(&h.session).await.is_empty());
+    t.get(&format!("/api/v1/documents/{id}/content"), Some(&h.session))
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
-    let usage = t.get("/api/v1/account", Some(&h.cookie)).await.json()["usage"].clone();
+    let usage = t.get("/api/v1/account", Some(&h.session)).await.json()["usage"].clone();
     assert_eq!(usage["used_bytes"], bytes.len());
 
     // Streamed in uneven chunks without Content-Length.
     let chunks = bytes.chunks(65_537).map(<[u8]>::to_vec).collect();
-    let r = t.upload_streamed(&h.cookie, &id, chunks).await;
+    let r = t.upload_streamed(&h.session, &id, chunks).await;
     assert_eq!(
         r.status,
         StatusCode::NO_CONTENT,
@@ -42,7 +42,7 @@ async fn a_document_goes_through_its_whole_life() {
         String::from_utf8_lossy(&r.body)
     );
 
-    let list = t.get("/api/v1/documents", Some(&h.cookie)).await;
+    let list = t.get("/api/v1/documents", Some(&h.session)).await;
     assert_eq!(list.status, StatusCode::OK);
     let docs = list.json()["documents"].clone();
     assert_eq!(docs.as_array().unwrap().len(), 1);
@@ -59,7 +59,7 @@ async fn a_document_goes_through_its_whole_life() {
     );
 
     let r = t
-        .get(&format!("/api/v1/documents/{id}/content"), Some(&h.cookie))
+        .get(&format!("/api/v1/documents/{id}/content"), Some(&h.session))
         .await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.headers[header::CONTENT_TYPE], "application/octet-stream");
@@ -75,17 +75,17 @@ async fn a_document_goes_through_its_whole_life() {
         .call(
             Method::PUT,
             &format!("/api/v1/documents/{id}/metadata"),
-            Some(&h.cookie),
+            Some(&h.session),
             Some(json!({"metadata": b64(b"renamed")})),
         )
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    let docs = t.get("/api/v1/documents", Some(&h.cookie)).await.json()["documents"].clone();
+    let docs = t.get("/api/v1/documents", Some(&h.session)).await.json()["documents"].clone();
     assert_eq!(unb64(docs[0]["metadata"].as_str().unwrap()), b"renamed");
 
     // A second upload is refused and changes nothing.
     t.upload(
-        &h.cookie,
+        &h.session,
         &id,
         &content(bytes.len())
             .iter()
@@ -95,7 +95,7 @@ async fn a_document_goes_through_its_whole_life() {
     .await
     .assert_error(StatusCode::CONFLICT, "already_uploaded");
     let r = t
-        .get(&format!("/api/v1/documents/{id}/content"), Some(&h.cookie))
+        .get(&format!("/api/v1/documents/{id}/content"), Some(&h.session))
         .await;
     assert_eq!(r.body.as_ref(), bytes.as_slice());
 
@@ -105,19 +105,19 @@ async fn a_document_goes_through_its_whole_life() {
         .call(
             Method::DELETE,
             &format!("/api/v1/documents/{id}"),
-            Some(&h.cookie),
+            Some(&h.session),
             None,
         )
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
     assert!(t.blob_files().is_empty(), "blob left: {:?}", t.blob_files());
-    assert!(t.list_ids(&h.cookie).await.is_empty());
-    let usage = t.get("/api/v1/account", Some(&h.cookie)).await.json()["usage"].clone();
+    assert!(t.list_ids(&h.session).await.is_empty());
+    let usage = t.get("/api/v1/account", Some(&h.session)).await.json()["usage"].clone();
     assert_eq!(usage["used_bytes"], 0);
     t.call(
         Method::DELETE,
         &format!("/api/v1/documents/{id}"),
-        Some(&h.cookie),
+        Some(&h.session),
         None,
     )
     .await
@@ -129,24 +129,24 @@ async fn another_accounts_document_is_not_found() {
     let t = TestApp::new().await;
     let alice = t.signup("alice").await;
     let bob = t.signup("bob").await;
-    let id = t.store(&alice.cookie, b"alice's ciphertext").await;
-    let pending = t.reserve(&alice.cookie, 10).await;
+    let id = t.store(&alice.session, b"alice's ciphertext").await;
+    let pending = t.reserve(&alice.session, 10).await;
     let nobody = "0123456789abcdef0123456789abcdef";
 
     for doc in [id.as_str(), pending.as_str(), nobody] {
         t.get(
             &format!("/api/v1/documents/{doc}/content"),
-            Some(&bob.cookie),
+            Some(&bob.session),
         )
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
-        t.upload(&bob.cookie, doc, &[0; 10])
+        t.upload(&bob.session, doc, &[0; 10])
             .await
             .assert_error(StatusCode::NOT_FOUND, "not_found");
         t.call(
             Method::PUT,
             &format!("/api/v1/documents/{doc}/metadata"),
-            Some(&bob.cookie),
+            Some(&bob.session),
             Some(json!({"metadata": b64(b"x")})),
         )
         .await
@@ -154,7 +154,7 @@ async fn another_accounts_document_is_not_found() {
         t.call(
             Method::DELETE,
             &format!("/api/v1/documents/{doc}"),
-            Some(&bob.cookie),
+            Some(&bob.session),
             None,
         )
         .await
@@ -164,34 +164,37 @@ async fn another_accounts_document_is_not_found() {
     let a = t
         .get(
             &format!("/api/v1/documents/{id}/content"),
-            Some(&bob.cookie),
+            Some(&bob.session),
         )
         .await;
     let b = t
         .get(
             &format!("/api/v1/documents/{nobody}/content"),
-            Some(&bob.cookie),
+            Some(&bob.session),
         )
         .await;
     assert_eq!(a.body, b.body);
-    assert!(t.list_ids(&bob.cookie).await.is_empty());
+    assert!(t.list_ids(&bob.session).await.is_empty());
 
     // Alice's documents are untouched.
-    assert_eq!(t.list_ids(&alice.cookie).await, vec![id.clone()]);
+    assert_eq!(t.list_ids(&alice.session).await, vec![id.clone()]);
     let r = t
         .get(
             &format!("/api/v1/documents/{id}/content"),
-            Some(&alice.cookie),
+            Some(&alice.session),
         )
         .await;
     assert_eq!(r.body.as_ref(), b"alice's ciphertext");
-    let docs = t.get("/api/v1/documents", Some(&alice.cookie)).await.json();
+    let docs = t
+        .get("/api/v1/documents", Some(&alice.session))
+        .await
+        .json();
     assert_eq!(
         unb64(docs["documents"][0]["metadata"].as_str().unwrap()),
         b"meta-ciphertext"
     );
     assert_eq!(
-        t.upload(&alice.cookie, &pending, &[1; 10]).await.status,
+        t.upload(&alice.session, &pending, &[1; 10]).await.status,
         StatusCode::NO_CONTENT
     );
 }
@@ -200,7 +203,7 @@ async fn another_accounts_document_is_not_found() {
 async fn every_document_route_needs_a_session() {
     let t = TestApp::new().await;
     let h = t.signup("holder").await;
-    let id = t.store(&h.cookie, b"secret").await;
+    let id = t.store(&h.session, b"secret").await;
     let routes = [
         (Method::POST, "/api/v1/documents".to_owned()),
         (Method::GET, "/api/v1/documents".to_owned()),
@@ -227,14 +230,14 @@ async fn every_document_route_needs_a_session() {
         let req = Request::builder()
             .method(method.clone())
             .uri(path)
-            .header(header::COOKIE, &h.cookie)
+            .header(header::AUTHORIZATION, h.bearer())
             .body(Body::empty())
             .unwrap();
         t.send(req)
             .await
             .assert_error(StatusCode::FORBIDDEN, "missing_client_header");
     }
-    assert_eq!(t.list_ids(&h.cookie).await, vec![id]);
+    assert_eq!(t.list_ids(&h.session).await, vec![id]);
 }
 
 #[tokio::test]
@@ -245,18 +248,18 @@ async fn oversized_documents_and_exceeded_quotas_are_refused_before_any_byte() {
     })
     .await;
     let h = t.signup("thrifty").await;
-    t.reserve_raw(&h.cookie, 1001)
+    t.reserve_raw(&h.session, 1001)
         .await
         .assert_error(StatusCode::PAYLOAD_TOO_LARGE, "document_too_large");
-    t.reserve_raw(&h.cookie, u64::MAX)
+    t.reserve_raw(&h.session, u64::MAX)
         .await
         .assert_error(StatusCode::PAYLOAD_TOO_LARGE, "document_too_large");
     assert!(t.blob_files().is_empty());
 
     // Pending reservations count: 1000 + 1000 reserved, 500 left.
-    let a = t.reserve(&h.cookie, 1000).await;
-    t.reserve(&h.cookie, 1000).await;
-    t.reserve_raw(&h.cookie, 501)
+    let a = t.reserve(&h.session, 1000).await;
+    t.reserve(&h.session, 1000).await;
+    t.reserve_raw(&h.session, 501)
         .await
         .assert_error(StatusCode::PAYLOAD_TOO_LARGE, "quota_exceeded");
     assert!(
@@ -264,11 +267,11 @@ async fn oversized_documents_and_exceeded_quotas_are_refused_before_any_byte() {
         "nothing stored: {:?}",
         t.blob_files()
     );
-    let last = t.reserve(&h.cookie, 500).await;
-    t.reserve_raw(&h.cookie, 1)
+    let last = t.reserve(&h.session, 500).await;
+    t.reserve_raw(&h.session, 1)
         .await
         .assert_error(StatusCode::PAYLOAD_TOO_LARGE, "quota_exceeded");
-    let usage = t.get("/api/v1/account", Some(&h.cookie)).await.json()["usage"].clone();
+    let usage = t.get("/api/v1/account", Some(&h.session)).await.json()["usage"].clone();
     assert_eq!(
         usage,
         json!({"used_bytes": 2500, "quota_bytes": 2500, "max_document_bytes": 1000})
@@ -278,45 +281,45 @@ async fn oversized_documents_and_exceeded_quotas_are_refused_before_any_byte() {
     t.call(
         Method::DELETE,
         &format!("/api/v1/documents/{a}"),
-        Some(&h.cookie),
+        Some(&h.session),
         None,
     )
     .await;
-    t.reserve(&h.cookie, 1000).await;
+    t.reserve(&h.session, 1000).await;
     assert_eq!(
-        t.upload(&h.cookie, &last, &[7; 500]).await.status,
+        t.upload(&h.session, &last, &[7; 500]).await.status,
         StatusCode::NO_CONTENT
     );
 
     // Another account has its own quota.
     let other = t.signup("other").await;
-    t.reserve(&other.cookie, 1000).await;
+    t.reserve(&other.session, 1000).await;
 }
 
 #[tokio::test]
 async fn bodies_of_the_wrong_size_are_refused_and_leave_nothing() {
     let t = TestApp::new().await;
     let h = t.signup("sloppy").await;
-    let id = t.reserve(&h.cookie, 100_000).await;
+    let id = t.reserve(&h.session, 100_000).await;
 
     // Announced wrongly in Content-Length: refused before reading.
-    t.upload(&h.cookie, &id, &content(99_999))
+    t.upload(&h.session, &id, &content(99_999))
         .await
         .assert_error(StatusCode::BAD_REQUEST, "size_mismatch");
-    t.upload(&h.cookie, &id, &content(100_001))
+    t.upload(&h.session, &id, &content(100_001))
         .await
         .assert_error(StatusCode::BAD_REQUEST, "size_mismatch");
     // Streamed without Content-Length: shorter, then longer.
-    t.upload_streamed(&h.cookie, &id, vec![content(60_000), content(39_999)])
+    t.upload_streamed(&h.session, &id, vec![content(60_000), content(39_999)])
         .await
         .assert_error(StatusCode::BAD_REQUEST, "size_mismatch");
-    t.upload_streamed(&h.cookie, &id, vec![content(60_000), content(40_001)])
+    t.upload_streamed(&h.session, &id, vec![content(60_000), content(40_001)])
         .await
         .assert_error(StatusCode::BAD_REQUEST, "size_mismatch");
-    t.upload_streamed(&h.cookie, &id, vec![content(100_000), vec![0]])
+    t.upload_streamed(&h.session, &id, vec![content(100_000), vec![0]])
         .await
         .assert_error(StatusCode::BAD_REQUEST, "size_mismatch");
-    t.upload(&h.cookie, &id, b"")
+    t.upload(&h.session, &id, b"")
         .await
         .assert_error(StatusCode::BAD_REQUEST, "size_mismatch");
 
@@ -325,16 +328,16 @@ async fn bodies_of_the_wrong_size_are_refused_and_leave_nothing() {
         "left behind: {:?}",
         t.blob_files()
     );
-    assert!(t.list_ids(&h.cookie).await.is_empty());
+    assert!(t.list_ids(&h.session).await.is_empty());
 
     // The reservation is still usable.
     let bytes = content(100_000);
     assert_eq!(
-        t.upload(&h.cookie, &id, &bytes).await.status,
+        t.upload(&h.session, &id, &bytes).await.status,
         StatusCode::NO_CONTENT
     );
     let r = t
-        .get(&format!("/api/v1/documents/{id}/content"), Some(&h.cookie))
+        .get(&format!("/api/v1/documents/{id}/content"), Some(&h.session))
         .await;
     assert_eq!(r.body.as_ref(), bytes.as_slice());
 }
@@ -343,7 +346,7 @@ async fn bodies_of_the_wrong_size_are_refused_and_leave_nothing() {
 async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
     let t = TestApp::new().await;
     let h = t.signup("typist").await;
-    let id = t.store(&h.cookie, b"original").await;
+    let id = t.store(&h.session, b"original").await;
     let metadata_path = format!("/api/v1/documents/{id}/metadata");
 
     let reserve_cases = [
@@ -362,7 +365,7 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
             .call(
                 Method::POST,
                 "/api/v1/documents",
-                Some(&h.cookie),
+                Some(&h.session),
                 Some(body.clone()),
             )
             .await;
@@ -370,7 +373,7 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
     }
     for raw in ["", "{", "null", "{\"size\":1,}"] {
         let r = t
-            .call_raw(Method::POST, "/api/v1/documents", Some(&h.cookie), raw)
+            .call_raw(Method::POST, "/api/v1/documents", Some(&h.session), raw)
             .await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{raw:?}");
         assert!(["bad_request", "invalid_field"].contains(&r.code().as_str()));
@@ -378,7 +381,7 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
     // Not JSON at all.
     let req = Request::post("/api/v1/documents")
         .header("x-pde-client", "1")
-        .header(header::COOKIE, &h.cookie)
+        .header(header::AUTHORIZATION, h.bearer())
         .header(header::CONTENT_TYPE, "text/plain")
         .body(Body::from("size=1"))
         .unwrap();
@@ -390,7 +393,7 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
     t.call(
         Method::POST,
         "/api/v1/documents",
-        Some(&h.cookie),
+        Some(&h.session),
         Some(huge),
     )
     .await
@@ -402,7 +405,7 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
         json!({"metadata": "@@@"}),
         json!({"metadata": ""}),
     ] {
-        t.call(Method::PUT, &metadata_path, Some(&h.cookie), Some(body))
+        t.call(Method::PUT, &metadata_path, Some(&h.session), Some(body))
             .await
             .assert_error(StatusCode::BAD_REQUEST, "invalid_field");
     }
@@ -417,13 +420,16 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
         if bad == id {
             continue;
         }
-        t.get(&format!("/api/v1/documents/{bad}/content"), Some(&h.cookie))
-            .await
-            .assert_error(StatusCode::BAD_REQUEST, "invalid_field");
+        t.get(
+            &format!("/api/v1/documents/{bad}/content"),
+            Some(&h.session),
+        )
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "invalid_field");
         t.call(
             Method::DELETE,
             &format!("/api/v1/documents/{bad}"),
-            Some(&h.cookie),
+            Some(&h.session),
             None,
         )
         .await
@@ -431,24 +437,24 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
         t.call(
             Method::PUT,
             &format!("/api/v1/documents/{bad}/metadata"),
-            Some(&h.cookie),
+            Some(&h.session),
             Some(json!({"metadata": b64(b"x")})),
         )
         .await
         .assert_error(StatusCode::BAD_REQUEST, "invalid_field");
-        t.upload(&h.cookie, bad, b"x")
+        t.upload(&h.session, bad, b"x")
             .await
             .assert_error(StatusCode::BAD_REQUEST, "invalid_field");
     }
 
     // Nothing changed.
-    assert_eq!(t.list_ids(&h.cookie).await, vec![id.clone()]);
-    let docs = t.get("/api/v1/documents", Some(&h.cookie)).await.json();
+    assert_eq!(t.list_ids(&h.session).await, vec![id.clone()]);
+    let docs = t.get("/api/v1/documents", Some(&h.session)).await.json();
     assert_eq!(
         unb64(docs["documents"][0]["metadata"].as_str().unwrap()),
         b"meta-ciphertext"
     );
-    let usage = t.get("/api/v1/account", Some(&h.cookie)).await.json()["usage"].clone();
+    let usage = t.get("/api/v1/account", Some(&h.session)).await.json()["usage"].clone();
     assert_eq!(usage["used_bytes"], 8);
     assert_eq!(t.blob_files().len(), 1);
 }
@@ -457,29 +463,29 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
 async fn pending_documents_are_swept_after_their_ttl() {
     let t = TestApp::with_config(|c| c.pending_ttl_secs = 600).await;
     let h = t.signup("absent-minded").await;
-    let stale = t.reserve(&h.cookie, 100).await;
-    let done = t.store(&h.cookie, b"kept").await;
+    let stale = t.reserve(&h.session, 100).await;
+    let done = t.store(&h.session, b"kept").await;
     t.clock.advance(300);
-    let fresh = t.reserve(&h.cookie, 100).await;
+    let fresh = t.reserve(&h.session, 100).await;
     t.clock.advance(300);
 
     let report = pde_server::sweeper::sweep(&t.state, pde_server::sweeper::TempFiles::OlderThanTtl)
         .await
         .unwrap();
     assert_eq!(report.documents, 1);
-    t.upload(&h.cookie, &stale, &[0; 100])
+    t.upload(&h.session, &stale, &[0; 100])
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
     assert_eq!(
-        t.upload(&h.cookie, &fresh, &[0; 100]).await.status,
+        t.upload(&h.session, &fresh, &[0; 100]).await.status,
         StatusCode::NO_CONTENT
     );
-    let mut ids = t.list_ids(&h.cookie).await;
+    let mut ids = t.list_ids(&h.session).await;
     ids.sort();
     let mut expected = vec![done, fresh];
     expected.sort();
     assert_eq!(ids, expected);
-    let usage = t.get("/api/v1/account", Some(&h.cookie)).await.json()["usage"].clone();
+    let usage = t.get("/api/v1/account", Some(&h.session)).await.json()["usage"].clone();
     assert_eq!(usage["used_bytes"], 104);
 }
 
@@ -554,11 +560,11 @@ async fn a_full_disk_answers_storage_full_and_lists_nothing() {
     t.state.blobs = std::sync::Arc::new(FullDisk);
     t.app = pde_server::app(t.state.clone());
     let h = t.signup("unlucky").await;
-    let id = t.reserve(&h.cookie, 10).await;
-    let r = t.upload(&h.cookie, &id, &[1; 10]).await;
+    let id = t.reserve(&h.session, 10).await;
+    let r = t.upload(&h.session, &id, &[1; 10]).await;
     r.assert_error(StatusCode::INSUFFICIENT_STORAGE, "storage_full");
-    assert!(t.list_ids(&h.cookie).await.is_empty());
+    assert!(t.list_ids(&h.session).await.is_empty());
     // The reservation can be retried once there is space again.
-    let r = t.upload(&h.cookie, &id, &[1; 10]).await;
+    let r = t.upload(&h.session, &id, &[1; 10]).await;
     r.assert_error(StatusCode::INSUFFICIENT_STORAGE, "storage_full");
 }

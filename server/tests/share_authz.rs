@@ -144,26 +144,26 @@ impl Fixture {
         let suspended = t
             .verified_worker("Samu Social", "suspended", "Cy Worker")
             .await;
-        let doc = t.store(&a.cookie, b"the shared document").await;
-        t.store(&b.cookie, b"b's own document").await;
+        let doc = t.store(&a.session, b"the shared document").await;
+        t.store(&b.session, b"b's own document").await;
 
         let active = t
-            .share_with(&a.cookie, &addressed.id, &[&doc], 86_400)
+            .share_with(&a.session, &addressed.id, &[&doc], 86_400)
             .await;
-        let expired = t.share_with(&a.cookie, &addressed.id, &[&doc], 3600).await;
+        let expired = t.share_with(&a.session, &addressed.id, &[&doc], 3600).await;
         let revoked = t
-            .share_with(&a.cookie, &addressed.id, &[&doc], 86_400)
+            .share_with(&a.session, &addressed.id, &[&doc], 86_400)
             .await;
-        let link_pin = t.make_link(&a.cookie, &[&doc], 86_400, Some(PIN)).await;
-        let link = t.make_link(&a.cookie, &[&doc], 86_400, None).await;
-        let link_expired = t.make_link(&a.cookie, &[&doc], 3600, None).await;
-        let link_revoked = t.make_link(&a.cookie, &[&doc], 86_400, None).await;
+        let link_pin = t.make_link(&a.session, &[&doc], 86_400, Some(PIN)).await;
+        let link = t.make_link(&a.session, &[&doc], 86_400, None).await;
+        let link_expired = t.make_link(&a.session, &[&doc], 3600, None).await;
+        let link_revoked = t.make_link(&a.session, &[&doc], 86_400, None).await;
         for id in [&revoked, &link_revoked.id] {
             let r = t
                 .call(
                     Method::POST,
                     &format!("/api/v1/shares/{id}/revoke"),
-                    Some(&a.cookie),
+                    Some(&a.session),
                     None,
                 )
                 .await;
@@ -211,8 +211,8 @@ impl Fixture {
         }
     }
 
-    /// The session cookie a column's caller sends to `row`.
-    fn cookie(&self, row: Row, col: Col) -> Option<String> {
+    /// The session session a column's caller sends to `row`.
+    fn session(&self, row: Row, col: Col) -> Option<String> {
         let holder_row = matches!(
             row,
             Row::WorkerLookup | Row::ShareCreate | Row::ShareList | Row::ShareRevoke
@@ -221,18 +221,18 @@ impl Fixture {
             row,
             Row::SharedList | Row::SharedOne | Row::SharedContent | Row::SharedDownload
         );
-        let cookie = match col {
+        let session = match col {
             Col::NoSession | Col::LinkPin | Col::LinkNoPin => return None,
-            Col::HolderA => &self.a.cookie,
-            Col::HolderB => &self.b.cookie,
-            Col::Addressed => &self.addressed.cookie,
-            Col::OtherWorker => &self.other.cookie,
-            Col::Suspended => &self.suspended.cookie,
-            Col::Expired | Col::Revoked if holder_row => &self.a.cookie,
-            Col::Expired | Col::Revoked if worker_row => &self.addressed.cookie,
+            Col::HolderA => &self.a.session,
+            Col::HolderB => &self.b.session,
+            Col::Addressed => &self.addressed.session,
+            Col::OtherWorker => &self.other.session,
+            Col::Suspended => &self.suspended.session,
+            Col::Expired | Col::Revoked if holder_row => &self.a.session,
+            Col::Expired | Col::Revoked if worker_row => &self.addressed.session,
             Col::Expired | Col::Revoked => return None,
         };
-        Some(cookie.clone())
+        Some(session.clone())
     }
 
     /// The worker share a column's caller aims at.
@@ -273,15 +273,15 @@ impl Fixture {
 
     async fn request(&self, row: Row, col: Col, n: usize) -> TestResponse {
         let t = &self.t;
-        let cookie = self.cookie(row, col);
-        let cookie = cookie.as_deref();
+        let session = self.session(row, col);
+        let session = session.as_deref();
         let share = self.share(col);
         let doc = &self.doc;
         let (link, pin) = self.link(col);
         let post = |path: String, body: Option<Value>| async move {
-            t.call(Method::POST, &path, cookie, body).await
+            t.call(Method::POST, &path, session, body).await
         };
-        let get = |path: String| async move { t.get(&path, cookie).await };
+        let get = |path: String| async move { t.get(&path, session).await };
         match row {
             Row::InvitationLookup => {
                 let token = self.invitation(col).await;
@@ -317,7 +317,7 @@ impl Fixture {
             Row::ShareRevoke => {
                 // Holder A revokes a share of its own made for this cell, so the others stay.
                 let target = if col == Col::HolderA {
-                    t.share_with(&self.a.cookie, &self.addressed.id, &[doc], 3600)
+                    t.share_with(&self.a.session, &self.addressed.id, &[doc], 3600)
                         .await
                 } else {
                     share.to_owned()
@@ -426,7 +426,7 @@ async fn every_share_endpoint_answers_every_caller_as_the_table_says() {
     );
 
     // Refused requests recorded nothing: the receipts are exactly the allowed openings.
-    let shares = f.t.shares_of(&f.a.cookie).await;
+    let shares = f.t.shares_of(&f.a.session).await;
     let receipts = |id: &str| -> Vec<(String, String)> {
         shares.iter().find(|s| s["id"] == id).unwrap()["receipts"]
             .as_array()

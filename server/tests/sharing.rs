@@ -91,8 +91,9 @@ async fn an_invitation_is_looked_up_then_used_once() {
     let code = worker["code"].as_str().unwrap();
     assert_eq!(code.len(), 11);
     assert_eq!((&code[4..5], &code[9..10]), ("-", "-"));
-    let cookie = r.session_cookie();
-    let me = t.get("/api/v1/account", Some(&cookie)).await.json();
+    assert!(!r.headers.contains_key(header::SET_COOKIE));
+    let session = r.session_token();
+    let me = t.get("/api/v1/account", Some(&session)).await.json();
     assert_eq!(me["kind"], "worker");
     assert_eq!(me["worker"], *worker);
 
@@ -120,23 +121,23 @@ async fn an_invitation_is_looked_up_then_used_once() {
     assert_eq!(lookup_invitation(&t, &fresh).await.status, StatusCode::OK);
 
     // The worker logs in like a holder.
-    t.call(Method::POST, "/api/v1/auth/logout", Some(&cookie), None)
+    t.call(Method::POST, "/api/v1/auth/logout", Some(&session), None)
         .await;
     let r = t
         .login("ANN.WORKER", "passphrase", &secrets.passphrase_auth)
         .await;
     assert_eq!(r.status, StatusCode::OK);
-    let me = t.get("/api/v1/account", Some(&r.session_cookie())).await;
+    let me = t.get("/api/v1/account", Some(&r.session_token())).await;
     assert_eq!(me.json()["kind"], "worker");
     // A holder's account says so and has no worker part.
     let h = t.signup("plain holder").await;
-    let me = t.get("/api/v1/account", Some(&h.cookie)).await.json();
+    let me = t.get("/api/v1/account", Some(&h.session)).await.json();
     assert_eq!(me["kind"], "holder");
     assert!(me.get("worker").is_none(), "{me}");
 }
 
-async fn lookup_worker(t: &TestApp, cookie: &str, code: String) -> TestResponse {
-    t.get(&format!("/api/v1/workers/{code}"), Some(cookie))
+async fn lookup_worker(t: &TestApp, session: &str, code: String) -> TestResponse {
+    t.get(&format!("/api/v1/workers/{code}"), Some(session))
         .await
 }
 
@@ -146,7 +147,7 @@ async fn holders_look_workers_up_by_card_code() {
     t.organisation("Samu Social").await;
     let h = t.signup("holder").await;
     let w = t.worker("Samu Social", "ann.worker", "Ann Worker").await;
-    let lookup = |code: String| lookup_worker(&t, &h.cookie, code);
+    let lookup = |code: String| lookup_worker(&t, &h.session, code);
     let r = lookup(w.code.clone()).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(
@@ -202,7 +203,7 @@ async fn holders_look_workers_up_by_card_code() {
         .assert_error(StatusCode::NOT_FOUND, "worker_not_found");
     // Workers cannot look up workers.
     let w2 = t.worker("Samu Social", "bob.worker", "Bob Worker").await;
-    t.get(&format!("/api/v1/workers/{}", w2.code), Some(&w2.cookie))
+    t.get(&format!("/api/v1/workers/{}", w2.code), Some(&w2.session))
         .await
         .assert_error(StatusCode::FORBIDDEN, "forbidden");
 }
@@ -216,13 +217,13 @@ async fn a_worker_share_goes_through_its_whole_life() {
         .verified_worker("Samu Social", "ann.worker", "Ann Worker")
         .await;
     let (c1, c2, c3) = (content(1, 3000), content(2, 5000), content(3, 100));
-    let d1 = t.store(&h.cookie, &c1).await;
-    let d2 = t.store(&h.cookie, &c2).await;
-    let d3 = t.store(&h.cookie, &c3).await;
+    let d1 = t.store(&h.session, &c1).await;
+    let d2 = t.store(&h.session, &c2).await;
+    let d3 = t.store(&h.session, &c3).await;
 
     let r = t
         .create_share_raw(
-            &h.cookie,
+            &h.session,
             json!({
                 "kind": "worker",
                 "worker_id": w.id,
@@ -244,7 +245,7 @@ async fn a_worker_share_goes_through_its_whole_life() {
 
     // The worker sees exactly the two shared documents, with their share envelopes.
     t.clock.advance(10);
-    let r = t.get("/api/v1/shared-with-me", Some(&w.cookie)).await;
+    let r = t.get("/api/v1/shared-with-me", Some(&w.session)).await;
     assert_eq!(r.status, StatusCode::OK);
     let shares = r.json()["shares"].clone();
     assert_eq!(shares.as_array().unwrap().len(), 1);
@@ -267,7 +268,7 @@ async fn a_worker_share_goes_through_its_whole_life() {
         age(&format!("share envelope of {d1}"))
     );
     let one = t
-        .get(&format!("/api/v1/shared-with-me/{id}"), Some(&w.cookie))
+        .get(&format!("/api/v1/shared-with-me/{id}"), Some(&w.session))
         .await;
     assert_eq!(one.status, StatusCode::OK);
     assert_eq!(one.json(), *share);
@@ -276,7 +277,7 @@ async fn a_worker_share_goes_through_its_whole_life() {
     let r = t
         .get(
             &format!("/api/v1/shared-with-me/{id}/documents/{d1}/content"),
-            Some(&w.cookie),
+            Some(&w.session),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
@@ -288,7 +289,7 @@ async fn a_worker_share_goes_through_its_whole_life() {
         .call(
             Method::POST,
             &format!("/api/v1/shared-with-me/{id}/documents/{d1}/download"),
-            Some(&w.cookie),
+            Some(&w.session),
             None,
         )
         .await;
@@ -297,13 +298,13 @@ async fn a_worker_share_goes_through_its_whole_life() {
     for r in [
         t.get(
             &format!("/api/v1/shared-with-me/{id}/documents/{d3}/content"),
-            Some(&w.cookie),
+            Some(&w.session),
         )
         .await,
         t.call(
             Method::POST,
             &format!("/api/v1/shared-with-me/{id}/documents/{d3}/download"),
-            Some(&w.cookie),
+            Some(&w.session),
             None,
         )
         .await,
@@ -312,7 +313,7 @@ async fn a_worker_share_goes_through_its_whole_life() {
     }
 
     // The holder sees the share, its worker and both receipts.
-    let mine = t.shares_of(&h.cookie).await;
+    let mine = t.shares_of(&h.session).await;
     assert_eq!(mine.len(), 1);
     assert_eq!(
         mine[0],
@@ -353,14 +354,14 @@ async fn a_worker_share_goes_through_its_whole_life() {
         .call(
             Method::POST,
             &format!("/api/v1/shares/{id}/revoke"),
-            Some(&h.cookie),
+            Some(&h.session),
             None,
         )
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    t.assert_worker_routes(&w.cookie, &id, &d1, StatusCode::GONE, "share_ended")
+    t.assert_worker_routes(&w.session, &id, &d1, StatusCode::GONE, "share_ended")
         .await;
-    let list = t.get("/api/v1/shared-with-me", Some(&w.cookie)).await;
+    let list = t.get("/api/v1/shared-with-me", Some(&w.session)).await;
     assert_eq!(list.json(), json!({"shares": []}));
     assert_eq!(
         t.db_count(&format!(
@@ -376,7 +377,7 @@ async fn a_worker_share_goes_through_its_whole_life() {
         .await,
         1
     );
-    let mine = t.shares_of(&h.cookie).await;
+    let mine = t.shares_of(&h.session).await;
     assert_eq!(mine[0]["status"], "revoked");
     assert_eq!(mine[0]["revoked_at"], T0 + 20);
     assert_eq!(mine[0]["receipts"].as_array().unwrap().len(), 2);
@@ -387,14 +388,14 @@ async fn a_worker_share_goes_through_its_whole_life() {
         .call(
             Method::POST,
             &format!("/api/v1/shares/{id}/revoke"),
-            Some(&h.cookie),
+            Some(&h.session),
             None,
         )
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    assert_eq!(t.shares_of(&h.cookie).await[0]["revoked_at"], T0 + 20);
+    assert_eq!(t.shares_of(&h.session).await[0]["revoked_at"], T0 + 20);
     // The holder's documents are untouched.
-    assert_eq!(t.list_ids(&h.cookie).await.len(), 3);
+    assert_eq!(t.list_ids(&h.session).await.len(), 3);
 }
 
 #[tokio::test]
@@ -402,10 +403,10 @@ async fn a_link_with_a_pin_counts_wrong_pins_and_locks_at_the_fifth() {
     let t = app().await;
     let h = t.signup("marie").await;
     let c1 = content(1, 2000);
-    let d1 = t.store(&h.cookie, &c1).await;
-    let d2 = t.store(&h.cookie, &content(2, 10)).await;
+    let d1 = t.store(&h.session, &c1).await;
+    let d2 = t.store(&h.session, &content(2, 10)).await;
     let link = t
-        .make_link(&h.cookie, &[&d1, &d2], 86_400, Some("123456"))
+        .make_link(&h.session, &[&d1, &d2], 86_400, Some("123456"))
         .await;
 
     // No PIN: asked for, and nothing counted.
@@ -414,7 +415,7 @@ async fn a_link_with_a_pin_counts_wrong_pins_and_locks_at_the_fifth() {
             .await
             .assert_error(StatusCode::UNAUTHORIZED, "pin_required");
     }
-    assert_eq!(t.shares_of(&h.cookie).await[0]["pin_failures"], 0);
+    assert_eq!(t.shares_of(&h.session).await[0]["pin_failures"], 0);
     // Two wrong PINs, then the right one.
     for left in [4, 3] {
         let r = t.link_call(&link, "open", Some("654321")).await;
@@ -457,7 +458,7 @@ async fn a_link_with_a_pin_counts_wrong_pins_and_locks_at_the_fifth() {
     t.link_call(&link, &format!("documents/{d1}/content"), None)
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "pin_required");
-    let mine = t.shares_of(&h.cookie).await;
+    let mine = t.shares_of(&h.session).await;
     assert_eq!(mine[0]["kind"], "link");
     assert_eq!(mine[0]["worker"], Value::Null);
     assert_eq!(mine[0]["pin"], true);
@@ -472,7 +473,9 @@ async fn a_link_with_a_pin_counts_wrong_pins_and_locks_at_the_fifth() {
     );
 
     // A second link: five wrong PINs lock it for good.
-    let second = t.make_link(&h.cookie, &[&d2], 86_400, Some("000000")).await;
+    let second = t
+        .make_link(&h.session, &[&d2], 86_400, Some("000000"))
+        .await;
     for left in [4, 3, 2, 1, 0] {
         let r = t.link_call(&second, "open", Some("999999")).await;
         r.assert_error(StatusCode::UNAUTHORIZED, "wrong_pin");
@@ -486,7 +489,7 @@ async fn a_link_with_a_pin_counts_wrong_pins_and_locks_at_the_fifth() {
     t.link_call(&second, &format!("documents/{d2}/content"), Some("000000"))
         .await
         .assert_error(StatusCode::GONE, "link_locked");
-    let mine = t.shares_of(&h.cookie).await;
+    let mine = t.shares_of(&h.session).await;
     assert_eq!(mine[0]["id"], second.id.as_str());
     assert_eq!(mine[0]["status"], "locked");
     assert_eq!(mine[0]["pin_failures"], 5);
@@ -513,7 +516,7 @@ async fn a_link_with_a_pin_counts_wrong_pins_and_locks_at_the_fifth() {
         StatusCode::OK
     );
     // A link without a PIN ignores a PIN given.
-    let open = t.make_link(&h.cookie, &[&d2], 3600, None).await;
+    let open = t.make_link(&h.session, &[&d2], 3600, None).await;
     assert_eq!(
         t.link_call(&open, "open", None).await.status,
         StatusCode::OK
@@ -528,8 +531,8 @@ async fn a_link_with_a_pin_counts_wrong_pins_and_locks_at_the_fifth() {
 async fn a_wrong_access_key_is_answered_like_an_unknown_id_and_not_counted() {
     let t = app().await;
     let h = t.signup("marie").await;
-    let d = t.store(&h.cookie, b"doc").await;
-    let link = t.make_link(&h.cookie, &[&d], 3600, None).await;
+    let d = t.store(&h.session, b"doc").await;
+    let link = t.make_link(&h.session, &[&d], 3600, None).await;
     let wrong = TestLink {
         access_key: rand_bytes(),
         ..link.clone()
@@ -569,16 +572,16 @@ async fn a_wrong_access_key_is_answered_like_an_unknown_id_and_not_counted() {
         .await;
     r.assert_error(StatusCode::BAD_REQUEST, "invalid_field");
     // No receipts from any of it.
-    assert_eq!(t.shares_of(&h.cookie).await[0]["receipts"], json!([]));
+    assert_eq!(t.shares_of(&h.session).await[0]["receipts"], json!([]));
 }
 
 #[tokio::test]
 async fn links_are_rate_limited_per_link_in_the_database() {
     let t = app().await;
     let h = t.signup("marie").await;
-    let d = t.store(&h.cookie, b"doc").await;
-    let link = t.make_link(&h.cookie, &[&d], 3600, None).await;
-    let other = t.make_link(&h.cookie, &[&d], 3600, None).await;
+    let d = t.store(&h.session, b"doc").await;
+    let link = t.make_link(&h.session, &[&d], 3600, None).await;
+    let other = t.make_link(&h.session, &[&d], 3600, None).await;
     t.clock.advance(10);
     for i in 0..30 {
         let rest = if i % 3 == 0 {
@@ -596,7 +599,7 @@ async fn links_are_rate_limited_per_link_in_the_database() {
     r.assert_error(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
     assert_eq!(r.headers[header::RETRY_AFTER], "40");
     // The refused request recorded nothing: 10 content fetches were allowed.
-    let receipts = t.shares_of(&h.cookie).await[1]["receipts"].clone();
+    let receipts = t.shares_of(&h.session).await[1]["receipts"].clone();
     assert_eq!(receipts.as_array().unwrap().len(), 10);
     // Another link has its own count.
     assert_eq!(
@@ -627,9 +630,9 @@ async fn every_bad_share_request_gets_its_error_and_creates_nothing() {
     t.organisation("Samu Social").await;
     let h = t.signup("marie").await;
     let w = t.worker("Samu Social", "ann.worker", "Ann Worker").await;
-    let d1 = t.store(&h.cookie, b"one").await;
-    let d2 = t.store(&h.cookie, b"two").await;
-    let pending = t.reserve(&h.cookie, 10).await;
+    let d1 = t.store(&h.session, b"one").await;
+    let d2 = t.store(&h.session, b"two").await;
+    let pending = t.reserve(&h.session, 10).await;
     let worker_body = || {
         json!({
             "kind": "worker",
@@ -881,7 +884,7 @@ async fn every_bad_share_request_gets_its_error_and_creates_nothing() {
             for (k, v) in patch.as_object().unwrap() {
                 body[k] = v.clone();
             }
-            let r = t.create_share_raw(&h.cookie, body).await;
+            let r = t.create_share_raw(&h.session, body).await;
             let got_code = r.json()["error"]["code"].as_str().unwrap_or("").to_owned();
             if r.status != status || got_code != code {
                 failures.push(format!(
@@ -894,12 +897,12 @@ async fn every_bad_share_request_gets_its_error_and_creates_nothing() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
     // A body that is not JSON.
-    t.call_raw(Method::POST, "/api/v1/shares", Some(&h.cookie), "{")
+    t.call_raw(Method::POST, "/api/v1/shares", Some(&h.session), "{")
         .await
         .assert_error(StatusCode::BAD_REQUEST, "bad_request");
 
     // Nothing was created.
-    assert!(t.shares_of(&h.cookie).await.is_empty());
+    assert!(t.shares_of(&h.session).await.is_empty());
     assert_eq!(t.db_count("SELECT COUNT(*) FROM shares").await, 0);
     assert_eq!(t.db_count("SELECT COUNT(*) FROM share_documents").await, 0);
     assert_eq!(t.db_count("SELECT COUNT(*) FROM share_envelopes").await, 0);
@@ -915,7 +918,7 @@ async fn every_bad_share_request_gets_its_error_and_creates_nothing() {
         body["duration_secs"] = json!(secs);
         body["note"] = big_note.clone();
         body["documents"] = big_envelope.clone();
-        let r = t.create_share_raw(&h.cookie, body).await;
+        let r = t.create_share_raw(&h.session, body).await;
         assert_eq!(
             r.status,
             StatusCode::CREATED,
@@ -926,10 +929,10 @@ async fn every_bad_share_request_gets_its_error_and_creates_nothing() {
     let mut body = link_body();
     body["pin"] = json!("000000");
     assert_eq!(
-        t.create_share_raw(&h.cookie, body).await.status,
+        t.create_share_raw(&h.session, body).await.status,
         StatusCode::CREATED
     );
-    assert_eq!(t.shares_of(&h.cookie).await.len(), 5);
+    assert_eq!(t.shares_of(&h.session).await.len(), 5);
 }
 
 /// The account id of a holder, read from the database.
@@ -948,7 +951,7 @@ async fn h_id(t: &TestApp, h: &Holder) -> String {
 
 /// A complete document of `h`.
 async fn stranger_doc(t: &TestApp, h: &Holder) -> String {
-    t.store(&h.cookie, b"the stranger's").await
+    t.store(&h.session, b"the stranger's").await
 }
 
 #[tokio::test]
@@ -957,10 +960,10 @@ async fn fifty_documents_can_be_shared_at_once() {
     let h = t.signup("marie").await;
     let mut docs = Vec::new();
     for i in 0..50u8 {
-        docs.push(t.store(&h.cookie, &[i; 3]).await);
+        docs.push(t.store(&h.session, &[i; 3]).await);
     }
     let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
-    let link = t.make_link(&h.cookie, &refs, 3600, None).await;
+    let link = t.make_link(&h.session, &refs, 3600, None).await;
     let opened = t.link_call(&link, "open", None).await.json();
     assert_eq!(opened["documents"].as_array().unwrap().len(), 50);
 }
@@ -972,12 +975,12 @@ async fn a_share_of_another_holders_document_is_refused() {
     let alice = t.signup("alice").await;
     let bob = t.signup("bob").await;
     let w = t.worker("Samu Social", "ann.worker", "Ann Worker").await;
-    let alices = t.store(&alice.cookie, b"alice's").await;
-    let bobs = t.store(&bob.cookie, b"bob's").await;
+    let alices = t.store(&alice.session, b"alice's").await;
+    let bobs = t.store(&bob.session, b"bob's").await;
     for docs in [vec![alices.as_str()], vec![bobs.as_str(), alices.as_str()]] {
         let r = t
             .create_share_raw(
-                &bob.cookie,
+                &bob.session,
                 json!({
                     "kind": "worker",
                     "worker_id": w.id,
@@ -992,23 +995,23 @@ async fn a_share_of_another_holders_document_is_refused() {
     // The same answer as for a document that does not exist.
     let a = t
         .create_share_raw(
-            &bob.cookie,
+            &bob.session,
             json!({"kind": "link", "duration_secs": 3600, "access_key": b64(&[1; 32]),
                    "documents": TestApp::share_documents(&[&alices])}),
         )
         .await;
     let b = t
         .create_share_raw(
-            &bob.cookie,
+            &bob.session,
             json!({"kind": "link", "duration_secs": 3600, "access_key": b64(&[1; 32]),
                    "documents": TestApp::share_documents(&["0123456789abcdef0123456789abcdef"])}),
         )
         .await;
     assert_eq!((a.status, a.body.clone()), (b.status, b.body));
-    assert!(t.shares_of(&bob.cookie).await.is_empty());
+    assert!(t.shares_of(&bob.session).await.is_empty());
     assert_eq!(t.db_count("SELECT COUNT(*) FROM shares").await, 0);
     assert!(
-        t.get("/api/v1/shared-with-me", Some(&w.cookie))
+        t.get("/api/v1/shared-with-me", Some(&w.session))
             .await
             .json()["shares"]
             .as_array()
@@ -1016,17 +1019,17 @@ async fn a_share_of_another_holders_document_is_refused() {
             .is_empty()
     );
     // Bob cannot revoke or see Alice's shares either.
-    let id = t.share_with(&alice.cookie, &w.id, &[&alices], 3600).await;
+    let id = t.share_with(&alice.session, &w.id, &[&alices], 3600).await;
     t.call(
         Method::POST,
         &format!("/api/v1/shares/{id}/revoke"),
-        Some(&bob.cookie),
+        Some(&bob.session),
         None,
     )
     .await
     .assert_error(StatusCode::NOT_FOUND, "not_found");
-    assert!(t.shares_of(&bob.cookie).await.is_empty());
-    assert_eq!(t.shares_of(&alice.cookie).await[0]["status"], "active");
+    assert!(t.shares_of(&bob.session).await.is_empty());
+    assert_eq!(t.shares_of(&alice.session).await[0]["status"], "active");
 }
 
 #[tokio::test]
@@ -1036,13 +1039,13 @@ async fn a_worker_cannot_open_a_share_addressed_to_another_and_nothing_is_record
     let h = t.signup("marie").await;
     let ann = t.worker("Samu Social", "ann.worker", "Ann Worker").await;
     let bob = t.worker("Samu Social", "bob.worker", "Bob Worker").await;
-    let d = t.store(&h.cookie, b"for ann").await;
-    let id = t.share_with(&h.cookie, &ann.id, &[&d], 86_400).await;
+    let d = t.store(&h.session, b"for ann").await;
+    let id = t.share_with(&h.session, &ann.id, &[&d], 86_400).await;
 
-    t.assert_worker_routes(&bob.cookie, &id, &d, StatusCode::NOT_FOUND, "not_found")
+    t.assert_worker_routes(&bob.session, &id, &d, StatusCode::NOT_FOUND, "not_found")
         .await;
     assert_eq!(
-        t.get("/api/v1/shared-with-me", Some(&bob.cookie))
+        t.get("/api/v1/shared-with-me", Some(&bob.session))
             .await
             .json(),
         json!({"shares": []})
@@ -1055,13 +1058,13 @@ async fn a_worker_cannot_open_a_share_addressed_to_another_and_nothing_is_record
     t.link_call(&as_link, "open", None)
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
-    assert_eq!(t.shares_of(&h.cookie).await[0]["receipts"], json!([]));
+    assert_eq!(t.shares_of(&h.session).await[0]["receipts"], json!([]));
     assert_eq!(t.db_count("SELECT COUNT(*) FROM receipts").await, 0);
     // Ann can.
     let r = t
         .get(
             &format!("/api/v1/shared-with-me/{id}/documents/{d}/content"),
-            Some(&ann.cookie),
+            Some(&ann.session),
         )
         .await;
     assert_eq!(r.body.as_ref(), b"for ann");
@@ -1073,8 +1076,8 @@ async fn roles_are_kept_apart() {
     t.organisation("Samu Social").await;
     let h = t.signup("marie").await;
     let w = t.worker("Samu Social", "ann.worker", "Ann Worker").await;
-    let d = t.store(&h.cookie, b"doc").await;
-    let id = t.share_with(&h.cookie, &w.id, &[&d], 86_400).await;
+    let d = t.store(&h.session, b"doc").await;
+    let id = t.share_with(&h.session, &w.id, &[&d], 86_400).await;
     // A worker keeps no documents and cannot share.
     for (method, path) in [
         (Method::GET, "/api/v1/documents".to_owned()),
@@ -1089,7 +1092,7 @@ async fn roles_are_kept_apart() {
         t.call(
             method.clone(),
             &path,
-            Some(&w.cookie),
+            Some(&w.session),
             Some(json!({"size": 1, "metadata": b64(b"m"), "envelope": b64(b"e")})),
         )
         .await
@@ -1108,12 +1111,12 @@ async fn roles_are_kept_apart() {
             format!("/api/v1/shared-with-me/{id}/documents/{d}/download"),
         ),
     ] {
-        t.call(method, &path, Some(&h.cookie), None)
+        t.call(method, &path, Some(&h.session), None)
             .await
             .assert_error(StatusCode::FORBIDDEN, "forbidden");
     }
-    assert_eq!(t.list_ids(&h.cookie).await, vec![d]);
-    assert_eq!(t.shares_of(&h.cookie).await[0]["receipts"], json!([]));
+    assert_eq!(t.list_ids(&h.session).await, vec![d]);
+    assert_eq!(t.shares_of(&h.session).await[0]["receipts"], json!([]));
 }
 
 #[tokio::test]
@@ -1124,8 +1127,8 @@ async fn suspension_takes_effect_at_once() {
     let w = t
         .verified_worker("Samu Social", "ann.worker", "Ann Worker")
         .await;
-    let d = t.store(&h.cookie, b"doc").await;
-    let id = t.share_with(&h.cookie, &w.id, &[&d], 86_400).await;
+    let d = t.store(&h.session, b"doc").await;
+    let id = t.share_with(&h.session, &w.id, &[&d], 86_400).await;
     let worker_routes = [
         (Method::GET, "/api/v1/shared-with-me".to_owned()),
         (Method::GET, format!("/api/v1/shared-with-me/{id}")),
@@ -1140,7 +1143,7 @@ async fn suspension_takes_effect_at_once() {
         (Method::GET, "/api/v1/account".to_owned()),
     ];
     for (method, path) in &worker_routes {
-        let r = t.call(method.clone(), path, Some(&w.cookie), None).await;
+        let r = t.call(method.clone(), path, Some(&w.session), None).await;
         assert!(r.status.is_success(), "{method} {path}: {}", r.status);
     }
     let receipts_before = t.db_count("SELECT COUNT(*) FROM receipts").await;
@@ -1154,7 +1157,7 @@ async fn suspension_takes_effect_at_once() {
         .await
         .unwrap();
     for (method, path) in &worker_routes {
-        t.call(method.clone(), path, Some(&w.cookie), None)
+        t.call(method.clone(), path, Some(&w.session), None)
             .await
             .assert_error(StatusCode::FORBIDDEN, "worker_suspended");
     }
@@ -1168,7 +1171,7 @@ async fn suspension_takes_effect_at_once() {
         .await
         .unwrap();
     assert_eq!(ended, 1);
-    t.get("/api/v1/shared-with-me", Some(&w.cookie))
+    t.get("/api/v1/shared-with-me", Some(&w.session))
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
     // Logging in again with the right key: refused, no session.
@@ -1182,17 +1185,17 @@ async fn suspension_takes_effect_at_once() {
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "invalid_credentials");
     // Holders can no longer find them or share with them.
-    t.get(&format!("/api/v1/workers/{}", w.code), Some(&h.cookie))
+    t.get(&format!("/api/v1/workers/{}", w.code), Some(&h.session))
         .await
         .assert_error(StatusCode::NOT_FOUND, "worker_not_found");
     t.create_share_raw(
-        &h.cookie,
+        &h.session,
         json!({"kind": "worker", "worker_id": w.id, "duration_secs": 3600,
                "documents": TestApp::share_documents(&[&d])}),
     )
     .await
     .assert_error(StatusCode::NOT_FOUND, "worker_not_found");
-    assert_eq!(t.shares_of(&h.cookie).await.len(), 1);
+    assert_eq!(t.shares_of(&h.session).await.len(), 1);
 
     // Verifying lifts the suspension; the share is still there while it lasts.
     pde_server::admin::verify(&*t.state.storage, &w.code)
@@ -1203,7 +1206,7 @@ async fn suspension_takes_effect_at_once() {
         .await;
     assert_eq!(r.status, StatusCode::OK);
     let list = t
-        .get("/api/v1/shared-with-me", Some(&r.session_cookie()))
+        .get("/api/v1/shared-with-me", Some(&r.session_token()))
         .await;
     assert_eq!(list.json()["shares"][0]["id"], id.as_str());
 }
@@ -1214,16 +1217,16 @@ async fn a_one_hour_share_ends_on_time_and_the_sweep_deletes_its_envelopes_and_n
     t.organisation("Samu Social").await;
     let h = t.signup("marie").await;
     let w = t.worker("Samu Social", "ann.worker", "Ann Worker").await;
-    let d = t.store(&h.cookie, b"for one hour").await;
-    let id = t.share_with(&h.cookie, &w.id, &[&d], 3600).await;
-    let link = t.make_link(&h.cookie, &[&d], 3600, Some("123456")).await;
-    let long = t.share_with(&h.cookie, &w.id, &[&d], 86_400).await;
+    let d = t.store(&h.session, b"for one hour").await;
+    let id = t.share_with(&h.session, &w.id, &[&d], 3600).await;
+    let link = t.make_link(&h.session, &[&d], 3600, Some("123456")).await;
+    let long = t.share_with(&h.session, &w.id, &[&d], 86_400).await;
     let content_path = format!("/api/v1/shared-with-me/{id}/documents/{d}/content");
 
     // 59 minutes in: still open; a receipt is recorded.
     t.clock.advance(59 * 60);
     assert_eq!(
-        t.get(&content_path, Some(&w.cookie)).await.status,
+        t.get(&content_path, Some(&w.session)).await.status,
         StatusCode::OK
     );
     assert_eq!(
@@ -1235,17 +1238,17 @@ async fn a_one_hour_share_ends_on_time_and_the_sweep_deletes_its_envelopes_and_n
 
     // 61 minutes in: ended, for the worker and for the link.
     t.clock.advance(2 * 60);
-    t.get(&format!("/api/v1/shared-with-me/{id}"), Some(&w.cookie))
+    t.get(&format!("/api/v1/shared-with-me/{id}"), Some(&w.session))
         .await
         .assert_error(StatusCode::GONE, "share_ended");
-    t.get(&content_path, Some(&w.cookie))
+    t.get(&content_path, Some(&w.session))
         .await
         .assert_error(StatusCode::GONE, "share_ended");
     t.link_call(&link, "open", Some("123456"))
         .await
         .assert_error(StatusCode::GONE, "share_ended");
     let listed = t
-        .get("/api/v1/shared-with-me", Some(&w.cookie))
+        .get("/api/v1/shared-with-me", Some(&w.session))
         .await
         .json();
     let ids: Vec<&str> = listed["shares"]
@@ -1256,7 +1259,7 @@ async fn a_one_hour_share_ends_on_time_and_the_sweep_deletes_its_envelopes_and_n
         .collect();
     assert_eq!(ids, vec![long.as_str()]);
     let statuses: Vec<(String, String)> = t
-        .shares_of(&h.cookie)
+        .shares_of(&h.session)
         .await
         .iter()
         .map(|s| {
@@ -1315,7 +1318,7 @@ async fn a_one_hour_share_ends_on_time_and_the_sweep_deletes_its_envelopes_and_n
     // The long share is untouched.
     assert_eq!(t.db_count(&envelopes_of(&long)).await, 1);
     assert_eq!(t.db_count(&notes_of(&long)).await, 1);
-    let mine = t.shares_of(&h.cookie).await;
+    let mine = t.shares_of(&h.session).await;
     assert_eq!(mine[2]["document_ids"], json!([d]));
     assert_eq!(
         mine[2]["receipts"],
@@ -1334,29 +1337,32 @@ async fn deleting_a_shared_document_removes_it_from_the_share() {
     t.organisation("Samu Social").await;
     let h = t.signup("marie").await;
     let w = t.worker("Samu Social", "ann.worker", "Ann Worker").await;
-    let d1 = t.store(&h.cookie, b"kept").await;
-    let d2 = t.store(&h.cookie, b"deleted").await;
-    let id = t.share_with(&h.cookie, &w.id, &[&d1, &d2], 86_400).await;
+    let d1 = t.store(&h.session, b"kept").await;
+    let d2 = t.store(&h.session, b"deleted").await;
+    let id = t.share_with(&h.session, &w.id, &[&d1, &d2], 86_400).await;
     let r = t
         .call(
             Method::DELETE,
             &format!("/api/v1/documents/{d2}"),
-            Some(&h.cookie),
+            Some(&h.session),
             None,
         )
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
     let share = t
-        .get(&format!("/api/v1/shared-with-me/{id}"), Some(&w.cookie))
+        .get(&format!("/api/v1/shared-with-me/{id}"), Some(&w.session))
         .await
         .json();
     assert_eq!(share["documents"].as_array().unwrap().len(), 1);
     assert_eq!(share["documents"][0]["id"], d1.as_str());
     t.get(
         &format!("/api/v1/shared-with-me/{id}/documents/{d2}/content"),
-        Some(&w.cookie),
+        Some(&w.session),
     )
     .await
     .assert_error(StatusCode::NOT_FOUND, "not_found");
-    assert_eq!(t.shares_of(&h.cookie).await[0]["document_ids"], json!([d1]));
+    assert_eq!(
+        t.shares_of(&h.session).await[0]["document_ids"],
+        json!([d1])
+    );
 }

@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -95,6 +95,10 @@ pub struct AccountView {
 pub struct CreateAccountResponse {
     /// The new account.
     pub account: AccountView,
+    /// The session token (64 lowercase hex): keep it in memory only and send it as
+    /// `Authorization: Bearer <session>`.
+    #[schema(example = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    pub session: String,
 }
 
 async fn view(state: &AppState, account: Account) -> Result<AccountView, AppError> {
@@ -137,7 +141,7 @@ fn auth_hmac(state: &AppState, field: &str, key: B64) -> Result<Vec<u8>, AppErro
 /// Creates an account and logs it in.
 #[utoipa::path(post, operation_id = "create_account", path = "/api/v1/accounts", tag = "accounts", request_body = CreateAccountRequest,
     responses(
-        (status = 201, body = CreateAccountResponse, description = "Created; `Set-Cookie: pde_session=…`"),
+        (status = 201, body = CreateAccountResponse, description = "Created; the body carries the session token"),
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 409, body = ErrorBody, description = "pseudonym_taken"),
     ))]
@@ -192,18 +196,14 @@ pub(crate) fn new_account(
     })
 }
 
-/// The `201` answer for a stored new account: a new session's cookie and the account.
+/// The `201` answer for a stored new account: the account and a new session's token.
 pub(crate) async fn created(state: &AppState, account: Account) -> Result<Response, AppError> {
-    let cookie = session::open(state, account.id, AuthMethod::Passphrase).await?;
+    let session = session::open(state, account.id, AuthMethod::Passphrase).await?;
     let body = CreateAccountResponse {
         account: view(state, account).await?,
+        session,
     };
-    Ok((
-        StatusCode::CREATED,
-        [(header::SET_COOKIE, cookie)],
-        Json(body),
-    )
-        .into_response())
+    Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
 /// The signed-in account (holder or worker) and its storage use.

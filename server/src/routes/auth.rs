@@ -2,8 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -88,6 +87,10 @@ pub struct LoginResponse {
     /// The key slot of the method used, Base64.
     #[schema(value_type = String, format = Byte)]
     pub slot: B64,
+    /// The session token (64 lowercase hex): keep it in memory only and send it as
+    /// `Authorization: Bearer <session>`.
+    #[schema(example = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    pub session: String,
 }
 
 /// Seconds to wait after `failures` failures.
@@ -99,11 +102,11 @@ fn delay_after(failures: u32) -> i64 {
     (1_i64 << exponent).min(MAX_DELAY_SECS)
 }
 
-/// Logs in (a holder or a worker) with a passphrase or recovery auth key; sets the session
-/// cookie.
+/// Logs in (a holder or a worker) with a passphrase or recovery auth key; answers a session
+/// token.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
     responses(
-        (status = 200, body = LoginResponse, description = "Logged in; `Set-Cookie: pde_session=…`"),
+        (status = 200, body = LoginResponse, description = "Logged in; the body carries the session token"),
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 401, body = ErrorBody, description = "invalid_credentials (same for an unknown pseudonym)"),
         (status = 403, body = ErrorBody, description = "worker_suspended (the right key of a suspended worker)"),
@@ -112,7 +115,7 @@ fn delay_after(failures: u32) -> i64 {
 pub async fn login(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<LoginRequest>,
-) -> Result<Response, AppError> {
+) -> Result<Json<LoginResponse>, AppError> {
     let pseudonym = validate::pseudonym(&req.pseudonym)?;
     let auth_key = req
         .auth_key
@@ -157,27 +160,26 @@ pub async fn login(
         LoginMethod::Passphrase => (AuthMethod::Passphrase, account.passphrase.slot),
         LoginMethod::Recovery => (AuthMethod::Recovery, account.recovery_slot),
     };
-    let cookie = session::open(&state, account.id, method).await?;
-    let body = LoginResponse {
+    let session = session::open(&state, account.id, method).await?;
+    Ok(Json(LoginResponse {
         recipient: account.recipient,
         slot: B64(slot),
-    };
-    Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
+        session,
+    }))
 }
 
-/// Ends the session and clears its cookie.
+/// Ends the session.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("session" = [])),
     responses(
-        (status = 204, description = "Logged out; the cookie is cleared"),
+        (status = 204, description = "Logged out; the token is no longer valid"),
         (status = 401, body = ErrorBody, description = "unauthenticated"),
     ))]
-pub async fn logout(State(state): State<AppState>, session: Session) -> Result<Response, AppError> {
+pub async fn logout(
+    State(state): State<AppState>,
+    session: Session,
+) -> Result<StatusCode, AppError> {
     state.storage.delete_session(&session.token_hash).await?;
-    Ok((
-        StatusCode::NO_CONTENT,
-        [(header::SET_COOKIE, session::clear_cookie(&state))],
-    )
-        .into_response())
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[cfg(test)]

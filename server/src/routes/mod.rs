@@ -16,7 +16,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::header;
 use axum::response::IntoResponse;
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -28,21 +28,26 @@ use crate::{layers, web};
 #[derive(OpenApi)]
 #[openapi(
     info(title = "PDE", description = "PDE HTTP API, version 1. See docs/api.md for the rules that hold for every route."),
-    modifiers(&SessionCookie),
+    modifiers(&SessionBearer),
     components(schemas(crate::error::ErrorBody))
 )]
 struct ApiDoc;
 
-struct SessionCookie;
+struct SessionBearer;
 
-impl Modify for SessionCookie {
+impl Modify for SessionBearer {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "session",
-            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(
-                crate::session::COOKIE_NAME,
-            ))),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The session token answered by log-in, sign-up or worker join",
+                    ))
+                    .build(),
+            ),
         );
     }
 }

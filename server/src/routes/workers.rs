@@ -40,7 +40,7 @@ pub struct JoinRequest {
 #[utoipa::path(post, operation_id = "join_as_worker", path = "/api/v1/workers", tag = "workers",
     request_body = JoinRequest,
     responses(
-        (status = 201, body = CreateAccountResponse, description = "Joined, unverified; `Set-Cookie: pde_session=…`"),
+        (status = 201, body = CreateAccountResponse, description = "Joined, unverified; the body carries the session token"),
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 409, body = ErrorBody, description = "pseudonym_taken"),
         (status = 410, body = ErrorBody, description = "invitation_invalid"),

@@ -38,6 +38,11 @@ pub fn recipient(seed: u8) -> String {
     format!("age1{tail}")
 }
 
+/// The `Authorization` header value that carries a session token.
+pub fn bearer(session: &str) -> String {
+    format!("Bearer {session}")
+}
+
 pub struct TestApp {
     pub app: Router,
     pub clock: TestClock,
@@ -64,10 +69,12 @@ impl TestResponse {
         v["error"]["code"].as_str().unwrap_or_default().to_owned()
     }
 
-    /// `pde_session=<token>` taken from `Set-Cookie`.
-    pub fn session_cookie(&self) -> String {
-        let set = self.headers[header::SET_COOKIE].to_str().unwrap();
-        set.split(';').next().unwrap().to_owned()
+    /// The session token of a log-in or sign-up answer's body.
+    pub fn session_token(&self) -> String {
+        self.json()["session"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session token: {}", self.json()))
+            .to_owned()
     }
 
     #[track_caller]
@@ -143,13 +150,13 @@ impl TestApp {
         &self,
         method: Method,
         path: &str,
-        cookie: Option<&str>,
+        session: Option<&str>,
         body: Option<Value>,
     ) -> TestResponse {
         let mut req = Request::builder().method(method).uri(path);
         req = req.header("x-pde-client", "1");
-        if let Some(cookie) = cookie {
-            req = req.header(header::COOKIE, cookie);
+        if let Some(session) = session {
+            req = req.header(header::AUTHORIZATION, bearer(session));
         }
         let req = match body {
             Some(body) => req
@@ -165,7 +172,7 @@ impl TestApp {
         &self,
         method: Method,
         path: &str,
-        cookie: Option<&str>,
+        session: Option<&str>,
         body: &str,
     ) -> TestResponse {
         let mut req = Request::builder()
@@ -173,18 +180,18 @@ impl TestApp {
             .uri(path)
             .header("x-pde-client", "1")
             .header(header::CONTENT_TYPE, "application/json");
-        if let Some(cookie) = cookie {
-            req = req.header(header::COOKIE, cookie);
+        if let Some(session) = session {
+            req = req.header(header::AUTHORIZATION, bearer(session));
         }
         self.send(req.body(Body::from(body.to_owned())).unwrap())
             .await
     }
 
-    pub async fn get(&self, path: &str, cookie: Option<&str>) -> TestResponse {
-        self.call(Method::GET, path, cookie, None).await
+    pub async fn get(&self, path: &str, session: Option<&str>) -> TestResponse {
+        self.call(Method::GET, path, session, None).await
     }
 
-    /// Signs up `pseudonym`; returns the holder with its session cookie.
+    /// Signs up `pseudonym`; returns the holder with its session token.
     pub async fn signup(&self, pseudonym: &str) -> Holder {
         let holder = Holder::new(pseudonym);
         let r = self
@@ -202,7 +209,7 @@ impl TestApp {
             String::from_utf8_lossy(&r.body)
         );
         Holder {
-            cookie: r.session_cookie(),
+            session: r.session_token(),
             ..holder
         }
     }
@@ -218,8 +225,8 @@ impl TestApp {
     }
 
     /// Reserves a document of `size` bytes; returns its id.
-    pub async fn reserve(&self, cookie: &str, size: u64) -> String {
-        let r = self.reserve_raw(cookie, size).await;
+    pub async fn reserve(&self, session: &str, size: u64) -> String {
+        let r = self.reserve_raw(session, size).await;
         assert_eq!(
             r.status,
             StatusCode::CREATED,
@@ -229,21 +236,21 @@ impl TestApp {
         r.json()["id"].as_str().unwrap().to_owned()
     }
 
-    pub async fn reserve_raw(&self, cookie: &str, size: u64) -> TestResponse {
+    pub async fn reserve_raw(&self, session: &str, size: u64) -> TestResponse {
         self.call(
             Method::POST,
             "/api/v1/documents",
-            Some(cookie),
+            Some(session),
             Some(json!({"size": size, "metadata": b64(b"meta-ciphertext"), "envelope": b64(b"envelope-ciphertext")})),
         )
         .await
     }
 
     /// Uploads `content` with a correct `Content-Length`.
-    pub async fn upload(&self, cookie: &str, id: &str, content: &[u8]) -> TestResponse {
+    pub async fn upload(&self, session: &str, id: &str, content: &[u8]) -> TestResponse {
         let req = Request::put(format!("/api/v1/documents/{id}/content"))
             .header("x-pde-client", "1")
-            .header(header::COOKIE, cookie)
+            .header(header::AUTHORIZATION, bearer(session))
             .header(header::CONTENT_TYPE, "application/octet-stream")
             .header(header::CONTENT_LENGTH, content.len())
             .body(Body::from(content.to_vec()))
@@ -254,7 +261,7 @@ impl TestApp {
     /// Uploads `chunks` as a streamed body without `Content-Length`.
     pub async fn upload_streamed(
         &self,
-        cookie: &str,
+        session: &str,
         id: &str,
         chunks: Vec<Vec<u8>>,
     ) -> TestResponse {
@@ -265,7 +272,7 @@ impl TestApp {
         );
         let req = Request::put(format!("/api/v1/documents/{id}/content"))
             .header("x-pde-client", "1")
-            .header(header::COOKIE, cookie)
+            .header(header::AUTHORIZATION, bearer(session))
             .header(header::CONTENT_TYPE, "application/octet-stream")
             .body(Body::from_stream(stream))
             .unwrap();
@@ -273,9 +280,9 @@ impl TestApp {
     }
 
     /// Reserves and uploads a document; returns its id.
-    pub async fn store(&self, cookie: &str, content: &[u8]) -> String {
-        let id = self.reserve(cookie, content.len() as u64).await;
-        let r = self.upload(cookie, &id, content).await;
+    pub async fn store(&self, session: &str, content: &[u8]) -> String {
+        let id = self.reserve(session, content.len() as u64).await;
+        let r = self.upload(session, &id, content).await;
         assert_eq!(
             r.status,
             StatusCode::NO_CONTENT,
@@ -285,8 +292,8 @@ impl TestApp {
         id
     }
 
-    pub async fn list_ids(&self, cookie: &str) -> Vec<String> {
-        let r = self.get("/api/v1/documents", Some(cookie)).await;
+    pub async fn list_ids(&self, session: &str) -> Vec<String> {
+        let r = self.get("/api/v1/documents", Some(session)).await;
         assert_eq!(r.status, StatusCode::OK);
         r.json()["documents"]
             .as_array()
@@ -307,7 +314,7 @@ pub struct Holder {
     pub recovery_auth: [u8; 32],
     pub passphrase_slot: Vec<u8>,
     pub recovery_slot: Vec<u8>,
-    pub cookie: String,
+    pub session: String,
 }
 
 impl Holder {
@@ -323,8 +330,13 @@ impl Holder {
             recovery_auth: [seed.wrapping_add(2); 32],
             passphrase_slot: format!("passphrase slot of {pseudonym}").into_bytes(),
             recovery_slot: format!("recovery slot of {pseudonym}").into_bytes(),
-            cookie: String::new(),
+            session: String::new(),
         }
+    }
+
+    /// The `Authorization` header value of this holder's session.
+    pub fn bearer(&self) -> String {
+        bearer(&self.session)
     }
 
     pub fn signup_body(&self) -> Value {

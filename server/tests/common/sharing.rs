@@ -18,7 +18,7 @@ pub fn age(label: &str) -> Vec<u8> {
 #[derive(Clone)]
 pub struct TestWorker {
     pub secrets: Holder,
-    pub cookie: String,
+    pub session: String,
     pub id: String,
     pub code: String,
     pub real_name: String,
@@ -84,7 +84,7 @@ impl TestApp {
         );
         let account = r.json()["account"].clone();
         TestWorker {
-            cookie: r.session_cookie(),
+            session: r.session_token(),
             id: account["worker"]["id"].as_str().unwrap().to_owned(),
             code: account["worker"]["code"].as_str().unwrap().to_owned(),
             real_name: real_name.to_owned(),
@@ -101,8 +101,8 @@ impl TestApp {
         w
     }
 
-    pub async fn create_share_raw(&self, cookie: &str, body: Value) -> TestResponse {
-        self.call(Method::POST, "/api/v1/shares", Some(cookie), Some(body))
+    pub async fn create_share_raw(&self, session: &str, body: Value) -> TestResponse {
+        self.call(Method::POST, "/api/v1/shares", Some(session), Some(body))
             .await
     }
 
@@ -116,7 +116,7 @@ impl TestApp {
     /// Shares `docs` with a worker for `secs`; returns the share id.
     pub async fn share_with(
         &self,
-        cookie: &str,
+        session: &str,
         worker_id: &str,
         docs: &[&str],
         secs: u64,
@@ -128,12 +128,12 @@ impl TestApp {
             "note": b64(&age("a note")),
             "documents": Self::share_documents(docs),
         });
-        self.create_share(cookie, body).await
+        self.create_share(session, body).await
     }
 
     /// Creates a share that must succeed; returns its id.
-    async fn create_share(&self, cookie: &str, body: Value) -> String {
-        let r = self.create_share_raw(cookie, body).await;
+    async fn create_share(&self, session: &str, body: Value) -> String {
+        let r = self.create_share_raw(session, body).await;
         assert_eq!(
             r.status,
             StatusCode::CREATED,
@@ -146,7 +146,7 @@ impl TestApp {
     /// Makes a link to `docs` for `secs`, with `pin` if given.
     pub async fn make_link(
         &self,
-        cookie: &str,
+        session: &str,
         docs: &[&str],
         secs: u64,
         pin: Option<&str>,
@@ -161,7 +161,7 @@ impl TestApp {
             "documents": Self::share_documents(docs),
         });
         TestLink {
-            id: self.create_share(cookie, body).await,
+            id: self.create_share(session, body).await,
             access_key,
         }
     }
@@ -182,33 +182,33 @@ impl TestApp {
     /// document's content, its download) all answer `status` with `code`.
     pub async fn assert_worker_routes(
         &self,
-        cookie: &str,
+        session: &str,
         share: &str,
         doc: &str,
         status: StatusCode,
         code: &str,
     ) {
-        self.get(&format!("/api/v1/shared-with-me/{share}"), Some(cookie))
+        self.get(&format!("/api/v1/shared-with-me/{share}"), Some(session))
             .await
             .assert_error(status, code);
         self.get(
             &format!("/api/v1/shared-with-me/{share}/documents/{doc}/content"),
-            Some(cookie),
+            Some(session),
         )
         .await
         .assert_error(status, code);
         self.call(
             Method::POST,
             &format!("/api/v1/shared-with-me/{share}/documents/{doc}/download"),
-            Some(cookie),
+            Some(session),
             None,
         )
         .await
         .assert_error(status, code);
     }
 
-    pub async fn shares_of(&self, cookie: &str) -> Vec<Value> {
-        let r = self.get("/api/v1/shares", Some(cookie)).await;
+    pub async fn shares_of(&self, session: &str) -> Vec<Value> {
+        let r = self.get("/api/v1/shares", Some(session)).await;
         assert_eq!(
             r.status,
             StatusCode::OK,
