@@ -10,13 +10,14 @@ use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, B64};
 use crate::session::{self, Session};
 use crate::state::AppState;
-use crate::storage::{AuthMethod, KdfParams, Role, WorkerState};
+use crate::storage::{AuthMethod, KdfParams, LoginDelays, Role, WorkerState};
 use crate::validate::{self, AUTH_KEY_LEN, KdfJson, SALT_LEN};
 
-/// Failures allowed before delays start.
-const FREE_FAILURES: u32 = 3;
-/// Longest delay between two attempts.
-const MAX_DELAY_SECS: i64 = 15 * 60;
+/// Waits after failed log-ins: three failures are free, then 1, 2, 4 … seconds.
+pub const LOGIN_DELAYS: LoginDelays = LoginDelays {
+    free_failures: 3,
+    max_delay_secs: 15 * 60,
+};
 
 /// `POST /api/v1/auth/params` body.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -93,15 +94,6 @@ pub struct LoginResponse {
     pub session: String,
 }
 
-/// Seconds to wait after `failures` failures.
-fn delay_after(failures: u32) -> i64 {
-    if failures < FREE_FAILURES {
-        return 0;
-    }
-    let exponent = (failures - FREE_FAILURES).min(20);
-    (1_i64 << exponent).min(MAX_DELAY_SECS)
-}
-
 /// Logs in (a holder or a worker) with a passphrase or recovery auth key; answers a session
 /// token.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
@@ -123,12 +115,17 @@ pub async fn login(
     let limit_key = state.pepper.login_limit_key(&pseudonym.key);
     let now = state.clock.now();
 
-    if let Some(f) = state.storage.login_failures(&limit_key).await? {
-        let wait_until = f.last_failure_at.saturating_add(delay_after(f.failures));
-        if now < wait_until {
-            let retry_after = u64::try_from(wait_until - now).unwrap_or(1);
-            return Err(AppError::TooManyAttempts { retry_after });
-        }
+    // The wait is checked and the try counted in one atomic step, before any key is
+    // compared: of a burst at the end of a wait only the requests that won the gate are
+    // checked. A success clears the count below.
+    if !state
+        .storage
+        .take_login_try(&limit_key, now, LOGIN_DELAYS)
+        .await?
+    {
+        return Err(AppError::TooManyAttempts {
+            retry_after: retry_after(&state, &limit_key, now).await?,
+        });
     }
 
     // The same work whether the pseudonym exists or not: one HMAC, one constant-time compare.
@@ -142,10 +139,8 @@ pub async fn login(
     let matches = state.pepper.verify_auth_key(&auth_key, expected);
     let account = match account {
         Some(account) if matches => account,
-        _ => {
-            state.storage.record_login_failure(&limit_key, now).await?;
-            return Err(AppError::InvalidCredentials);
-        }
+        // Already counted by the gate.
+        _ => return Err(AppError::InvalidCredentials),
     };
 
     state.storage.clear_login_failures(&limit_key).await?;
@@ -168,6 +163,17 @@ pub async fn login(
     }))
 }
 
+/// Seconds until the wait under `limit_key` ends (at least 1).
+async fn retry_after(state: &AppState, limit_key: &str, now: i64) -> Result<u64, AppError> {
+    let wait_until = match state.storage.login_failures(limit_key).await? {
+        Some(f) => f
+            .last_failure_at
+            .saturating_add(LOGIN_DELAYS.after(f.failures)),
+        None => now,
+    };
+    Ok(u64::try_from(wait_until - now).unwrap_or(1).max(1))
+}
+
 /// Ends the session.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("session" = [])),
     responses(
@@ -188,6 +194,7 @@ mod tests {
 
     #[test]
     fn delays_grow_from_the_fourth_attempt_and_stop_at_15_minutes() {
+        let delay_after = |f| LOGIN_DELAYS.after(f);
         assert_eq!(delay_after(0), 0);
         assert_eq!(delay_after(2), 0);
         assert_eq!(delay_after(3), 1);

@@ -99,23 +99,42 @@ async fn authorize(state: &AppState, id: ShareId, req: LinkRequest) -> Result<Sh
 
     if let Some(stored_pin) = &share.pin_hmac {
         let pin = pin.ok_or(AppError::PinRequired)?;
-        if !state
+        // A try is taken (counted as wrong) in one atomic step before the PIN is compared,
+        // so a burst gets no more comparisons than tries are left.
+        let Some(failures) = state.storage.take_pin_try(id, MAX_PIN_FAILURES).await? else {
+            return Err(no_try_left(state, id).await?);
+        };
+        if state
             .pepper
             .verify_link_pin(&id.to_string(), pin, stored_pin)
         {
-            return match state
+            state.storage.give_back_pin_try(id).await?;
+        } else {
+            state
                 .storage
-                .record_pin_failure(id, now, MAX_PIN_FAILURES)
-                .await?
-            {
-                Some(failures) => Err(AppError::WrongPin {
-                    attempts_left: MAX_PIN_FAILURES.saturating_sub(failures),
-                }),
-                None => Err(AppError::LinkLocked),
-            };
+                .lock_link_if_failed(id, now, MAX_PIN_FAILURES)
+                .await?;
+            return Err(AppError::WrongPin {
+                attempts_left: MAX_PIN_FAILURES.saturating_sub(failures),
+            });
         }
     }
     Ok(share)
+}
+
+/// Why a link has no PIN try left: it is locked, or its last tries are being checked right
+/// now (try again in a second).
+async fn no_try_left(state: &AppState, id: ShareId) -> Result<AppError, AppError> {
+    let locked = state
+        .storage
+        .share(id)
+        .await?
+        .is_none_or(|s| s.locked_at.is_some());
+    Ok(if locked {
+        AppError::LinkLocked
+    } else {
+        AppError::TooManyAttempts { retry_after: 1 }
+    })
 }
 
 /// Opens a link: its note and documents with their share envelopes.

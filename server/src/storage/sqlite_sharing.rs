@@ -638,37 +638,59 @@ pub(super) async fn count_link_request(
     })
 }
 
-pub(super) async fn record_pin_failure(
+pub(super) async fn take_pin_try(
+    pool: &SqlitePool,
+    id: ShareId,
+    max_failures: u32,
+) -> StorageResult<Option<u32>> {
+    let row = sqlx::query(
+        "UPDATE shares SET pin_failures = pin_failures + 1 \
+         WHERE id = ? AND kind = 'link' AND locked_at IS NULL AND pin_failures < ? \
+         RETURNING pin_failures",
+    )
+    .bind(id.to_string())
+    .bind(i64::from(max_failures))
+    .fetch_optional(pool)
+    .await?;
+    row.map(|row| u32_of(&row, "pin_failures")).transpose()
+}
+
+pub(super) async fn give_back_pin_try(pool: &SqlitePool, id: ShareId) -> StorageResult<()> {
+    sqlx::query(
+        "UPDATE shares SET pin_failures = pin_failures - 1 WHERE id = ? AND pin_failures > 0",
+    )
+    .bind(id.to_string())
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub(super) async fn lock_link_if_failed(
     pool: &SqlitePool,
     id: ShareId,
     now: UnixSeconds,
     max_failures: u32,
-) -> StorageResult<Option<u32>> {
+) -> StorageResult<bool> {
     let mut tx = begin(pool).await?;
-    let row = sqlx::query(
-        "UPDATE shares SET pin_failures = pin_failures + 1 \
-         WHERE id = ? AND kind = 'link' AND locked_at IS NULL RETURNING pin_failures",
+    let locked = sqlx::query(
+        "UPDATE shares SET locked_at = ?, note = NULL \
+         WHERE id = ? AND kind = 'link' AND locked_at IS NULL AND pin_failures >= ?",
     )
+    .bind(now)
     .bind(id.to_string())
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(row) = row else {
-        return Ok(None);
-    };
-    let failures = u32_of(&row, "pin_failures")?;
-    if failures >= max_failures {
-        sqlx::query("UPDATE shares SET locked_at = ?, note = NULL WHERE id = ?")
-            .bind(now)
-            .bind(id.to_string())
-            .execute(&mut *tx)
-            .await?;
+    .bind(i64::from(max_failures))
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        > 0;
+    if locked {
         sqlx::query("DELETE FROM share_envelopes WHERE share_id = ?")
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
     }
     tx.commit().await?;
-    Ok(Some(failures))
+    Ok(locked)
 }
 
 pub(super) async fn purge_expired_shares(
