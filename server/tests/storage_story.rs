@@ -502,13 +502,13 @@ async fn sharing_story(s: &impl Storage) {
     assert_eq!((rate.count, rate.window_start), (1, 160));
     for n in 1..=4 {
         assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), Some(n));
-        assert!(!s.lock_link_if_failed(link.id, 110, 5).await.unwrap());
+        assert_eq!(s.count_wrong_pin(link.id, 110, 5).await.unwrap(), n);
     }
     assert_eq!(
         s.share(link.id).await.unwrap().unwrap().status(150),
         ShareStatus::Active
     );
-    // A try given back (right PIN) leaves the count as it was.
+    // A try being checked counts against the limit; given back (a right PIN), it is free again.
     assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), Some(5));
     assert_eq!(
         s.take_pin_try(link.id, 5).await.unwrap(),
@@ -518,8 +518,7 @@ async fn sharing_story(s: &impl Storage) {
     s.give_back_pin_try(link.id).await.unwrap();
     assert_eq!(s.share(link.id).await.unwrap().unwrap().pin_failures, 4);
     assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), Some(5));
-    assert!(s.lock_link_if_failed(link.id, 120, 5).await.unwrap());
-    assert!(!s.lock_link_if_failed(link.id, 121, 5).await.unwrap());
+    assert_eq!(s.count_wrong_pin(link.id, 120, 5).await.unwrap(), 5);
     assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), None);
     let locked = s.share(link.id).await.unwrap().unwrap();
     assert_eq!(

@@ -402,20 +402,21 @@ pub trait Storage: Send + Sync + 'static {
         now: UnixSeconds,
         window_secs: i64,
     ) -> StorageResult<LinkRate>;
-    /// Takes one PIN try on an unlocked link in one atomic step: counts it as a wrong PIN
-    /// unless `max_failures` are already counted (tries still being checked included).
-    /// Answers the count with this try, or `None` when no try is left.
+    /// Takes one PIN try on an unlocked link in one atomic step, unless the wrong PINs
+    /// counted plus the tries being checked reach `max_failures`. Answers that sum with this
+    /// try, or `None` when no try is left. The try must then be given back
+    /// ([`Storage::give_back_pin_try`]) or counted wrong ([`Storage::count_wrong_pin`]).
     async fn take_pin_try(&self, id: ShareId, max_failures: u32) -> StorageResult<Option<u32>>;
-    /// Gives back a try taken by [`Storage::take_pin_try`] whose PIN was right.
+    /// Gives back a taken try whose PIN was right.
     async fn give_back_pin_try(&self, id: ShareId) -> StorageResult<()>;
-    /// After a wrong PIN: if `max_failures` are counted, locks the link at `now` (unless it is
-    /// already locked) and deletes its envelopes and note. Answers whether this call locked it.
-    async fn lock_link_if_failed(
+    /// Counts a taken try as a wrong PIN; at `max_failures` the link is locked at `now` and
+    /// its envelopes and note deleted. Answers the wrong PINs counted.
+    async fn count_wrong_pin(
         &self,
         id: ShareId,
         now: UnixSeconds,
         max_failures: u32,
-    ) -> StorageResult<bool>;
+    ) -> StorageResult<u32>;
     /// Deletes the envelopes and notes of shares expired at `now`.
     async fn purge_expired_shares(&self, now: UnixSeconds) -> StorageResult<PurgedShares>;
 }

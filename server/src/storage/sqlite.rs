@@ -612,13 +612,13 @@ impl Storage for SqliteStorage {
         sharing::give_back_pin_try(&self.pool, id).await
     }
 
-    async fn lock_link_if_failed(
+    async fn count_wrong_pin(
         &self,
         id: ShareId,
         now: UnixSeconds,
         max_failures: u32,
-    ) -> StorageResult<bool> {
-        sharing::lock_link_if_failed(&self.pool, id, now, max_failures).await
+    ) -> StorageResult<u32> {
+        sharing::count_wrong_pin(&self.pool, id, now, max_failures).await
     }
 
     async fn purge_expired_shares(&self, now: UnixSeconds) -> StorageResult<PurgedShares> {
