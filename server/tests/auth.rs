@@ -450,6 +450,7 @@ fn new_passphrase_body() -> serde_json::Value {
         "kdf": {"alg": "argon2id", "m_kib": 131072, "t": 4, "p": 1},
         "passphrase_auth": b64(&[78; 32]),
         "passphrase_slot": b64(b"new passphrase slot"),
+        "end_other_sessions": true,
     })
 }
 

@@ -115,18 +115,7 @@ pub async fn login(
     let limit_key = state.pepper.login_limit_key(&pseudonym.key);
     let now = state.clock.now();
 
-    // The wait is checked and the try counted in one atomic step, before any key is
-    // compared: of a burst at the end of a wait only the requests that won the gate are
-    // checked. A success clears the count below.
-    if !state
-        .storage
-        .take_login_try(&limit_key, now, LOGIN_DELAYS)
-        .await?
-    {
-        return Err(AppError::TooManyAttempts {
-            retry_after: retry_after(&state, &limit_key, now).await?,
-        });
-    }
+    take_try(&state, &limit_key, now).await?;
 
     // The same work whether the pseudonym exists or not: one HMAC, one constant-time compare.
     let account = state.storage.account_by_pseudonym(&pseudonym.key).await?;
@@ -161,6 +150,24 @@ pub async fn login(
         slot: B64(slot),
         session,
     }))
+}
+
+/// Takes one try of the log-in throttle under `limit_key`, or answers `429` with the wait.
+///
+/// The wait is checked and the try counted (as a failure) in one atomic step, before any key
+/// is compared: of a burst at the end of a wait only the requests that won the gate are
+/// checked. A success clears the count.
+pub(crate) async fn take_try(state: &AppState, limit_key: &str, now: i64) -> Result<(), AppError> {
+    if state
+        .storage
+        .take_login_try(limit_key, now, LOGIN_DELAYS)
+        .await?
+    {
+        return Ok(());
+    }
+    Err(AppError::TooManyAttempts {
+        retry_after: retry_after(state, limit_key, now).await?,
+    })
 }
 
 /// Seconds until the wait under `limit_key` ends (at least 1).
