@@ -26,6 +26,8 @@ pub struct Session {
     pub kind: AccountKind,
     /// How it was opened.
     pub method: AuthMethod,
+    /// When it was opened.
+    pub created_at: UnixSeconds,
     /// SHA-256 of its token.
     pub token_hash: String,
 }
@@ -105,6 +107,7 @@ impl FromRequestParts<AppState> for Session {
             account_id: record.account_id,
             kind,
             method: record.method,
+            created_at: record.created_at,
             token_hash,
         })
     }

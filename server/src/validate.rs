@@ -34,6 +34,13 @@ pub const MAX_LINK_SECS: u64 = 604_800;
 pub const ACCESS_KEY_LEN: usize = 32;
 /// How every age file begins.
 pub const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
+/// Accepted Argon2id memory costs in KiB: the range of `Argon2Params` in `pde-crypto`
+/// (64 MiB, the version 1 default, to 256 MiB).
+pub const KDF_M_KIB: std::ops::RangeInclusive<u32> = 65_536..=262_144;
+/// Accepted Argon2id passes (as `Argon2Params`).
+pub const KDF_T: std::ops::RangeInclusive<u32> = 3..=16;
+/// Accepted Argon2id lanes (as `Argon2Params`).
+pub const KDF_P: std::ops::RangeInclusive<u32> = 1..=4;
 
 /// A pseudonym, trimmed, and the key it is looked up by.
 #[derive(Debug, Clone)]
@@ -142,19 +149,21 @@ impl From<KdfParams> for KdfJson {
 }
 
 impl KdfJson {
-    /// Checks the parameters are ones Argon2id accepts and a browser can run.
+    /// Checks the parameters are within the range the client accepts (`Argon2Params` in
+    /// `pde-crypto`: never cheaper than the version 1 defaults, never more than a cheap phone
+    /// can run), so nobody can store parameters that make a passphrase cheap to guess.
     pub fn check(&self) -> Result<KdfParams, AppError> {
         if self.alg != "argon2id" {
             return Err(AppError::field("kdf.alg", "must be \"argon2id\""));
         }
-        if !(1..=16).contains(&self.p) {
-            return Err(AppError::field("kdf.p", "must be 1 to 16"));
+        if !KDF_P.contains(&self.p) {
+            return Err(AppError::field("kdf.p", "must be 1 to 4"));
         }
-        if !(1..=64).contains(&self.t) {
-            return Err(AppError::field("kdf.t", "must be 1 to 64"));
+        if !KDF_T.contains(&self.t) {
+            return Err(AppError::field("kdf.t", "must be 3 to 16"));
         }
-        if self.m_kib < 8 * self.p || self.m_kib > 4 * 1024 * 1024 {
-            return Err(AppError::field("kdf.m_kib", "must be 8·p to 4194304"));
+        if !KDF_M_KIB.contains(&self.m_kib) {
+            return Err(AppError::field("kdf.m_kib", "must be 65536 to 262144"));
         }
         Ok(KdfParams {
             m_kib: self.m_kib,

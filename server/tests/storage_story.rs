@@ -4,9 +4,9 @@
 use pde_server::ids::{AccountId, DocumentId, OrganisationId, ShareId};
 use pde_server::storage::{
     Account, AccountKind, AuthMethod, CreateShareOutcome, Document, DocumentState, Invitation,
-    JoinOutcome, KdfParams, NewShare, NewWorker, Organisation, PassphraseSlot, PurgedShares,
-    Receipt, ReceiptAction, ReceiptBy, Role, SessionRecord, ShareAudience, ShareKind, ShareStatus,
-    SqliteStorage, Storage, StorageError, WorkerState,
+    JoinOutcome, KdfParams, LoginDelays, NewShare, NewWorker, Organisation, PassphraseSlot,
+    PurgedShares, Receipt, ReceiptAction, ReceiptBy, Role, SessionRecord, ShareAudience, ShareKind,
+    ShareStatus, SqliteStorage, Storage, StorageError, WorkerState,
 };
 use pde_server::worker_code::WorkerCode;
 
@@ -83,11 +83,25 @@ async fn story(s: &impl Storage) {
 
     // Log-in failures.
     assert!(s.login_failures("k").await.unwrap().is_none());
-    assert_eq!(s.record_login_failure("k", 100).await.unwrap(), 1);
-    assert_eq!(s.record_login_failure("k", 105).await.unwrap(), 2);
+    let delays = LoginDelays {
+        free_failures: 2,
+        max_delay_secs: 5,
+    };
+    assert!(s.take_login_try("k", 100, delays).await.unwrap());
+    assert!(s.take_login_try("k", 100, delays).await.unwrap());
+    // Two free tries taken: the third waits 1 s, the fourth 2 s after it.
+    assert!(!s.take_login_try("k", 100, delays).await.unwrap());
+    assert!(s.take_login_try("k", 101, delays).await.unwrap());
+    assert!(!s.take_login_try("k", 102, delays).await.unwrap());
+    assert!(s.take_login_try("k", 103, delays).await.unwrap());
     let f = s.login_failures("k").await.unwrap().unwrap();
-    assert_eq!((f.failures, f.last_failure_at), (2, 105));
-    s.record_login_failure("old", 10).await.unwrap();
+    assert_eq!((f.failures, f.last_failure_at), (4, 103));
+    // The longest wait is 5 s.
+    for at in [107, 112, 117] {
+        assert!(!s.take_login_try("k", at - 1, delays).await.unwrap());
+        assert!(s.take_login_try("k", at, delays).await.unwrap());
+    }
+    assert!(s.take_login_try("old", 10, delays).await.unwrap());
     assert_eq!(s.forget_login_failures_before(50).await.unwrap(), 1);
     s.clear_login_failures("k").await.unwrap();
     assert!(s.login_failures("k").await.unwrap().is_none());
@@ -487,20 +501,25 @@ async fn sharing_story(s: &impl Storage) {
     let rate = s.count_link_request(link.id, 160, 60).await.unwrap();
     assert_eq!((rate.count, rate.window_start), (1, 160));
     for n in 1..=4 {
-        assert_eq!(
-            s.record_pin_failure(link.id, 110, 5).await.unwrap(),
-            Some(n)
-        );
+        assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), Some(n));
+        assert_eq!(s.count_wrong_pin(link.id, 110, 5).await.unwrap(), n);
     }
     assert_eq!(
         s.share(link.id).await.unwrap().unwrap().status(150),
         ShareStatus::Active
     );
+    // A try being checked counts against the limit; given back (a right PIN), it is free again.
+    assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), Some(5));
     assert_eq!(
-        s.record_pin_failure(link.id, 120, 5).await.unwrap(),
-        Some(5)
+        s.take_pin_try(link.id, 5).await.unwrap(),
+        None,
+        "no try left"
     );
-    assert_eq!(s.record_pin_failure(link.id, 121, 5).await.unwrap(), None);
+    s.give_back_pin_try(link.id).await.unwrap();
+    assert_eq!(s.share(link.id).await.unwrap().unwrap().pin_failures, 4);
+    assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), Some(5));
+    assert_eq!(s.count_wrong_pin(link.id, 120, 5).await.unwrap(), 5);
+    assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), None);
     let locked = s.share(link.id).await.unwrap().unwrap();
     assert_eq!(
         (

@@ -270,7 +270,7 @@ export const api = {
     }
   },
   account: () => request<Account>('GET', '/account'),
-  setPassphrase: (body: { salt: string; kdf: Kdf; passphrase_auth: string; passphrase_slot: string }) =>
+  setPassphrase: (body: { salt: string; kdf: Kdf; passphrase_auth: string; passphrase_slot: string; end_other_sessions?: boolean }) =>
     request<void>('PUT', '/account/passphrase', body),
   documents: () => request<{ documents: StoredDocument[] }>('GET', '/documents'),
   reserveDocument: (body: { size: number; metadata: string; envelope: string }) =>

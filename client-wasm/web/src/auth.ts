@@ -152,6 +152,7 @@ export async function setNewPassphrase(session: OpenSession, passphrase: string)
       kdf,
       passphrase_auth: toBase64(keys.authKey()),
       passphrase_slot: toBase64(session.wallet.sealSlot(keys)),
+      end_other_sessions: true,
     });
   } finally {
     keys.free();

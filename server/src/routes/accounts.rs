@@ -11,6 +11,7 @@ use crate::clock::day_of;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, B64};
 use crate::ids::AccountId;
+use crate::routes::auth;
 use crate::session::{self, Session};
 use crate::state::AppState;
 use crate::storage::{Account, AccountKind, AuthMethod, PassphraseSlot, StorageError};
@@ -225,9 +226,18 @@ pub async fn get(
     Ok(Json(view(&state, account).await?))
 }
 
+/// A recovery log-in lets its session set a new passphrase without the old one for this long.
+pub const RECOVERY_CHANGE_SECS: i64 = 15 * 60;
+
 /// `PUT /api/v1/account/passphrase` body.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ChangePassphraseRequest {
+    /// The current passphrase auth key, Base64: checked like a log-in, and counted in the same
+    /// throttle. Not needed in a session opened with the recovery code less than 15 minutes
+    /// ago.
+    #[serde(default)]
+    #[schema(value_type = Option<String>, format = Byte)]
+    pub current_auth: Option<B64>,
     /// New 16-byte Argon2id salt, Base64.
     #[schema(value_type = String, format = Byte)]
     pub salt: B64,
@@ -239,17 +249,21 @@ pub struct ChangePassphraseRequest {
     /// New passphrase key slot, Base64, at most 4 KiB.
     #[schema(value_type = String, format = Byte)]
     pub passphrase_slot: B64,
+    /// Whether every other session of the account ends (default false).
+    #[serde(default)]
+    pub end_other_sessions: bool,
 }
 
-/// Replaces the passphrase slot (after a recovery log-in, or to change the passphrase).
-/// Every other session of the account ends.
+/// Replaces the passphrase slot, given the current passphrase's auth key or shortly after a
+/// recovery log-in. Other sessions end only when asked.
 #[utoipa::path(put, operation_id = "change_passphrase", path = "/api/v1/account/passphrase", tag = "accounts", security(("session" = [])),
     request_body = ChangePassphraseRequest,
     responses(
         (status = 204, description = "Replaced"),
-        (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
-        (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 400, body = ErrorBody, description = "bad_request, invalid_field (current_auth missing outside a fresh recovery session)"),
+        (status = 401, body = ErrorBody, description = "unauthenticated; invalid_credentials (a wrong current_auth)"),
         (status = 403, body = ErrorBody, description = "worker_suspended"),
+        (status = 429, body = ErrorBody, description = "too_many_attempts, with Retry-After (the log-in throttle)"),
     ))]
 pub async fn change_passphrase(
     State(state): State<AppState>,
@@ -264,13 +278,46 @@ pub async fn change_passphrase(
             .passphrase_slot
             .bounded("passphrase_slot", 1, MAX_SLOT_BYTES)?,
     };
+    let now = state.clock.now();
+    let fresh_recovery = session.method == AuthMethod::Recovery
+        && now.saturating_sub(session.created_at) < RECOVERY_CHANGE_SECS;
+    let current = req
+        .current_auth
+        .map(|key| key.bounded("current_auth", AUTH_KEY_LEN, AUTH_KEY_LEN))
+        .transpose()?;
+    if !fresh_recovery {
+        let current = current.ok_or_else(|| {
+            AppError::field(
+                "current_auth",
+                "the current passphrase is needed (or a recovery log-in less than 15 minutes ago)",
+            )
+        })?;
+        let account = state
+            .storage
+            .account(session.account_id)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        // Checked like a log-in with the passphrase, in the same throttle: a stolen session
+        // is no faster a guessing oracle than the log-in form.
+        let limit_key = state.pepper.login_limit_key(&account.pseudonym_key);
+        auth::take_try(&state, &limit_key, now).await?;
+        if !state
+            .pepper
+            .verify_auth_key(&current, &account.passphrase.auth_hmac)
+        {
+            return Err(AppError::InvalidCredentials);
+        }
+        state.storage.clear_login_failures(&limit_key).await?;
+    }
     state
         .storage
         .set_passphrase(session.account_id, &slot)
         .await?;
-    state
-        .storage
-        .delete_other_sessions(session.account_id, &session.token_hash)
-        .await?;
+    if req.end_other_sessions {
+        state
+            .storage
+            .delete_other_sessions(session.account_id, &session.token_hash)
+            .await?;
+    }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -99,23 +99,62 @@ async fn authorize(state: &AppState, id: ShareId, req: LinkRequest) -> Result<Sh
 
     if let Some(stored_pin) = &share.pin_hmac {
         let pin = pin.ok_or(AppError::PinRequired)?;
-        if !state
-            .pepper
-            .verify_link_pin(&id.to_string(), pin, stored_pin)
-        {
-            return match state
-                .storage
-                .record_pin_failure(id, now, MAX_PIN_FAILURES)
-                .await?
-            {
-                Some(failures) => Err(AppError::WrongPin {
-                    attempts_left: MAX_PIN_FAILURES.saturating_sub(failures),
-                }),
-                None => Err(AppError::LinkLocked),
-            };
-        }
+        // A try is taken in one atomic step before the PIN is compared, so a burst gets no
+        // more comparisons than tries are left. The check runs in its own task: a client that
+        // hangs up cannot leave its try taken.
+        let pin = SecretText(pin.to_owned());
+        let task = tokio::spawn(check_pin(state.clone(), id, pin, stored_pin.clone(), now));
+        task.await
+            .map_err(|e| AppError::internal(format!("the PIN check stopped: {e}")))??;
     }
     Ok(share)
+}
+
+/// Takes a PIN try, compares the PIN, and gives the try back or counts it wrong.
+async fn check_pin(
+    state: AppState,
+    id: ShareId,
+    pin: SecretText,
+    stored_pin: Vec<u8>,
+    now: i64,
+) -> Result<(), AppError> {
+    if state
+        .storage
+        .take_pin_try(id, MAX_PIN_FAILURES)
+        .await?
+        .is_none()
+    {
+        return Err(no_try_left(&state, id).await?);
+    }
+    if state
+        .pepper
+        .verify_link_pin(&id.to_string(), pin.expose(), &stored_pin)
+    {
+        state.storage.give_back_pin_try(id).await?;
+        return Ok(());
+    }
+    let failures = state
+        .storage
+        .count_wrong_pin(id, now, MAX_PIN_FAILURES)
+        .await?;
+    Err(AppError::WrongPin {
+        attempts_left: MAX_PIN_FAILURES.saturating_sub(failures),
+    })
+}
+
+/// Why a link has no PIN try left: it is locked, or its last tries are being checked right
+/// now (try again in a second).
+async fn no_try_left(state: &AppState, id: ShareId) -> Result<AppError, AppError> {
+    let locked = state
+        .storage
+        .share(id)
+        .await?
+        .is_none_or(|s| s.locked_at.is_some());
+    Ok(if locked {
+        AppError::LinkLocked
+    } else {
+        AppError::TooManyAttempts { retry_after: 1 }
+    })
 }
 
 /// Opens a link: its note and documents with their share envelopes.

@@ -142,6 +142,40 @@ pub struct LoginFailures {
     pub last_failure_at: UnixSeconds,
 }
 
+/// How long a pseudonym waits after failed log-ins: `free_failures` cost nothing, then each
+/// further failure doubles the wait from 1 second up to `max_delay_secs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoginDelays {
+    /// Failures allowed before waits start.
+    pub free_failures: u32,
+    /// Longest wait, in seconds (at least 1).
+    pub max_delay_secs: i64,
+}
+
+impl LoginDelays {
+    /// Seconds to wait after `failures` failures.
+    pub fn after(&self, failures: u32) -> i64 {
+        if failures < self.free_failures {
+            return 0;
+        }
+        let exponent = failures - self.free_failures;
+        if exponent >= self.cap_exponent() {
+            self.max_delay_secs
+        } else {
+            1_i64 << exponent
+        }
+    }
+
+    /// The smallest exponent whose power of two reaches the longest wait.
+    pub fn cap_exponent(&self) -> u32 {
+        let mut e = 0;
+        while e < 62 && (1_i64 << e) < self.max_delay_secs {
+            e += 1;
+        }
+        e
+    }
+}
+
 /// Where a document's content stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocumentState {
@@ -210,8 +244,16 @@ pub trait Storage: Send + Sync + 'static {
 
     /// Failed log-ins counted under `key`.
     async fn login_failures(&self, key: &str) -> StorageResult<Option<LoginFailures>>;
-    /// Counts one more failed log-in under `key`; returns the new count.
-    async fn record_login_failure(&self, key: &str, now: UnixSeconds) -> StorageResult<u32>;
+    /// Takes one log-in try under `key` at `now` in one atomic step: unless the failures
+    /// counted under `key` impose a wait (`delays`) that has not ended, counts the try as a
+    /// failure (a success clears it with [`Storage::clear_login_failures`]) and answers true.
+    /// Of concurrent callers at the end of a wait, only as many pass as the delays allow.
+    async fn take_login_try(
+        &self,
+        key: &str,
+        now: UnixSeconds,
+        delays: LoginDelays,
+    ) -> StorageResult<bool>;
     /// Forgets the failures under `key` (after a success).
     async fn clear_login_failures(&self, key: &str) -> StorageResult<()>;
     /// Forgets failure counts whose last failure is older than `before`.
@@ -360,15 +402,21 @@ pub trait Storage: Send + Sync + 'static {
         now: UnixSeconds,
         window_secs: i64,
     ) -> StorageResult<LinkRate>;
-    /// Counts one wrong PIN on an unlocked link; at `max_failures` the link is locked at
-    /// `now` and its envelopes and note deleted. Answers the failures so far, or `None` if
-    /// the link was already locked.
-    async fn record_pin_failure(
+    /// Takes one PIN try on an unlocked link in one atomic step, unless the wrong PINs
+    /// counted plus the tries being checked reach `max_failures`. Answers that sum with this
+    /// try, or `None` when no try is left. The try must then be given back
+    /// ([`Storage::give_back_pin_try`]) or counted wrong ([`Storage::count_wrong_pin`]).
+    async fn take_pin_try(&self, id: ShareId, max_failures: u32) -> StorageResult<Option<u32>>;
+    /// Gives back a taken try whose PIN was right.
+    async fn give_back_pin_try(&self, id: ShareId) -> StorageResult<()>;
+    /// Counts a taken try as a wrong PIN; at `max_failures` the link is locked at `now` and
+    /// its envelopes and note deleted. Answers the wrong PINs counted.
+    async fn count_wrong_pin(
         &self,
         id: ShareId,
         now: UnixSeconds,
         max_failures: u32,
-    ) -> StorageResult<Option<u32>>;
+    ) -> StorageResult<u32>;
     /// Deletes the envelopes and notes of shares expired at `now`.
     async fn purge_expired_shares(&self, now: UnixSeconds) -> StorageResult<PurgedShares>;
 }

@@ -220,18 +220,33 @@ impl Storage for SqliteStorage {
         .transpose()
     }
 
-    async fn record_login_failure(&self, key: &str, now: UnixSeconds) -> StorageResult<u32> {
+    async fn take_login_try(
+        &self,
+        key: &str,
+        now: UnixSeconds,
+        delays: LoginDelays,
+    ) -> StorageResult<bool> {
+        // One conditional upsert: the wait is checked and the try counted in the same
+        // statement, so it holds with concurrent writers on any SQL database (the CASE is
+        // `LoginDelays::after` of the stored count).
         let row = sqlx::query(
-            "INSERT INTO login_attempts (key, failures, last_failure_at) VALUES (?, 1, ?) \
-             ON CONFLICT (key) DO UPDATE SET failures = failures + 1, \
+            "INSERT INTO login_attempts (key, failures, last_failure_at) VALUES (?1, 1, ?2) \
+             ON CONFLICT (key) DO UPDATE SET failures = login_attempts.failures + 1, \
              last_failure_at = excluded.last_failure_at \
+             WHERE login_attempts.last_failure_at + CASE \
+               WHEN login_attempts.failures < ?3 THEN 0 \
+               WHEN login_attempts.failures - ?3 >= ?4 THEN ?5 \
+               ELSE 1 << (login_attempts.failures - ?3) END <= excluded.last_failure_at \
              RETURNING failures",
         )
         .bind(key)
         .bind(now)
-        .fetch_one(&self.pool)
+        .bind(i64::from(delays.free_failures))
+        .bind(i64::from(delays.cap_exponent()))
+        .bind(delays.max_delay_secs)
+        .fetch_optional(&self.pool)
         .await?;
-        u32_of(&row, "failures")
+        Ok(row.is_some())
     }
 
     async fn clear_login_failures(&self, key: &str) -> StorageResult<()> {
@@ -589,13 +604,21 @@ impl Storage for SqliteStorage {
         sharing::count_link_request(&self.pool, id, now, window_secs).await
     }
 
-    async fn record_pin_failure(
+    async fn take_pin_try(&self, id: ShareId, max_failures: u32) -> StorageResult<Option<u32>> {
+        sharing::take_pin_try(&self.pool, id, max_failures).await
+    }
+
+    async fn give_back_pin_try(&self, id: ShareId) -> StorageResult<()> {
+        sharing::give_back_pin_try(&self.pool, id).await
+    }
+
+    async fn count_wrong_pin(
         &self,
         id: ShareId,
         now: UnixSeconds,
         max_failures: u32,
-    ) -> StorageResult<Option<u32>> {
-        sharing::record_pin_failure(&self.pool, id, now, max_failures).await
+    ) -> StorageResult<u32> {
+        sharing::count_wrong_pin(&self.pool, id, now, max_failures).await
     }
 
     async fn purge_expired_shares(&self, now: UnixSeconds) -> StorageResult<PurgedShares> {

@@ -638,37 +638,64 @@ pub(super) async fn count_link_request(
     })
 }
 
-pub(super) async fn record_pin_failure(
+pub(super) async fn take_pin_try(
+    pool: &SqlitePool,
+    id: ShareId,
+    max_failures: u32,
+) -> StorageResult<Option<u32>> {
+    let row = sqlx::query(
+        "UPDATE shares SET pin_pending = pin_pending + 1 \
+         WHERE id = ? AND kind = 'link' AND locked_at IS NULL \
+         AND pin_failures + pin_pending < ? \
+         RETURNING pin_failures + pin_pending AS taken",
+    )
+    .bind(id.to_string())
+    .bind(i64::from(max_failures))
+    .fetch_optional(pool)
+    .await?;
+    row.map(|row| u32_of(&row, "taken")).transpose()
+}
+
+pub(super) async fn give_back_pin_try(pool: &SqlitePool, id: ShareId) -> StorageResult<()> {
+    sqlx::query("UPDATE shares SET pin_pending = pin_pending - 1 WHERE id = ? AND pin_pending > 0")
+        .bind(id.to_string())
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub(super) async fn count_wrong_pin(
     pool: &SqlitePool,
     id: ShareId,
     now: UnixSeconds,
     max_failures: u32,
-) -> StorageResult<Option<u32>> {
+) -> StorageResult<u32> {
     let mut tx = begin(pool).await?;
+    // One statement turns the taken try into a failure and locks at the limit (the right-hand
+    // sides read the row as it was before the update).
     let row = sqlx::query(
-        "UPDATE shares SET pin_failures = pin_failures + 1 \
-         WHERE id = ? AND kind = 'link' AND locked_at IS NULL RETURNING pin_failures",
+        "UPDATE shares SET pin_pending = pin_pending - 1, pin_failures = pin_failures + 1, \
+         locked_at = CASE WHEN pin_failures + 1 >= ?1 THEN coalesce(locked_at, ?2) \
+           ELSE locked_at END, \
+         note = CASE WHEN pin_failures + 1 >= ?1 THEN NULL ELSE note END \
+         WHERE id = ?3 AND pin_pending > 0 \
+         RETURNING pin_failures",
     )
+    .bind(i64::from(max_failures))
+    .bind(now)
     .bind(id.to_string())
     .fetch_optional(&mut *tx)
-    .await?;
-    let Some(row) = row else {
-        return Ok(None);
-    };
+    .await?
+    .ok_or_else(|| StorageError::Corrupt("a wrong PIN without a taken try".into()))?;
     let failures = u32_of(&row, "pin_failures")?;
     if failures >= max_failures {
-        sqlx::query("UPDATE shares SET locked_at = ?, note = NULL WHERE id = ?")
-            .bind(now)
-            .bind(id.to_string())
-            .execute(&mut *tx)
-            .await?;
         sqlx::query("DELETE FROM share_envelopes WHERE share_id = ?")
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
     }
     tx.commit().await?;
-    Ok(Some(failures))
+    Ok(failures)
 }
 
 pub(super) async fn purge_expired_shares(

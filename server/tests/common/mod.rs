@@ -1,6 +1,7 @@
 //! Shared helpers: an app on a temp data dir with a test clock, requests through `oneshot`.
 #![allow(dead_code)]
 
+pub mod net;
 pub mod sharing;
 
 use std::path::PathBuf;
