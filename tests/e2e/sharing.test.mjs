@@ -49,6 +49,7 @@ async function makeLink(page, t, titles, shot) {
   assert.ok(await usePin.isChecked(), 'a link gets a PIN unless the holder opts out');
   await usePin.uncheck();
   await page.getByRole('alert').filter({ hasText: t('link-no-pin-risk') }).waitFor();
+  await shot('link-no-pin');
   await usePin.check();
   assert.equal(await page.getByText(t('link-no-pin-risk')).count(), 0);
   for (const title of titles) await page.getByTestId('what-they-see').getByText(title, { exact: true }).waitFor();
@@ -130,8 +131,8 @@ async function typePin(page, t, pin) {
 
 const otherPin = (pin, i) => String((Number(pin) + 1 + i * 7919) % 1_000_000).padStart(6, '0');
 
-async function downloadFrom(page, t) {
-  const download = await confirmedDownload(page, t, page.getByRole('button', { name: t('shared-download') }));
+async function downloadFrom(page, t, shot) {
+  const download = await confirmedDownload(page, t, page.getByRole('button', { name: t('shared-download') }), shot);
   const chunks = [];
   for await (const c of await download.createReadStream()) chunks.push(c);
   await download.delete();
@@ -298,7 +299,7 @@ for (const { lang, holderSize, workerSize } of SCENARIOS) {
       await wp.getByText(pdfNote, { exact: true }).waitFor();
       // What the holder will know is said truly: openings and the Download button, not the browser's own Save or Print.
       await wp.getByText(t('shared-record-hint'), { exact: true }).waitFor();
-      const got = await downloadFrom(wp, t);
+      const got = await downloadFrom(wp, t, wshot);
       assert.match(got.url, /^blob:/, 'the download comes from memory');
       assert.equal(got.name, pdfName);
       assert.ok(got.bytes.equals(pdf), 'the worker gets the very bytes the holder added');

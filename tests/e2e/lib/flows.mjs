@@ -138,7 +138,7 @@ export async function downloadBytes(page, t) {
  * the browser's downloads folder (nothing is saved before the person agrees), confirms, and
  * returns the download.
  */
-export async function confirmedDownload(page, t, button) {
+export async function confirmedDownload(page, t, button, shot = async () => {}) {
   let saved = false;
   const early = () => {
     saved = true;
@@ -150,6 +150,7 @@ export async function confirmedDownload(page, t, button) {
   const said = await dialog.textContent();
   assert.ok(said.includes(t('download-confirm-shared')), 'the warning says that others can open the copy');
   assert.match(said, new RegExp(escapeRe(t('download-confirm-text', { name: '@@' })).replace('@@', '.+')), 'the warning says where the copy stays');
+  await shot('download-confirm');
   page.off('download', early);
   assert.equal(saved, false, 'nothing is saved before the person confirms');
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: t('download-confirm') }).click()]);
