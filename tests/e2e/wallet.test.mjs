@@ -99,6 +99,7 @@ for (const [viewportName, lang] of SCENARIOS) {
       await quit(page, t);
       await shot('after-quit');
       assert.equal(await page.getByText(marker).count(), 0, 'nothing decrypted is left on the page after quitting');
+      await page.getByText(t('locked-quit'), { exact: true }).waitFor();
 
       // Reopen with the passphrase and view.
       await openWallet(page, t, pseudonym, passphrase);
@@ -153,6 +154,9 @@ for (const [viewportName, lang] of SCENARIOS) {
       await closeDocument(page, t);
       await page.getByRole('button', { name: new RegExp(renamed) }).waitFor();
       await quit(page, t);
+      // Two files were downloaded: the closing notice must not say that nothing remains.
+      await page.getByText(t('locked-quit-downloaded'), { exact: true }).waitFor();
+      assert.equal(await page.getByText(t('locked-quit'), { exact: true }).count(), 0);
 
       // Reopen with the recovery code and choose a new passphrase.
       await page.getByRole('button', { name: t('recover-start') }).click();

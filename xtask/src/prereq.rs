@@ -27,6 +27,10 @@ pub fn ensure(needs: Needs) -> Result<()> {
     if needs.chromium && !Path::new(CHROMIUM).exists() {
         debs.push("chromium");
     }
+    // The end-to-end tests read what Chromium saved in a profile (its History database).
+    if needs.chromium && Cmd::new("sqlite3").arg_version().read().is_none() {
+        debs.push("sqlite3");
+    }
     if needs.age && Cmd::new("age").arg_version().read().is_none() {
         debs.push("age");
     }

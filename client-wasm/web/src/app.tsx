@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { endSessionOnLeave } from './api';
 import type { OpenSession } from './auth';
 import { CreateScreen } from './create';
+import { closedNotice } from './downloads';
 import { initialLang, translator, type Lang } from './i18n-core';
 import { LinkClosedScreen, LinkScreen } from './link';
 import { LinkSecret, loadCrypto } from './pde';
@@ -150,7 +151,7 @@ export function App(props: { route: Route }) {
         <RecoverScreen onDone={opened} onBack={() => setScreen('start')} />
       ) : (
         <StartScreen
-          notice={notice ? i18n.t(notice === 'idle' ? 'locked-idle' : 'locked-quit') : null}
+          notice={notice ? i18n.t(closedNotice(notice === 'idle' ? 'idle' : 'quit')) : null}
           onOpened={opened}
           onCreate={() => {
             setNotice(null);

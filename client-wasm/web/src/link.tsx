@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
 import type { LinkSession } from './shared';
-import { cleanPin, formatDateTime, isPin } from './sharing';
+import { linkClosedText } from './downloads';
+import { PIN_FIELD_MAX, formatDateTime, readPin } from './sharing';
 import { ErrorBox, ScreenTitle, errorMessage, useI18n } from './ui';
 import { failureCode } from './viewer';
 import { DocList } from './doclist';
@@ -123,21 +124,26 @@ export function LinkScreen(props: { session: LinkSession | null }) {
           autocomplete="off"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!isPin(pin)) return setError(t('err-pin-format'));
-            void open(pin);
+            // Typed as it was shown ("123 456") or said: spaces and dashes between digits are fine.
+            const typed = readPin(pin);
+            if (!typed) return setError(t('err-pin-format'));
+            void open(typed);
           }}
         >
           <label for="visit-pin">{t('field-link-pin')}</label>
+          <p id="visit-pin-help" class="hint">
+            {t('link-pin-field-help')}
+          </p>
           <input
             id="visit-pin"
             class="pin-input"
             inputMode="numeric"
-            pattern="[0-9]{6}"
-            maxLength={6}
+            maxLength={PIN_FIELD_MAX}
             autocomplete="off"
+            aria-describedby="visit-pin-help"
             value={pin}
             disabled={busy}
-            onInput={(e) => setPin(cleanPin(e.currentTarget.value))}
+            onInput={(e) => setPin(e.currentTarget.value)}
           />
           <ErrorBox message={error} />
           <p class="status" aria-live="polite">
@@ -197,7 +203,7 @@ export function LinkClosedScreen() {
     <main class="screen">
       <ScreenTitle>{t('link-closed-title')}</ScreenTitle>
       <p class="notice" role="status">
-        {t('link-closed-text')}
+        {t(linkClosedText())}
       </p>
     </main>
   );

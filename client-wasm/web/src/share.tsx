@@ -5,11 +5,13 @@ import { CategoryIcon } from './categories';
 import { QrScanner, useCanScan } from './scan';
 import type { DocEntry, MadeLink, Session } from './session';
 import {
-  DEFAULT_DURATION, LINK_DURATIONS, NOTE_FROM_MAX, NOTE_MAX, WORKER_DURATIONS, cleanPin, durationSecs, endTime,
-  formatDateTime, generatePin, isPin, newestFirst, noteJson, receiptCounts, resolveTitles, shownStatus, sortReceipts,
-  type Duration, type DurationId,
+  DEFAULT_DURATION, LINK_DURATIONS, NOTE_FROM_MAX, NOTE_MAX, PIN_FIELD_MAX, WORKER_DURATIONS, durationSecs, endTime,
+  formatDateTime, generatePin, groupPin, newestFirst, noteJson, readPin, receiptCounts, resolveTitles, shownStatus,
+  sortReceipts, type Duration, type DurationId,
 } from './sharing';
+import { formatDate, formatSize } from './format';
 import { Dialog, ErrorBox, QrCode, ScreenTitle, errorMessage, useI18n } from './ui';
+import { WorkerBadge } from './worker';
 import { parseWorkerCode } from './workercode';
 
 type Step = 'docs' | 'who' | 'check' | 'details' | 'done' | 'link' | 'link-done';
@@ -34,8 +36,10 @@ export function ShareScreen(props: {
   const [duration, setDuration] = useState<DurationId>(DEFAULT_DURATION);
   const [noteFrom, setNoteFrom] = useState('');
   const [noteText, setNoteText] = useState('');
-  const [usePin, setUsePin] = useState(false);
-  const [pin, setPin] = useState('');
+  // A link's secret stays in the browser history of whoever opens it: the PIN, which no
+  // history keeps, is what stops the next user of that computer. So it is on by default.
+  const [usePin, setUsePin] = useState(true);
+  const [pin, setPin] = useState(() => generatePin());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [endsAt, setEndsAt] = useState(0);
@@ -73,14 +77,16 @@ export function ShareScreen(props: {
   async function makeLink(e: Event) {
     e.preventDefault();
     if (busy) return;
-    if (usePin && !isPin(pin)) {
+    const typed = usePin ? readPin(pin) : null;
+    if (usePin && !typed) {
       setError(t('err-pin-format'));
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const made = await session.shareAsLink(chosen, durationSecs(duration), usePin ? pin : null, null, location.origin);
+      const made = await session.shareAsLink(chosen, durationSecs(duration), typed, null, location.origin);
+      setPin(typed ?? '');
       setLink(made);
       setStep('link-done');
     } catch (err) {
@@ -189,6 +195,7 @@ export function ShareScreen(props: {
             {t('worker-unverified')}
           </p>
         )}
+        <WhatTheySee docs={chosen} name={worker.real_name} />
         <form class="stack card" autocomplete="off" onSubmit={shareWithWorker}>
           <DurationPicker choices={WORKER_DURATIONS} value={duration} onChange={setDuration} />
           <fieldset class="stack">
@@ -259,21 +266,7 @@ export function ShareScreen(props: {
         <p class="notice" role="status">
           {t('link-done-text', { n: chosen.length, when: formatDateTime(link.expiresAt, lang) })}
         </p>
-        <section class="card stack" aria-labelledby="link-show-title">
-          <h2 id="link-show-title">{t('link-show-title')}</h2>
-          <QrCode text={link.url} label={t('link-qr-label')} />
-          <p class="link-text" data-testid="share-link">
-            {link.url}
-          </p>
-          {usePin ? (
-            <>
-              <p>{t('link-pin-reminder')}</p>
-              <PinDisplay pin={pin} testId="share-pin" />
-            </>
-          ) : (
-            <p class="warning">{t('link-no-pin-warning')}</p>
-          )}
-        </section>
+        <LinkShown url={link.url} pin={usePin ? pin : null} />
         <p>{t('link-done-leave')}</p>
         <div class="stack">
           <button type="button" class="primary" onClick={() => props.onDone(null)}>
@@ -293,6 +286,7 @@ export function ShareScreen(props: {
       <ScreenTitle>{t('link-make-title')}</ScreenTitle>
       <p class="lead">{t('link-summary', { n: chosen.length })}</p>
       <p>{t('link-explain')}</p>
+      <WhatTheySee docs={chosen} name={null} />
       <form class="stack card" autocomplete="off" onSubmit={makeLink}>
         <DurationPicker choices={LINK_DURATIONS} value={duration} onChange={setDuration} />
         <fieldset class="stack">
@@ -302,14 +296,20 @@ export function ShareScreen(props: {
               type="checkbox"
               checked={usePin}
               disabled={busy}
+              aria-describedby={usePin ? undefined : 'link-no-pin-risk'}
               onChange={(e) => {
                 const on = e.currentTarget.checked;
                 setUsePin(on);
-                if (on && !pin) setPin(generatePin());
+                if (on && !readPin(pin)) setPin(generatePin());
               }}
             />
             {t('link-pin-use')}
           </label>
+          {usePin ? null : (
+            <p class="warning" id="link-no-pin-risk" role="alert">
+              {t('link-no-pin-risk')}
+            </p>
+          )}
           {usePin ? (
             <>
               <label for="link-pin">{t('field-pin')}</label>
@@ -317,13 +317,12 @@ export function ShareScreen(props: {
                 id="link-pin"
                 class="pin-input"
                 inputMode="numeric"
-                pattern="[0-9]{6}"
-                maxLength={6}
+                maxLength={PIN_FIELD_MAX}
                 autocomplete="off"
                 aria-describedby="link-pin-help"
                 value={pin}
                 disabled={busy}
-                onInput={(e) => setPin(cleanPin(e.currentTarget.value))}
+                onInput={(e) => setPin(e.currentTarget.value)}
               />
               <p id="link-pin-help" class="hint">
                 {t('link-pin-help')}
@@ -331,7 +330,7 @@ export function ShareScreen(props: {
               <button type="button" class="secondary" disabled={busy} onClick={() => setPin(generatePin())}>
                 {t('link-pin-generate')}
               </button>
-              {isPin(pin) ? <PinDisplay pin={pin} testId="chosen-pin" /> : null}
+              {readPin(pin) ? <PinDisplay pin={readPin(pin)!} testId="chosen-pin" /> : null}
             </>
           ) : null}
         </fieldset>
@@ -350,16 +349,113 @@ export function ShareScreen(props: {
   );
 }
 
-/** A PIN in large digits; screen readers get it digit by digit. */
+/** A PIN in large digits, in two groups ("123 456"); screen readers get it digit by digit. */
 function PinDisplay({ pin, testId }: { pin: string; testId: string }) {
   const { t } = useI18n();
   return (
     <p class="pin-big">
       <span class="visually-hidden">{t('link-pin-spoken', { pin: pin.split('').join(' ') })}</span>
       <span aria-hidden="true" data-testid={testId}>
-        {pin}
+        {groupPin(pin)}
       </span>
     </p>
+  );
+}
+
+/**
+ * A link just made: QR code, the address with Copy (and Share, where the browser has the Web
+ * Share API), then the PIN to say aloud. The PIN is never put into what is copied or shared.
+ */
+function LinkShown({ url, pin }: { url: string; pin: string | null }) {
+  const { t } = useI18n();
+  const [said, setSaid] = useState('');
+  const canShare = typeof navigator.share === 'function';
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setSaid(t('link-copied'));
+    } catch {
+      // No clipboard (permission refused, old browser): select the text for a manual copy.
+      const el = document.querySelector('[data-testid="share-link"]');
+      if (el) getSelection()?.selectAllChildren(el);
+      setSaid(t('link-copy-failed'));
+    }
+  }
+
+  async function share() {
+    try {
+      await navigator.share({ title: t('link-share-title'), url });
+    } catch {
+      /* the person closed the share sheet */
+    }
+  }
+
+  return (
+    <section class="card stack" aria-labelledby="link-show-title">
+      <h2 id="link-show-title">{t('link-show-title')}</h2>
+      <QrCode text={url} label={t('link-qr-label')} />
+      <p class="link-text" data-testid="share-link">
+        {url}
+      </p>
+      <div class="row">
+        <button type="button" class="secondary" onClick={() => void copy()}>
+          {t('link-copy')}
+        </button>
+        {canShare ? (
+          <button type="button" class="secondary" onClick={() => void share()}>
+            {t('link-share')}
+          </button>
+        ) : null}
+      </div>
+      <p class="status" role="status">
+        {said}
+      </p>
+      {pin ? (
+        <>
+          <p>{t('link-pin-reminder')}</p>
+          <PinDisplay pin={pin} testId="share-pin" />
+          <p class="hint">{t('link-pin-not-copied')}</p>
+        </>
+      ) : (
+        <p class="warning">{t('link-no-pin-warning')}</p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Exactly what the person the documents go to will be able to read: everything a document's
+ * metadata holds travels with it (title, category, date, note, file), since sharing gives
+ * them the document's key D and the metadata is encrypted to D (docs/formats.md).
+ */
+function WhatTheySee({ docs, name }: { docs: readonly DocEntry[]; name: string | null }) {
+  const { t, lang } = useI18n();
+  return (
+    <section class="card stack" aria-labelledby="seen-title" data-testid="what-they-see">
+      <h2 id="seen-title">{name ? t('seen-title', { name }) : t('seen-title-link')}</h2>
+      <p>{t('seen-lead')}</p>
+      <ul class="seen-list">
+        {docs.map((d) => {
+          const m = d.meta!;
+          return (
+            <li key={d.id}>
+              <p class="seen-title">{m.title}</p>
+              <dl class="facts">
+                <dt>{t('seen-category')}</dt>
+                <dd>{t(`category-${m.category}`)}</dd>
+                <dt>{t('seen-date')}</dt>
+                <dd>{m.date ? formatDate(m.date, lang) : t('seen-none')}</dd>
+                <dt>{t('seen-note')}</dt>
+                <dd>{m.note ? m.note : t('seen-none')}</dd>
+                <dt>{t('seen-file')}</dt>
+                <dd>{m.file_name ? `${m.file_name} (${formatSize(m.size, lang)})` : t('seen-file-text', { size: formatSize(m.size, lang) })}</dd>
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
@@ -373,11 +469,16 @@ function WhoStep(props: { count: number; onWorker: (w: WorkerCard) => void; onLi
   const [error, setError] = useState<string | null>(null);
   const check = parseWorkerCode(code);
   const hint = !check.ok && check.reason === 'mistyped' ? t('code-hint-mistyped') : !check.ok && check.reason === 'malformed' ? t('code-hint-malformed') : null;
+  // One sentence at a time under the field: the server's answer once there is one, else what
+  // the typed code looks like (never "complete" next to "nobody has this code").
+  const shown = error ?? hint ?? (check.ok ? t('code-hint-ok', { code: check.code }) : '');
 
   async function find(typed: string) {
     const c = parseWorkerCode(typed);
     if (!c.ok) {
-      setError(c.reason === 'mistyped' ? t('code-hint-mistyped') : t('code-hint-malformed'));
+      // A mistyped or malformed code: the hint under the field already says so, once.
+      if (c.reason === 'empty' || c.reason === 'short') setError(t('code-hint-short'));
+      document.getElementById('worker-code')?.focus();
       return;
     }
     setBusy(true);
@@ -415,7 +516,7 @@ function WhoStep(props: { count: number; onWorker: (w: WorkerCard) => void; onLi
             spellcheck={false}
             maxLength={20}
             aria-describedby="worker-code-help worker-code-hint"
-            aria-invalid={hint ? true : undefined}
+            aria-invalid={hint || error ? true : undefined}
             value={code}
             disabled={busy}
             onInput={(e) => {
@@ -426,10 +527,9 @@ function WhoStep(props: { count: number; onWorker: (w: WorkerCard) => void; onLi
           <p id="worker-code-help" class="hint">
             {t('code-help')}
           </p>
-          <p id="worker-code-hint" class="code-hint" aria-live="polite">
-            {hint ?? (check.ok ? t('code-hint-ok', { code: check.code }) : '')}
+          <p id="worker-code-hint" class={error ? 'code-hint error' : 'code-hint'} role={error ? 'alert' : undefined} aria-live="polite">
+            {shown}
           </p>
-          <ErrorBox message={error} />
           <p class="status" aria-live="polite">
             {busy ? t('share-finding') : ''}
           </p>
@@ -475,7 +575,12 @@ function WhoStep(props: { count: number; onWorker: (w: WorkerCard) => void; onLi
 function WorkerFacts({ worker }: { worker: WorkerCard }) {
   const { t } = useI18n();
   return (
-    <section class="card worker-facts" aria-labelledby="worker-facts-title">
+    <section
+      class={`card worker-facts ${worker.verified ? 'verified' : 'unverified'}`}
+      aria-labelledby="worker-facts-title"
+      data-testid="worker-facts"
+    >
+      <WorkerBadge verified={worker.verified} short={false} />
       <h2 id="worker-facts-title" class="worker-name" data-testid="worker-name">
         {worker.real_name}
       </h2>
@@ -524,6 +629,8 @@ export function MySharesScreen(props: { session: Session; onClose: () => void; o
   const { t, lang } = useI18n();
   const { session } = props;
   const [shares, setShares] = useState<ShareSummary[] | null>(null);
+  const [renewing, setRenewing] = useState<string | null>(null);
+  const [fresh, setFresh] = useState<{ link: MadeLink; pin: string; n: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ShareSummary | null>(null);
   const [busy, setBusy] = useState(false);
@@ -558,11 +665,58 @@ export function MySharesScreen(props: { session: Session; onClose: () => void; o
     setBusy(false);
   }
 
+  /** The share's documents that are still in the wallet and can be shared again. */
+  const stillHere = (s: ShareSummary) => shareable(session).filter((d) => s.document_ids.includes(d.id));
+
+  /**
+   * One step from a locked or ended link to a new one for the same documents: a new secret
+   * and a new PIN (someone who found the old link in a browser's history has neither).
+   */
+  async function renew(s: ShareSummary) {
+    if (renewing) return;
+    const docs = stillHere(s);
+    setRenewing(s.id);
+    setError(null);
+    try {
+      const pin = generatePin();
+      const link = await session.shareAsLink(docs, durationSecs(DEFAULT_DURATION), pin, null, location.origin);
+      setFresh({ link, pin, n: docs.length });
+    } catch (err) {
+      setError(errorMessage(t, lang, err));
+    }
+    setRenewing(null);
+  }
+
+  if (fresh) {
+    return (
+      <main class="screen" key="renewed">
+        <ScreenTitle>{t('link-done-title')}</ScreenTitle>
+        <p class="notice" role="status">
+          {t('link-renewed-text', { n: fresh.n, when: formatDateTime(fresh.link.expiresAt, lang) })}
+        </p>
+        <LinkShown url={fresh.link.url} pin={fresh.pin} />
+        <p>{t('link-done-leave')}</p>
+        <button
+          type="button"
+          class="primary"
+          onClick={() => {
+            setFresh(null);
+            setMessage(null);
+            void load();
+          }}
+        >
+          {t('back-to-shares')}
+        </button>
+      </main>
+    );
+  }
+
   const titles = new Map(session.docs.filter((d) => d.meta).map((d) => [d.id, d.meta!.title]));
   const now = Date.now();
   return (
     <main class="screen wide">
       <ScreenTitle>{t('shares-title')}</ScreenTitle>
+      <p class="hint">{t('shares-receipts-truth')}</p>
       {message ? (
         <p class="notice" role="status">
           {message}
@@ -651,6 +805,24 @@ export function MySharesScreen(props: { session: Session; onClose: () => void; o
               >
                 {t('share-revoke')}
               </button>
+            ) : !s.worker && stillHere(s).length > 0 ? (
+              <>
+                <p class="hint" id={`renew-help-${s.id}`}>
+                  {t(status === 'locked' ? 'share-renew-locked' : 'share-renew-ended')}
+                </p>
+                <button
+                  type="button"
+                  class="primary"
+                  disabled={renewing !== null}
+                  aria-describedby={`renew-help-${s.id}`}
+                  onClick={() => void renew(s)}
+                >
+                  {t('share-renew')}
+                </button>
+                <p class="status" aria-live="polite">
+                  {renewing === s.id ? t('sharing') : ''}
+                </p>
+              </>
             ) : null}
           </article>
         );
@@ -662,6 +834,7 @@ export function MySharesScreen(props: { session: Session; onClose: () => void; o
             ? t('revoke-text', { name: revoking.worker.real_name })
             : t('revoke-text-link')}
         </p>
+        <p>{revoking?.worker ? t('revoke-copies', { name: revoking.worker.real_name }) : t('revoke-copies-link')}</p>
         <ErrorBox message={dialogError} />
         <div class="row">
           <button type="button" class="secondary" autofocus onClick={() => setRevoking(null)}>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Receipt } from './api';
 import {
   DEFAULT_DURATION, LINK_DURATIONS, WORKER_DURATIONS, addressWithoutSecret, cleanPin, durationSecs, endTime,
-  formatDateTime, generatePin, isPin, linkUrl, newestFirst, noteJson, parseNote, parseRoute,
+  formatDateTime, generatePin, groupPin, isPin, linkUrl, PIN_FIELD_MAX, readPin, newestFirst, noteJson, parseNote, parseRoute,
   receiptCounts, resolveTitles, shownStatus, sortReceipts, timeLeft, validRealName,
 } from './sharing';
 
@@ -102,6 +102,23 @@ describe('PINs', () => {
     expect(isPin('1234567')).toBe(false);
     expect(isPin('12a456')).toBe(false);
     expect(cleanPin(' 12-34 5678')).toBe('123456');
+  });
+
+  it('reads a PIN typed as it is shown ("123 456"), or with dashes or dots, and nothing else', () => {
+    expect(groupPin('012345')).toBe('012 345');
+    expect(readPin(groupPin('012345'))).toBe('012345');
+    expect(readPin('123456')).toBe('123456');
+    expect(readPin(' 123 456 ')).toBe('123456');
+    expect(readPin('1 2 3 4 5 6')).toBe('123456');
+    expect(readPin('123-456')).toBe('123456');
+    expect(readPin('123.456')).toBe('123456');
+    expect(readPin('123\u00a0456')).toBe('123456');
+    expect(readPin('12345')).toBeNull();
+    expect(readPin('1234567')).toBeNull();
+    expect(readPin('123 45a')).toBeNull();
+    expect(readPin('')).toBeNull();
+    // the field lets the spaced form in
+    expect('1 2 3 4 5 6'.length).toBeLessThanOrEqual(PIN_FIELD_MAX);
   });
 
   it('makes up uniform 6-digit PINs, keeping leading zeros', () => {

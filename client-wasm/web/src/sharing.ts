@@ -131,9 +131,26 @@ export function generatePin(source: RandomSource = cryptoRandom): string {
   return String(randomInt(1_000_000, source)).padStart(6, '0');
 }
 
-/** Keeps only digits, at most 6 (what the PIN field accepts). */
+/** Keeps only digits, at most 6. */
 export function cleanPin(s: string): string {
   return s.replace(/[^0-9]/g, '').slice(0, 6);
+}
+
+/** The longest text a PIN field takes: 6 digits with the separators people type between them. */
+export const PIN_FIELD_MAX = 12;
+
+/**
+ * The PIN in what a person typed: 6 digits, with any spaces, dots or dashes between them
+ * ("123 456", as it is shown, or "123-456"); null for anything else (a letter, 5 or 7 digits).
+ */
+export function readPin(typed: string): string | null {
+  const digits = typed.replace(/[\s.\-]/g, '');
+  return isPin(digits) ? digits : null;
+}
+
+/** A PIN as it is shown and said: two groups of three digits ("123 456"). */
+export function groupPin(pin: string): string {
+  return `${pin.slice(0, 3)} ${pin.slice(3)}`;
 }
 
 // ---- addresses ----

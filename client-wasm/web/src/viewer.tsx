@@ -2,14 +2,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { viewKind, type Metadata } from './metadata';
 import type { UrlKeeper } from './session';
-import { ErrorBox, errorMessage, useI18n } from './ui';
+import { noteDownload } from './downloads';
+import { Dialog, ErrorBox, errorMessage, useI18n } from './ui';
 
 export interface Decrypted {
   blob: Blob;
   /** What the viewer shows (null for text, shown as text). */
   url: string | null;
-  /** A separate URL for a Download link, when asked for. */
-  downloadUrl: string | null;
   text: string | null;
 }
 
@@ -22,7 +21,7 @@ export function downloadName(meta: Metadata): string {
  * Decrypts a document with `load` when `id` changes. Its object URLs are revoked when the
  * document closes (and by the keeper's lock). `save()` saves the decrypted file.
  */
-export function useDecrypted(keeper: UrlKeeper, id: string, meta: Metadata, load: () => Promise<Blob>, downloadLink: boolean) {
+export function useDecrypted(keeper: UrlKeeper, id: string, meta: Metadata, load: () => Promise<Blob>) {
   const [decrypted, setDecrypted] = useState<Decrypted | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const urls = useRef<string[]>([]);
@@ -37,12 +36,9 @@ export function useDecrypted(keeper: UrlKeeper, id: string, meta: Metadata, load
         const kind = viewKind(meta.mime);
         const text = kind === 'text' ? await blob.text() : null;
         if (!live) return;
-        // The viewer and the Download link get separate URLs: Chromium's PDF viewer holds on
-        // to the one it shows, and a download of that same URL silently does nothing.
         const url = kind === 'text' ? null : keeper.objectUrl(blob);
-        const downloadUrl = downloadLink ? keeper.objectUrl(blob) : null;
-        for (const u of [url, downloadUrl]) if (u) urls.current.push(u);
-        setDecrypted({ blob, url, downloadUrl, text });
+        if (url) urls.current.push(url);
+        setDecrypted({ blob, url, text });
       })
       .catch((err: unknown) => {
         if (live) setFailure(err ?? new Error('failed'));
@@ -54,9 +50,13 @@ export function useDecrypted(keeper: UrlKeeper, id: string, meta: Metadata, load
     };
   }, [id]);
 
-  /** Saves the decrypted file through a fresh object URL (revoked with the others). */
+  /**
+   * Saves the decrypted file through a fresh object URL (revoked with the others): Chromium's
+   * PDF viewer holds on to the URL it shows, and a download of that same URL does nothing.
+   */
   const save = () => {
     if (!decrypted) return;
+    noteDownload();
     const url = keeper.objectUrl(decrypted.blob);
     urls.current.push(url);
     const a = document.createElement('a');
@@ -106,5 +106,28 @@ export function Viewer(props: { meta: Metadata; decrypted: Decrypted | null; fai
       ) : null}
       {decrypted && kind === 'download' ? <p>{t('no-preview')}</p> : null}
     </section>
+  );
+}
+
+/**
+ * Asks before a decrypted file goes to the browser's downloads: the copy stays on this
+ * computer, outside what Quit can clear.
+ */
+export function DownloadConfirm(props: { open: boolean; fileName: string; busy?: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Dialog open={props.open} labelledBy="download-confirm-title" role="alertdialog" onCancel={props.onCancel}>
+      <h2 id="download-confirm-title">{t('download-confirm-title')}</h2>
+      <p>{t('download-confirm-text', { name: props.fileName })}</p>
+      <p>{t('download-confirm-shared')}</p>
+      <div class="row">
+        <button type="button" class="secondary" autofocus onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+        <button type="button" class="primary" disabled={props.busy} onClick={props.onConfirm}>
+          {t('download-confirm')}
+        </button>
+      </div>
+    </Dialog>
   );
 }

@@ -7,7 +7,7 @@ import type { DocEntry, Phase, Session } from './session';
 import { DocList } from './doclist';
 import { MySharesScreen, ShareScreen } from './share';
 import { Dialog, ErrorBox, ScreenTitle, errorMessage, useI18n } from './ui';
-import { Viewer, downloadName, useDecrypted } from './viewer';
+import { DownloadConfirm, Viewer, downloadName, useDecrypted } from './viewer';
 
 type View =
   | { kind: 'home' }
@@ -303,7 +303,18 @@ function AddScreen(props: {
         {props.note ? null : (
           <>
             <label for="doc-note">{t('field-note')}</label>
-            <textarea id="doc-note" rows={3} autocomplete="off" value={note} disabled={busy} onInput={(e) => setNote(e.currentTarget.value)} />
+            <textarea
+              id="doc-note"
+              rows={3}
+              autocomplete="off"
+              aria-describedby="doc-note-help"
+              value={note}
+              disabled={busy}
+              onInput={(e) => setNote(e.currentTarget.value)}
+            />
+            <p id="doc-note-help" class="hint">
+              {t('field-note-help')}
+            </p>
           </>
         )}
         <div class="progress-box" hidden={!progress}>
@@ -333,8 +344,9 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
   const { t, lang } = useI18n();
   const { session, entry } = props;
   const meta = entry.meta!;
-  const { decrypted, failure } = useDecrypted(session, entry.id, meta, () => session.open(entry), true);
+  const { decrypted, failure, save } = useDecrypted(session, entry.id, meta, () => session.open(entry));
   const [error, setError] = useState<string | null>(null);
+  const [confirmDownload, setConfirmDownload] = useState(false);
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -355,10 +367,10 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
       {meta.note ? <p class="doc-note">{meta.note}</p> : null}
       <Viewer meta={meta} decrypted={decrypted} failure={failure} />
       <div class="actions">
-        {decrypted?.downloadUrl ? (
-          <a class="button secondary" href={decrypted.downloadUrl} download={downloadName(meta)}>
+        {decrypted ? (
+          <button type="button" class="secondary" onClick={() => setConfirmDownload(true)}>
             {t('download')}
-          </a>
+          </button>
         ) : null}
         <button type="button" class="secondary" aria-expanded={editing} onClick={() => setEditing(!editing)}>
           {t('edit')}
@@ -377,6 +389,15 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
           }}
         />
       ) : null}
+      <DownloadConfirm
+        open={confirmDownload}
+        fileName={downloadName(meta)}
+        onCancel={() => setConfirmDownload(false)}
+        onConfirm={() => {
+          setConfirmDownload(false);
+          save();
+        }}
+      />
       <Dialog open={confirmDelete} labelledBy="delete-title" role="alertdialog" onCancel={() => setConfirmDelete(false)}>
         <h2 id="delete-title">{t('delete-title')}</h2>
         <p>{t('delete-text', { title: meta.title })}</p>

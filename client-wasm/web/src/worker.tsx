@@ -10,7 +10,7 @@ import { loadCrypto } from './pde';
 import type { IncomingEntry, SharedEntry, WorkerSession } from './shared';
 import { formatDateTime, timeLeft, validRealName } from './sharing';
 import { ErrorBox, QrCode, ScreenTitle, errorMessage, useI18n } from './ui';
-import { Viewer, failureCode, useDecrypted } from './viewer';
+import { DownloadConfirm, Viewer, downloadName, failureCode, useDecrypted } from './viewer';
 import { parseWorkerCode } from './workercode';
 
 /** `/join#<token>`: look the invitation up, then name, login name, passphrase, recovery sheet. */
@@ -344,7 +344,8 @@ export function SharedDocScreen(props: {
 }) {
   const { t, lang } = useI18n();
   const meta = props.doc.meta!;
-  const { decrypted, failure, save } = useDecrypted(props.keeper, props.doc.id, meta, props.load, false);
+  const { decrypted, failure, save } = useDecrypted(props.keeper, props.doc.id, meta, props.load);
+  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -363,6 +364,7 @@ export function SharedDocScreen(props: {
     } catch (err) {
       if (!props.onFailure(err)) setError(errorMessage(t, lang, err));
     }
+    setConfirming(false);
     setBusy(false);
   }
 
@@ -383,9 +385,18 @@ export function SharedDocScreen(props: {
       {decrypted ? (
         <div class="stack">
           <p class="hint" id="shared-download-hint">
-            {t('shared-download-hint')}
+            {t('shared-record-hint')}
           </p>
-          <button type="button" class="secondary" disabled={busy} aria-describedby="shared-download-hint" onClick={() => void download()}>
+          <button
+            type="button"
+            class="secondary"
+            disabled={busy}
+            aria-describedby="shared-download-hint"
+            onClick={() => {
+              setError(null);
+              setConfirming(true);
+            }}
+          >
             {t('shared-download')}
           </button>
           <p class="status" aria-live="polite">
@@ -394,6 +405,13 @@ export function SharedDocScreen(props: {
           <ErrorBox message={error} />
         </div>
       ) : null}
+      <DownloadConfirm
+        open={confirming}
+        fileName={downloadName(meta)}
+        busy={busy}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void download()}
+      />
     </main>
   );
 }
@@ -429,14 +447,20 @@ function CardScreen(props: { session: WorkerSession; onBack: () => void }) {
   const { worker } = props.session;
   const parsed = parseWorkerCode(worker.code);
   const code = parsed.ok ? parsed.code : worker.code;
+  const verified = worker.state === 'verified';
   return (
     <main class="screen sheet-screen">
       <div class="no-print">
         <ScreenTitle>{t('card-title')}</ScreenTitle>
         <p class="lead">{t('card-lead')}</p>
       </div>
-      <article class="sheet worker-card" aria-labelledby="card-sheet-title" data-testid="worker-card">
+      <article
+        class={`sheet worker-card ${verified ? 'verified' : 'unverified'}`}
+        aria-labelledby="card-sheet-title"
+        data-testid="worker-card"
+      >
         <h2 id="card-sheet-title">{t('card-sheet-title')}</h2>
+        <WorkerBadge verified={verified} short={false} self />
         <dl>
           <dt>{t('card-name')}</dt>
           <dd class="sheet-pseudonym" data-testid="card-name">
@@ -461,5 +485,25 @@ function CardScreen(props: { session: WorkerSession; onBack: () => void }) {
         </button>
       </div>
     </main>
+  );
+}
+
+/**
+ * Whether the operator checked a worker, as a badge whose colour, border and mark differ:
+ * a verified card and an unverified one never look alike (on the worker's own card, `self`,
+ * and where a holder picks a worker).
+ */
+export function WorkerBadge(props: { verified: boolean; short: boolean; self?: boolean }) {
+  const { t } = useI18n();
+  const key = props.verified
+    ? props.self ? 'card-verified' : props.short ? 'worker-verified-short' : 'worker-verified-badge'
+    : props.self ? 'card-unverified' : props.short ? 'worker-unverified-short' : 'worker-unverified-badge';
+  return (
+    <p class={`worker-badge ${props.verified ? 'badge-verified' : 'badge-unverified'}`} data-testid="worker-badge">
+      <span class="mark" aria-hidden="true">
+        {props.verified ? '\u2714' : '!'}
+      </span>
+      {t(key)}
+    </p>
   );
 }

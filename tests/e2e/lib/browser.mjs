@@ -13,8 +13,12 @@ const ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Launches the system Chromium with a fresh, temporary user-data directory. */
-export async function launch(viewport, options = {}) {
+/**
+ * Launches the system Chromium with a fresh, temporary user-data directory. With
+ * `keepProfile: true`, close() leaves the directory (`userDataDir`) on disk, so a test can read
+ * what the browser saved there (its History, its saved logins); `removeProfile()` deletes it.
+ */
+export async function launch(viewport, { keepProfile = false, ...options } = {}) {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'pde-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.PDE_CHROMIUM ?? '/usr/bin/chromium',
@@ -31,13 +35,16 @@ export async function launch(viewport, options = {}) {
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
+  const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true });
   return {
     context,
     page,
     problems,
+    userDataDir,
+    removeProfile,
     async close() {
       await context.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!keepProfile) removeProfile();
     },
   };
 }

@@ -125,13 +125,37 @@ export function escapeRe(s) {
  * button (the page's CSP, connect-src 'self', forbids fetch() of blob: URLs, even from tests).
  */
 export async function downloadBytes(page, t) {
-  const link = page.getByRole('link', { name: t('download') });
-  const [download] = await Promise.all([page.waitForEvent('download'), settledClick(page, link)]);
+  const download = await confirmedDownload(page, t, page.getByRole('button', { name: t('download'), exact: true }));
   const stream = await download.createReadStream();
   const chunks = [];
   for await (const c of stream) chunks.push(c);
   await download.delete();
   return { bytes: Buffer.concat(chunks), name: download.suggestedFilename(), url: download.url() };
+}
+
+/**
+ * Clicks a Download button, checks that the page first says that this computer keeps a copy in
+ * the browser's downloads folder (nothing is saved before the person agrees), confirms, and
+ * returns the download.
+ */
+export async function confirmedDownload(page, t, button, shot = async () => {}) {
+  let saved = false;
+  const early = () => {
+    saved = true;
+  };
+  page.on('download', early);
+  await settledClick(page, button);
+  const dialog = page.getByRole('alertdialog', { name: t('download-confirm-title') });
+  await dialog.waitFor();
+  const said = await dialog.textContent();
+  assert.ok(said.includes(t('download-confirm-shared')), 'the warning says that others can open the copy');
+  assert.match(said, new RegExp(escapeRe(t('download-confirm-text', { name: '@@' })).replace('@@', '.+')), 'the warning says where the copy stays');
+  await shot('download-confirm');
+  page.off('download', early);
+  assert.equal(saved, false, 'nothing is saved before the person confirms');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: t('download-confirm') }).click()]);
+  await dialog.waitFor({ state: 'hidden' });
+  return download;
 }
 
 /** Whether an image can still be loaded from this object URL (false once it is revoked). */

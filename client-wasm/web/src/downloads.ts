@@ -1,0 +1,26 @@
+/**
+ * Whether this page saved a decrypted file to the computer. A download leaves the file in the
+ * browser's downloads folder, where Quit cannot reach it: once one happened, the closing
+ * screens must not say that nothing remains. Kept in memory only, for the page's lifetime.
+ */
+let downloaded = false;
+
+/** Called right before a decrypted file is handed to the browser's downloads. */
+export function noteDownload(): void {
+  downloaded = true;
+}
+
+export function downloadHappened(): boolean {
+  return downloaded;
+}
+
+/** The message id of the notice after the wallet closes (Quit or idle). */
+export function closedNotice(reason: 'quit' | 'idle', afterDownload: boolean = downloaded): string {
+  if (reason === 'idle') return afterDownload ? 'locked-idle-downloaded' : 'locked-idle';
+  return afterDownload ? 'locked-quit-downloaded' : 'locked-quit';
+}
+
+/** The message id of the text after a link visitor quits. */
+export function linkClosedText(afterDownload: boolean = downloaded): string {
+  return afterDownload ? 'link-closed-text-downloaded' : 'link-closed-text';
+}
