@@ -438,7 +438,12 @@ for (const { lang, holderSize, workerSize } of SCENARIOS) {
       assert.equal(await vp.locator('main ul.docs > li').count(), 1, 'the new link shows the same one document');
       await hp.getByRole('button', { name: t('back-to-shares') }).click();
       await h1(hp, t('shares-title')).waitFor();
-      assert.equal(await hp.getByRole('article').filter({ hasText: t('share-status-active') }).count(), 1, 'the new link is listed, active');
+      // The list reloads with 4 shares: the revoked worker share, the first link (still running),
+      // the locked link and the new one.
+      await hp.getByRole('article').nth(3).waitFor();
+      assert.equal(await hp.getByRole('article').count(), 4);
+      assert.equal(await hp.locator('article[data-status="active"]').count(), 2, 'the new link is listed, active, beside the first one');
+      assert.equal(await hp.locator('article[data-status="locked"]').count(), 1, 'the locked link stays locked');
 
       // The invitation was used once and says so; a suspended worker is refused at once.
       await vp.goto(`${proxy.url}/join#${token}`);
