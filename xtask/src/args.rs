@@ -6,7 +6,21 @@ pub enum Command {
     Run(RunOpts),
     Test(Selection),
     Bench(Selection),
+    Fuzz(FuzzOpts),
     Help,
+}
+
+/// Options of `fuzz`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FuzzOpts {
+    /// Total fuzzing time, shared evenly by the targets.
+    pub minutes: u64,
+}
+
+impl Default for FuzzOpts {
+    fn default() -> Self {
+        FuzzOpts { minutes: 10 }
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -45,6 +59,9 @@ commands:
             --listen ADDR      listen address (default 127.0.0.1:8080)
   test    formatting, lints, native, wasm, web and end-to-end tests, then a summary
   bench   benchmarks; prints measured ratios next to their goals (never fails on timings)
+  fuzz    build the fuzz targets of crypto/fuzz (cargo fuzz, libFuzzer, AddressSanitizer)
+          and run them all, one after the other; fails on a crash
+            --minutes N        total time, shared evenly by the targets (default 10)
 
 options of test and bench:
   --only STEP[,STEP]   run only these steps (and the build steps they need)
@@ -62,6 +79,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         "run" => parse_run(rest).map(Command::Run),
         "test" => parse_selection(rest).map(Command::Test),
         "bench" => parse_selection(rest).map(Command::Bench),
+        "fuzz" => parse_fuzz(rest).map(Command::Fuzz),
         "help" | "-h" | "--help" => Ok(Command::Help),
         other => Err(format!("unknown command `{other}`")),
     }
@@ -93,6 +111,23 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             opts.listen = v;
         } else {
             return Err(format!("unknown option `{}` for run", args[i]));
+        }
+        i += 1;
+    }
+    Ok(opts)
+}
+
+fn parse_fuzz(args: &[String]) -> Result<FuzzOpts, String> {
+    let mut opts = FuzzOpts::default();
+    let mut i = 0;
+    while i < args.len() {
+        if let Some(v) = value_of(args, &mut i, "--minutes")? {
+            opts.minutes =
+                v.parse().ok().filter(|&m| m > 0).ok_or_else(|| {
+                    format!("`--minutes` needs a whole number of minutes, not `{v}`")
+                })?;
+        } else {
+            return Err(format!("unknown option `{}` for fuzz", args[i]));
         }
         i += 1;
     }
@@ -183,6 +218,18 @@ mod tests {
                 ..Selection::default()
             }))
         );
+    }
+
+    #[test]
+    fn fuzz_takes_minutes() {
+        assert_eq!(p(&["fuzz"]), Ok(Command::Fuzz(FuzzOpts { minutes: 10 })));
+        assert_eq!(
+            p(&["fuzz", "--minutes", "3"]),
+            Ok(Command::Fuzz(FuzzOpts { minutes: 3 }))
+        );
+        assert!(p(&["fuzz", "--minutes", "0"]).is_err());
+        assert!(p(&["fuzz", "--minutes", "x"]).is_err());
+        assert!(p(&["fuzz", "--hours", "1"]).is_err());
     }
 
     #[test]

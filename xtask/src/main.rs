@@ -2,6 +2,7 @@
 
 mod args;
 mod bench;
+mod fuzz;
 mod parse;
 mod plan;
 mod prereq;
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         args::Command::Run(opts) => run::main(&opts),
         args::Command::Test(sel) => test::main(&sel),
         args::Command::Bench(sel) => bench::main(&sel),
+        args::Command::Fuzz(opts) => fuzz::main(&opts),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -16,6 +16,8 @@ pub struct Needs {
     pub chromium: bool,
     /// The `age` command (crypto interop test).
     pub age: bool,
+    /// `cargo fuzz` and a C++ compiler (libFuzzer is built from source).
+    pub fuzz: bool,
 }
 
 impl Needs {
@@ -25,6 +27,7 @@ impl Needs {
         node: false,
         chromium: false,
         age: false,
+        fuzz: false,
     };
     pub const WASM: Needs = Needs {
         wasm_target: true,
@@ -44,6 +47,10 @@ impl Needs {
         age: true,
         ..Needs::NONE
     };
+    pub const FUZZ: Needs = Needs {
+        fuzz: true,
+        ..Needs::NONE
+    };
     pub const BROWSER: Needs = Needs {
         node: true,
         chromium: true,
@@ -57,6 +64,7 @@ impl Needs {
             node: self.node || o.node,
             chromium: self.chromium || o.chromium,
             age: self.age || o.age,
+            fuzz: self.fuzz || o.fuzz,
         }
     }
 }

@@ -34,7 +34,13 @@ pub fn ensure(needs: Needs) -> Result<()> {
     if needs.age && Cmd::new("age").arg_version().read().is_none() {
         debs.push("age");
     }
+    if needs.fuzz && Cmd::new("c++").arg_version().read().is_none() {
+        debs.push("g++");
+    }
     debian_packages(&debs)?;
+    if needs.fuzz {
+        cargo_fuzz()?;
+    }
     println!("prerequisites ok");
     Ok(())
 }
@@ -54,6 +60,17 @@ fn rust_components() -> Result<()> {
         }
     }
     Ok(())
+}
+
+fn cargo_fuzz() -> Result<()> {
+    if let Some(version) = Cmd::new("cargo").args(["fuzz", "--version"]).read() {
+        println!("{}: installed", version.trim());
+        return Ok(());
+    }
+    println!("cargo-fuzz needed; installing it (a few minutes, once)");
+    Cmd::new("cargo")
+        .args(["install", "cargo-fuzz", "--locked"])
+        .run()
 }
 
 fn wasm_target() -> Result<()> {

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every check, one summary.
 
 use crate::args::Selection;
+use crate::fuzz;
 use crate::plan::{self, Needs, Outcome, Step};
 use crate::prereq;
 use crate::sh::{Cmd, Result, header, target_dir};
@@ -8,6 +9,9 @@ use crate::wasm::{self, WEB_DIR};
 use std::time::{Duration, Instant};
 
 const E2E_DIR: &str = "tests/e2e";
+/// Seconds per fuzz target in `test`: enough to replay the corpus (vectors, committed crash
+/// inputs) and try some mutations, while the step stays short.
+const FUZZ_SECONDS_PER_TARGET: u64 = 4;
 
 pub const STEPS: &[Step] = &[
     Step {
@@ -33,6 +37,12 @@ pub const STEPS: &[Step] = &[
         deps: &[],
         needs: Needs::AGE,
         about: "native tests: cargo nextest run --workspace (cargo test --workspace without nextest)",
+    },
+    Step {
+        name: "fuzz",
+        deps: &[],
+        needs: Needs::FUZZ,
+        about: "every fuzz target of crypto/fuzz on its corpus for a few seconds (cargo fuzz)",
     },
     Step {
         name: "wasm-crypto",
@@ -113,6 +123,7 @@ fn run_step(name: &str) -> Result<()> {
             .args(["--", "-D", "warnings"])
             .run(),
         "native" => native_tests(),
+        "fuzz" => fuzz::run_all(Duration::from_secs(FUZZ_SECONDS_PER_TARGET)),
         "wasm-crypto" => wasm_tests("pde-crypto"),
         "wasm-client" => wasm_tests("pde-client-wasm"),
         "wasm-build" => wasm::build_wasm(),

@@ -71,26 +71,55 @@ pub(crate) fn write<R: CryptoRng + ?Sized>(
     Ok(header)
 }
 
-/// Reads a header from the start of `buf`.
+/// How far [`read`] has already looked into a header that is still incomplete, so that a
+/// header fed in many small pieces is scanned once, not once per piece (which made a 16 KiB
+/// header sent byte by byte cost time quadratic in its length).
+#[derive(Debug, Default)]
+pub(crate) struct Progress {
+    /// Bytes searched for the footer `\n---` without finding it.
+    footer_scanned: usize,
+    /// Where the footer starts, once found.
+    footer: Option<usize>,
+    /// Bytes after the footer searched for the end of the MAC line without finding it.
+    mac_line_scanned: usize,
+}
+
+/// Reads a header from the start of `buf`, which only grows between calls that share one
+/// `progress`.
 ///
 /// Returns `Ok(None)` while the header is incomplete, and the file key with the header's
 /// length once it is complete, well-formed, has a stanza for `identity` and a valid MAC.
 pub(crate) fn read(
     buf: &[u8],
     identity: &Identity,
+    progress: &mut Progress,
 ) -> Result<Option<(FileKey, usize)>, DecryptError> {
     let start = &buf[..buf.len().min(VERSION_LINE.len() + 1)];
     if !b"age-encryption.org/v1\n".starts_with(start) {
         return Err(DecryptError::Damaged);
     }
-    let Some(footer) = find(buf, FOOTER_PREFIX) else {
-        return incomplete(buf);
+    let footer = match progress.footer {
+        Some(footer) => footer,
+        None => {
+            // The footer may straddle what was searched before and what is new.
+            let from = progress
+                .footer_scanned
+                .saturating_sub(FOOTER_PREFIX.len() - 1);
+            let Some(found) = find(&buf[from..], FOOTER_PREFIX) else {
+                progress.footer_scanned = buf.len();
+                return incomplete(buf);
+            };
+            progress.footer = Some(from + found);
+            from + found
+        }
     };
     let mac_start = footer + FOOTER_PREFIX.len();
-    let Some(mac_line_len) = buf[mac_start..].iter().position(|&b| b == b'\n') else {
+    let from = progress.mac_line_scanned.max(mac_start);
+    let Some(mac_line_rest) = buf[from..].iter().position(|&b| b == b'\n') else {
+        progress.mac_line_scanned = buf.len();
         return incomplete(buf);
     };
-    let header_len = mac_start + mac_line_len + 1;
+    let header_len = from + mac_line_rest + 1;
     if header_len > MAX_HEADER_LEN {
         return Err(DecryptError::Damaged);
     }

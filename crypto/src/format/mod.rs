@@ -3,6 +3,18 @@
 //! The writer always produces one X25519 stanza; the reader accepts any well-formed header
 //! and uses the first X25519 stanza that the identity opens. Decryption errors are
 //! deliberately vague: either the key is wrong or the file is damaged.
+//!
+//! Why this is our own code and not the `age` or `age-core` crates: `age` reads and writes
+//! through `std::io` streams and draws its own randomness, while we need push-style calls on
+//! byte slices (streaming through JavaScript) and an RNG passed in (reproducible vectors, one
+//! randomness source chosen by the browser build). `age-core` has a stanza parser on slices
+//! that would fit, but it depends on `rand` 0.8, whose `getrandom` 0.2 does not build for
+//! `wasm32-unknown-unknown` without its `js` feature, and on older versions of the primitives
+//! we use (`chacha20poly1305` 0.10, `hkdf` 0.12, `sha2` 0.10, plus `hpke`), which would all
+//! ship a second time in the size-sensitive wasm module. So the primitives come from
+//! RustCrypto and Base64 from the `base64` crate; what is ours is the framing (header lines,
+//! STREAM chunking), checked against the community age test kit, differentially against the
+//! `age` crate (`crypto/tests/`), and fuzzed (`crypto/fuzz/`).
 
 pub(crate) mod base64;
 mod header;

@@ -102,8 +102,13 @@ impl core::fmt::Debug for Encryptor {
 }
 
 enum DecryptorState {
-    /// Collecting the header and the payload nonce.
-    Header { buf: Vec<u8> },
+    /// Collecting the header.
+    Header {
+        buf: Vec<u8>,
+        progress: header::Progress,
+    },
+    /// The header is read; collecting the payload nonce.
+    Nonce { file_key: FileKey, nonce: Vec<u8> },
     /// Decrypting chunks.
     Payload {
         key: Zeroizing<[u8; 32]>,
@@ -130,7 +135,10 @@ impl Decryptor {
     pub fn new(identity: &Identity) -> Self {
         Self {
             identity: identity.clone(),
-            state: DecryptorState::Header { buf: Vec::new() },
+            state: DecryptorState::Header {
+                buf: Vec::new(),
+                progress: header::Progress::default(),
+            },
         }
     }
 
@@ -147,26 +155,33 @@ impl Decryptor {
         let mut out = Vec::new();
         match &mut self.state {
             DecryptorState::Failed => return Err(DecryptError::Damaged),
-            DecryptorState::Header { buf } => {
+            DecryptorState::Header { buf, progress } => {
                 buf.extend_from_slice(ciphertext);
-                let Some((file_key, header_len)) = header::read(buf, &self.identity)? else {
+                let Some((file_key, header_len)) = header::read(buf, &self.identity, progress)?
+                else {
                     return Ok(out);
                 };
-                let payload_start = header_len + PAYLOAD_NONCE_LEN;
-                if buf.len() < payload_start {
-                    if buf.len() > header::MAX_HEADER_LEN + PAYLOAD_NONCE_LEN {
-                        return Err(DecryptError::Damaged);
-                    }
+                // The header is read once: what follows goes to the nonce and the chunks.
+                let rest = buf.split_off(header_len);
+                self.state = DecryptorState::Nonce {
+                    file_key,
+                    nonce: Vec::with_capacity(PAYLOAD_NONCE_LEN),
+                };
+                return self.push_inner(&rest);
+            }
+            DecryptorState::Nonce { file_key, nonce } => {
+                let take = (PAYLOAD_NONCE_LEN - nonce.len()).min(ciphertext.len());
+                nonce.extend_from_slice(&ciphertext[..take]);
+                if nonce.len() < PAYLOAD_NONCE_LEN {
                     return Ok(out);
                 }
-                let key = payload_key(&file_key, &buf[header_len..payload_start]);
-                let rest = buf.split_off(payload_start);
+                let key = payload_key(file_key, nonce);
                 self.state = DecryptorState::Payload {
                     key,
                     counter: 0,
                     pending: Zeroizing::new(Vec::with_capacity(SEALED_CHUNK_LEN)),
                 };
-                self.open_chunks(&rest, &mut out)?;
+                self.open_chunks(&ciphertext[take..], &mut out)?;
             }
             DecryptorState::Payload { .. } => self.open_chunks(ciphertext, &mut out)?,
         }
