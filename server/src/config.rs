@@ -183,7 +183,8 @@ pub struct Config {
     #[arg(long, env = "PDE_WEB_DIR")]
     pub web_dir: Option<PathBuf>,
 
-    /// Public URL of the service; invitation links are built from it.
+    /// Public URL of the service; invitation links are built from it, and an `https://` URL
+    /// turns on `Strict-Transport-Security`.
     #[arg(long, env = "PDE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
     pub public_url: String,
 
@@ -250,6 +251,14 @@ impl Config {
         self.pepper_file
             .clone()
             .unwrap_or_else(|| self.data_dir.join("pepper"))
+    }
+
+    /// Whether the public URL is `https://` (then responses carry
+    /// `Strict-Transport-Security`).
+    pub fn https(&self) -> bool {
+        self.public_url
+            .get(..8)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
     }
 }
 

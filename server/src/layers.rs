@@ -3,12 +3,13 @@
 
 use std::time::Instant;
 
-use axum::extract::{MatchedPath, Request};
-use axum::http::{HeaderValue, Method, header};
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::AppError;
+use crate::state::AppState;
 
 /// The Content-Security-Policy of every response.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
@@ -19,11 +20,41 @@ frame-ancestors 'none'";
 /// Name of the header every mutating request must carry with the value `1`.
 pub const CLIENT_HEADER: &str = "x-pde-client";
 
-/// Adds the security headers, and `Cache-Control: no-store` under `/api/`.
-pub async fn security_headers(req: Request, next: Next) -> Response {
+/// The Permissions-Policy of every response: the camera for the page itself (photographing
+/// papers, scanning QR codes), every other powerful feature off.
+pub const PERMISSIONS_POLICY: &str = "camera=(self), microphone=(), geolocation=(), \
+display-capture=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), payment=(), \
+accelerometer=(), gyroscope=(), magnetometer=(), ambient-light-sensor=(), \
+screen-wake-lock=(), xr-spatial-tracking=(), publickey-credentials-get=(), \
+browsing-topics=(), interest-cohort=()";
+
+/// `Strict-Transport-Security` sent when the public URL is `https://`: one year.
+pub const HSTS: &str = "max-age=31536000";
+
+/// Adds the security headers (HSTS when the public URL is `https://`), and
+/// `Cache-Control: no-store` under `/api/`.
+pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let api = is_api(req.uri().path());
     let mut response = next.run(req).await;
     let headers = response.headers_mut();
+    if state.config.https() {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        );
+    }
+    headers.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    );
+    headers.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        HeaderName::from_static("cross-origin-resource-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP),
