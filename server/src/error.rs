@@ -202,7 +202,7 @@ impl IntoResponse for AppError {
                 "an internal error occurred; it has been logged".to_owned()
             }
             Self::StorageFull => {
-                tracing::error!("the blob store is full");
+                tracing::error!("the disk of the database or the blob store is full");
                 self.to_string()
             }
             other => other.to_string(),
@@ -230,7 +230,10 @@ impl IntoResponse for AppError {
 
 impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {
-        Self::internal(e)
+        match e {
+            StorageError::Full => Self::StorageFull,
+            e => Self::internal(e),
+        }
     }
 }
 

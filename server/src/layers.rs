@@ -73,6 +73,27 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     response
 }
 
+/// The longest path segment accepted, in bytes (as encoded in the request): no id is that
+/// long, and file systems refuse longer file names.
+pub const MAX_PATH_SEGMENT_BYTES: usize = 255;
+
+/// Refuses a path with a segment over [`MAX_PATH_SEGMENT_BYTES`] with `400 bad_request`
+/// before any route or static file lookup sees it.
+pub async fn limit_path_segments(req: Request, next: Next) -> Response {
+    if req
+        .uri()
+        .path()
+        .split('/')
+        .any(|segment| segment.len() > MAX_PATH_SEGMENT_BYTES)
+    {
+        return AppError::BadRequest(format!(
+            "a path segment is longer than {MAX_PATH_SEGMENT_BYTES} bytes"
+        ))
+        .into_response();
+    }
+    next.run(req).await
+}
+
 /// Refuses `POST`, `PUT`, `PATCH` and `DELETE` without `X-PDE-Client: 1`.
 pub async fn require_client_header(req: Request, next: Next) -> Response {
     let mutating = matches!(

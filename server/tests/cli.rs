@@ -241,13 +241,13 @@ async fn admin_commands_manage_organisations_and_workers_next_to_a_running_serve
         "{orgs}"
     );
 
-    // Suspend: the open session ends at once.
+    // Suspend: the open session ends at once, and says why.
     let out = ok(admin(&data, &["worker", "suspend", &code]));
     assert_eq!(field(&out, "suspended"), format!("{code} Ann Worker"));
     assert_eq!(field(&out, "sessions_ended"), "1");
     t.get("/api/v1/account", Some(&session))
         .await
-        .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
+        .assert_error(StatusCode::FORBIDDEN, "worker_suspended");
     t.login("ann.worker", "passphrase", &secrets.passphrase_auth)
         .await
         .assert_error(StatusCode::FORBIDDEN, "worker_suspended");

@@ -1182,14 +1182,14 @@ async fn suspension_takes_effect_at_once() {
         receipts_before
     );
 
-    // The operator's command also ends the sessions.
+    // The operator's command ends the sessions too; an old one is told why, as documented.
     let (_, ended) = pde_server::admin::suspend(&*t.state.storage, &w.code)
         .await
         .unwrap();
     assert_eq!(ended, 1);
     t.get("/api/v1/shared-with-me", Some(&w.session))
         .await
-        .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
+        .assert_error(StatusCode::FORBIDDEN, "worker_suspended");
     // Logging in again with the right key: refused, no session.
     let r = t
         .login("ann.worker", "passphrase", &w.secrets.passphrase_auth)
@@ -1217,6 +1217,10 @@ async fn suspension_takes_effect_at_once() {
     pde_server::admin::verify(&*t.state.storage, &w.code)
         .await
         .unwrap();
+    // The session from before the suspension does not come back to life.
+    t.get("/api/v1/shared-with-me", Some(&w.session))
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
     let r = t
         .login("ann.worker", "passphrase", &w.secrets.passphrase_auth)
         .await;

@@ -108,6 +108,7 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(web::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
         .layer(axum::middleware::from_fn(layers::require_client_header))
+        .layer(axum::middleware::from_fn(layers::limit_path_segments))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             layers::security_headers,

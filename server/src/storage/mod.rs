@@ -23,6 +23,9 @@ pub enum StorageError {
     /// A unique value is already taken (a pseudonym, an organisation name).
     #[error("a unique value is already taken")]
     Conflict,
+    /// The disk (or the database's size limit) is full.
+    #[error("the database is full")]
+    Full,
     /// A value read back could not be understood.
     #[error("corrupt row: {0}")]
     Corrupt(String),
@@ -291,6 +294,9 @@ pub trait Storage: Send + Sync + 'static {
     async fn finish_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool>;
     /// Moves an uploading document back to pending after a failed upload.
     async fn abort_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<()>;
+    /// Moves every uploading document back to pending (at start-up, when no upload can be
+    /// running: a crash left them); answers how many.
+    async fn reset_uploads(&self) -> StorageResult<u64>;
     /// Replaces the metadata ciphertext; false if there is no such document.
     async fn set_metadata(
         &self,
@@ -313,6 +319,8 @@ pub trait Storage: Send + Sync + 'static {
     async fn role(&self, id: AccountId) -> StorageResult<Option<Role>>;
     /// Deletes every session of an account; returns how many.
     async fn delete_sessions(&self, id: AccountId) -> StorageResult<u64>;
+    /// How many sessions an account has open.
+    async fn session_count(&self, id: AccountId) -> StorageResult<u64>;
 
     /// Creates an organisation; [`StorageError::Conflict`] if its name is taken.
     async fn create_organisation(&self, organisation: &Organisation) -> StorageResult<()>;
