@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
-use common::sharing::*;
 use common::*;
 use pde_server::storage::SqliteStorage;
 use serde_json::json;
