@@ -211,6 +211,19 @@ pub struct Config {
     /// Seconds between two sweeps of stale pending documents and temp files.
     #[arg(long, env = "PDE_SWEEP_INTERVAL_SECS", default_value_t = 300)]
     pub sweep_interval_secs: u64,
+
+    /// Sign-ups (holders and worker joins) one client address may make per hour.
+    #[arg(long, env = "PDE_SIGNUPS_PER_CLIENT_PER_HOUR", default_value_t = 10)]
+    pub signups_per_client_per_hour: u32,
+
+    /// Sign-ups (holders and worker joins) the whole service accepts per hour.
+    #[arg(long, env = "PDE_SIGNUPS_PER_HOUR", default_value_t = 300)]
+    pub signups_per_hour: u32,
+
+    /// The TCP peer is a reverse proxy: take the client address from the first
+    /// `X-Forwarded-For` hop instead.
+    #[arg(long, env = "PDE_TRUSTED_PROXY", default_value_t = false)]
+    pub trusted_proxy: bool,
 }
 
 impl Default for Config {
@@ -300,6 +313,12 @@ impl fmt::Debug for Config {
             .field("session_absolute_secs", &self.session_absolute_secs)
             .field("pending_ttl_secs", &self.pending_ttl_secs)
             .field("sweep_interval_secs", &self.sweep_interval_secs)
+            .field(
+                "signups_per_client_per_hour",
+                &self.signups_per_client_per_hour,
+            )
+            .field("signups_per_hour", &self.signups_per_hour)
+            .field("trusted_proxy", &self.trusted_proxy)
             .finish()
     }
 }

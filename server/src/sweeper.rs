@@ -74,6 +74,10 @@ pub async fn sweep(state: &AppState, temp: TempFiles) -> Result<SweepReport, cra
         .storage
         .forget_login_failures_before(now.saturating_sub(LOGIN_FAILURE_MEMORY_SECS))
         .await?;
+    state
+        .storage
+        .forget_signup_counts(now, crate::client::SIGNUP_WINDOW_SECS)
+        .await?;
     let purged = state.storage.purge_expired_shares(now).await?;
     report.share_envelopes = purged.envelopes;
     report.share_notes = purged.notes;

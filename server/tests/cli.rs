@@ -33,6 +33,9 @@ fn help_documents_every_flag_and_its_environment_variable() {
         "session-absolute-secs",
         "pending-ttl-secs",
         "sweep-interval-secs",
+        "signups-per-client-per-hour",
+        "signups-per-hour",
+        "trusted-proxy",
     ] {
         assert!(help.contains(&format!("--{name}")), "--{name} missing");
         let env = format!("PDE_{}", name.replace('-', "_").to_uppercase());

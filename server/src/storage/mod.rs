@@ -259,6 +259,18 @@ pub trait Storage: Send + Sync + 'static {
     ) -> StorageResult<bool>;
     /// Forgets the failures under `key` (after a success).
     async fn clear_login_failures(&self, key: &str) -> StorageResult<()>;
+    /// Counts one sign-up under `key` in its window of `window_secs` (a new window starts when
+    /// the last one is over), in one atomic step, unless `limit` are already counted in the
+    /// current window. Answers `Ok(None)` when counted, or `Ok(Some(window_end))` when refused.
+    async fn take_signup(
+        &self,
+        key: &str,
+        now: UnixSeconds,
+        window_secs: i64,
+        limit: u32,
+    ) -> StorageResult<Option<UnixSeconds>>;
+    /// Deletes the sign-up counts whose window ended by `now`.
+    async fn forget_signup_counts(&self, now: UnixSeconds, window_secs: i64) -> StorageResult<u64>;
     /// Forgets failure counts whose last failure is older than `before`.
     async fn forget_login_failures_before(&self, before: UnixSeconds) -> StorageResult<u64>;
 

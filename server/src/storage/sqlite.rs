@@ -273,6 +273,53 @@ impl Storage for SqliteStorage {
         Ok(())
     }
 
+    async fn take_signup(
+        &self,
+        key: &str,
+        now: UnixSeconds,
+        window_secs: i64,
+        limit: u32,
+    ) -> StorageResult<Option<UnixSeconds>> {
+        // One conditional upsert checks the window and counts the sign-up.
+        let counted = sqlx::query(
+            "INSERT INTO signup_counts (key, window_start, count) VALUES (?1, ?2, 1) \
+             ON CONFLICT (key) DO UPDATE SET \
+             count = CASE WHEN signup_counts.window_start + ?3 <= ?2 THEN 1 \
+               ELSE signup_counts.count + 1 END, \
+             window_start = CASE WHEN signup_counts.window_start + ?3 <= ?2 THEN ?2 \
+               ELSE signup_counts.window_start END \
+             WHERE signup_counts.window_start + ?3 <= ?2 OR signup_counts.count < ?4 \
+             RETURNING count",
+        )
+        .bind(key)
+        .bind(now)
+        .bind(window_secs)
+        .bind(i64::from(limit))
+        .fetch_optional(&self.pool)
+        .await?;
+        if counted.is_some() {
+            return Ok(None);
+        }
+        let row = sqlx::query("SELECT window_start FROM signup_counts WHERE key = ?")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        let start: UnixSeconds = match row {
+            Some(row) => row.try_get("window_start")?,
+            None => now,
+        };
+        Ok(Some(start.saturating_add(window_secs)))
+    }
+
+    async fn forget_signup_counts(&self, now: UnixSeconds, window_secs: i64) -> StorageResult<u64> {
+        let done = sqlx::query("DELETE FROM signup_counts WHERE window_start + ? <= ?")
+            .bind(window_secs)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
     async fn forget_login_failures_before(&self, before: UnixSeconds) -> StorageResult<u64> {
         let done = sqlx::query("DELETE FROM login_attempts WHERE last_failure_at < ?")
             .bind(before)
