@@ -224,6 +224,24 @@ pub struct Config {
     /// `X-Forwarded-For` hop instead.
     #[arg(long, env = "PDE_TRUSTED_PROXY", default_value_t = false)]
     pub trusted_proxy: bool,
+
+    /// A connection that has not sent a whole request head within this many seconds is
+    /// closed.
+    #[arg(long, env = "PDE_HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_timeout_secs: u64,
+
+    /// A request body that sends nothing for this many seconds fails (uploads included).
+    #[arg(long, env = "PDE_BODY_IDLE_TIMEOUT_SECS", default_value_t = 30)]
+    pub body_idle_timeout_secs: u64,
+
+    /// A request (other than a document upload) not answered within this many seconds,
+    /// body included, answers `408 request_timeout`.
+    #[arg(long, env = "PDE_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+
+    /// Open connections served at once; further ones wait until one closes.
+    #[arg(long, env = "PDE_MAX_CONNECTIONS", default_value_t = 512)]
+    pub max_connections: usize,
 }
 
 impl Default for Config {
@@ -319,6 +337,10 @@ impl fmt::Debug for Config {
             )
             .field("signups_per_hour", &self.signups_per_hour)
             .field("trusted_proxy", &self.trusted_proxy)
+            .field("header_timeout_secs", &self.header_timeout_secs)
+            .field("body_idle_timeout_secs", &self.body_idle_timeout_secs)
+            .field("request_timeout_secs", &self.request_timeout_secs)
+            .field("max_connections", &self.max_connections)
             .finish()
     }
 }

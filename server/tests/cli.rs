@@ -36,6 +36,10 @@ fn help_documents_every_flag_and_its_environment_variable() {
         "signups-per-client-per-hour",
         "signups-per-hour",
         "trusted-proxy",
+        "header-timeout-secs",
+        "body-idle-timeout-secs",
+        "request-timeout-secs",
+        "max-connections",
     ] {
         assert!(help.contains(&format!("--{name}")), "--{name} missing");
         let env = format!("PDE_{}", name.replace('-', "_").to_uppercase());
