@@ -16,6 +16,8 @@ pub struct SweepReport {
     pub documents: u64,
     /// Interrupted uploads made pending again (at start-up).
     pub uploads_reset: u64,
+    /// Links whose PIN tries a crash left taken, given back (at start-up).
+    pub pin_tries_released: u64,
     /// Blob temp files deleted.
     pub temp_files: u64,
     /// Expired sessions deleted.
@@ -47,6 +49,8 @@ pub async fn sweep(state: &AppState, temp: TempFiles) -> Result<SweepReport, cra
         // At start-up no upload of this process can be running: an upload a crash cut off
         // is pending again, so the client can retry it at once.
         report.uploads_reset = state.storage.reset_uploads().await?;
+        // Likewise a PIN try a crash caught mid-check is given back, not lost.
+        report.pin_tries_released = state.storage.release_pin_tries().await?;
     }
 
     for id in state.storage.stale_documents(cutoff).await? {
@@ -101,6 +105,7 @@ pub fn log(result: Result<SweepReport, crate::AppError>) {
         Ok(r) => tracing::info!(
             documents = r.documents,
             uploads_reset = r.uploads_reset,
+            pin_tries_released = r.pin_tries_released,
             temp_files = r.temp_files,
             sessions = r.sessions,
             share_envelopes = r.share_envelopes,

@@ -309,6 +309,9 @@ pub trait Storage: Send + Sync + 'static {
     /// Moves every uploading document back to pending (at start-up, when no upload can be
     /// running: a crash left them); answers how many.
     async fn reset_uploads(&self) -> StorageResult<u64>;
+    /// Gives back every PIN try still marked as being checked (at start-up, when no check can
+    /// be running: a crash left them); answers how many links had some.
+    async fn release_pin_tries(&self) -> StorageResult<u64>;
     /// Replaces the metadata ciphertext; false if there is no such document.
     async fn set_metadata(
         &self,

@@ -471,6 +471,13 @@ impl Storage for SqliteStorage {
         Ok(done.rows_affected())
     }
 
+    async fn release_pin_tries(&self) -> StorageResult<u64> {
+        let done = sqlx::query("UPDATE shares SET pin_pending = 0 WHERE pin_pending > 0")
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
     async fn finish_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool> {
         let done = sqlx::query(
             "UPDATE documents SET state = 'complete' \
