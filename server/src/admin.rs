@@ -165,24 +165,34 @@ fn parse_code(code: &str) -> Result<WorkerCode, AdminError> {
     })
 }
 
-/// Marks the worker with card code `code` verified (also lifting a suspension).
+/// Marks the worker with card code `code` verified (also lifting a suspension: the sessions
+/// opened before it are deleted, so they do not come back to life).
 pub async fn verify(storage: &dyn Storage, code: &str) -> Result<WorkerRecord, AdminError> {
     let code = parse_code(code)?;
-    storage
+    let before = storage
+        .worker_by_code(code)
+        .await?
+        .ok_or(AdminError::UnknownWorker(code))?;
+    let worker = storage
         .set_worker_state(code, WorkerState::Verified)
         .await?
-        .ok_or(AdminError::UnknownWorker(code))
+        .ok_or(AdminError::UnknownWorker(code))?;
+    if before.state == WorkerState::Suspended {
+        storage.delete_sessions(worker.account_id).await?;
+    }
+    Ok(worker)
 }
 
-/// Suspends the worker with card code `code` and deletes their sessions; answers the worker
-/// and the number of sessions ended.
+/// Suspends the worker with card code `code`; answers the worker and the number of their
+/// sessions that ended. Those sessions stay stored, so every request on them is answered
+/// `403 worker_suspended` (not `401`), until they expire or the suspension is lifted.
 pub async fn suspend(storage: &dyn Storage, code: &str) -> Result<(WorkerRecord, u64), AdminError> {
     let code = parse_code(code)?;
     let worker = storage
         .set_worker_state(code, WorkerState::Suspended)
         .await?
         .ok_or(AdminError::UnknownWorker(code))?;
-    let sessions = storage.delete_sessions(worker.account_id).await?;
+    let sessions = storage.session_count(worker.account_id).await?;
     Ok((worker, sessions))
 }
 

@@ -183,7 +183,8 @@ pub struct Config {
     #[arg(long, env = "PDE_WEB_DIR")]
     pub web_dir: Option<PathBuf>,
 
-    /// Public URL of the service; invitation links are built from it.
+    /// Public URL of the service; invitation links are built from it, and an `https://` URL
+    /// turns on `Strict-Transport-Security`.
     #[arg(long, env = "PDE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
     pub public_url: String,
 
@@ -210,6 +211,37 @@ pub struct Config {
     /// Seconds between two sweeps of stale pending documents and temp files.
     #[arg(long, env = "PDE_SWEEP_INTERVAL_SECS", default_value_t = 300)]
     pub sweep_interval_secs: u64,
+
+    /// Sign-ups (holders and worker joins) one client address may make per hour.
+    #[arg(long, env = "PDE_SIGNUPS_PER_CLIENT_PER_HOUR", default_value_t = 10)]
+    pub signups_per_client_per_hour: u32,
+
+    /// Sign-ups (holders and worker joins) the whole service accepts per hour.
+    #[arg(long, env = "PDE_SIGNUPS_PER_HOUR", default_value_t = 300)]
+    pub signups_per_hour: u32,
+
+    /// The TCP peer is a reverse proxy: take the client address from the first
+    /// `X-Forwarded-For` hop instead.
+    #[arg(long, env = "PDE_TRUSTED_PROXY", default_value_t = false)]
+    pub trusted_proxy: bool,
+
+    /// A connection that has not sent a whole request head within this many seconds is
+    /// closed.
+    #[arg(long, env = "PDE_HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_timeout_secs: u64,
+
+    /// A request body that sends nothing for this many seconds fails (uploads included).
+    #[arg(long, env = "PDE_BODY_IDLE_TIMEOUT_SECS", default_value_t = 30)]
+    pub body_idle_timeout_secs: u64,
+
+    /// A request (other than a document upload) not answered within this many seconds,
+    /// body included, answers `408 request_timeout`.
+    #[arg(long, env = "PDE_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+
+    /// Open connections served at once; further ones wait until one closes.
+    #[arg(long, env = "PDE_MAX_CONNECTIONS", default_value_t = 512)]
+    pub max_connections: usize,
 }
 
 impl Default for Config {
@@ -251,6 +283,14 @@ impl Config {
             .clone()
             .unwrap_or_else(|| self.data_dir.join("pepper"))
     }
+
+    /// Whether the public URL is `https://` (then responses carry
+    /// `Strict-Transport-Security`).
+    pub fn https(&self) -> bool {
+        self.public_url
+            .get(..8)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
+    }
 }
 
 /// The SQLite file `pde.sqlite` in `data_dir`, created if missing.
@@ -291,6 +331,16 @@ impl fmt::Debug for Config {
             .field("session_absolute_secs", &self.session_absolute_secs)
             .field("pending_ttl_secs", &self.pending_ttl_secs)
             .field("sweep_interval_secs", &self.sweep_interval_secs)
+            .field(
+                "signups_per_client_per_hour",
+                &self.signups_per_client_per_hour,
+            )
+            .field("signups_per_hour", &self.signups_per_hour)
+            .field("trusted_proxy", &self.trusted_proxy)
+            .field("header_timeout_secs", &self.header_timeout_secs)
+            .field("body_idle_timeout_secs", &self.body_idle_timeout_secs)
+            .field("request_timeout_secs", &self.request_timeout_secs)
+            .field("max_connections", &self.max_connections)
             .finish()
     }
 }

@@ -64,6 +64,15 @@ pub enum AppError {
     /// A request body over the JSON limit.
     #[error("the request body is too large")]
     PayloadTooLarge,
+    /// The request took longer than the request timeout.
+    #[error("the request took too long")]
+    RequestTimeout,
+    /// The request target is longer than allowed.
+    #[error("the request URI is longer than 8192 bytes")]
+    UriTooLong,
+    /// The request headers are larger than allowed.
+    #[error("the request headers are larger than 16384 bytes or more than 64")]
+    HeadersTooLarge,
     /// The session's account is of the wrong kind for this route (a worker on a holder
     /// route, or the reverse).
     #[error("this account cannot use this route")]
@@ -158,6 +167,9 @@ impl AppError {
                 StatusCode::PAYLOAD_TOO_LARGE
             }
             Self::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
+            Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            Self::UriTooLong => StatusCode::URI_TOO_LONG,
+            Self::HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -179,6 +191,9 @@ impl AppError {
             Self::AlreadyUploaded => "already_uploaded",
             Self::StorageFull => "storage_full",
             Self::PayloadTooLarge => "payload_too_large",
+            Self::RequestTimeout => "request_timeout",
+            Self::UriTooLong => "uri_too_long",
+            Self::HeadersTooLarge => "headers_too_large",
             Self::Forbidden => "forbidden",
             Self::WorkerSuspended => "worker_suspended",
             Self::InvitationInvalid => "invitation_invalid",
@@ -202,7 +217,7 @@ impl IntoResponse for AppError {
                 "an internal error occurred; it has been logged".to_owned()
             }
             Self::StorageFull => {
-                tracing::error!("the blob store is full");
+                tracing::error!("the disk of the database or the blob store is full");
                 self.to_string()
             }
             other => other.to_string(),
@@ -230,7 +245,10 @@ impl IntoResponse for AppError {
 
 impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {
-        Self::internal(e)
+        match e {
+            StorageError::Full => Self::StorageFull,
+            e => Self::internal(e),
+        }
     }
 }
 

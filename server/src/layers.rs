@@ -1,14 +1,17 @@
 //! Middleware stacked once over every route: security headers, the client header check on
 //! mutating requests, and an access log without ids, query strings, cookies or addresses.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use axum::extract::{MatchedPath, Request};
-use axum::http::{HeaderValue, Method, header};
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use tower_http::timeout::TimeoutBody;
+
 use crate::error::AppError;
+use crate::state::AppState;
 
 /// The Content-Security-Policy of every response.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
@@ -19,11 +22,41 @@ frame-ancestors 'none'";
 /// Name of the header every mutating request must carry with the value `1`.
 pub const CLIENT_HEADER: &str = "x-pde-client";
 
-/// Adds the security headers, and `Cache-Control: no-store` under `/api/`.
-pub async fn security_headers(req: Request, next: Next) -> Response {
+/// The Permissions-Policy of every response: the camera for the page itself (photographing
+/// papers, scanning QR codes), every other powerful feature off.
+pub const PERMISSIONS_POLICY: &str = "camera=(self), microphone=(), geolocation=(), \
+display-capture=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), payment=(), \
+accelerometer=(), gyroscope=(), magnetometer=(), ambient-light-sensor=(), \
+screen-wake-lock=(), xr-spatial-tracking=(), publickey-credentials-get=(), \
+browsing-topics=(), interest-cohort=()";
+
+/// `Strict-Transport-Security` sent when the public URL is `https://`: one year.
+pub const HSTS: &str = "max-age=31536000";
+
+/// Adds the security headers (HSTS when the public URL is `https://`), and
+/// `Cache-Control: no-store` under `/api/`.
+pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let api = is_api(req.uri().path());
     let mut response = next.run(req).await;
     let headers = response.headers_mut();
+    if state.config.https() {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        );
+    }
+    headers.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    );
+    headers.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        HeaderName::from_static("cross-origin-resource-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP),
@@ -40,6 +73,79 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
+}
+
+/// The longest request target accepted, in bytes.
+pub const MAX_URI_BYTES: usize = 8192;
+/// The largest request head accepted: bytes of all header names and values.
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+/// The most header fields accepted.
+pub const MAX_HEADERS: usize = 64;
+
+/// Refuses a request target over [`MAX_URI_BYTES`] (`414 uri_too_long`) and headers over
+/// [`MAX_HEADER_BYTES`] or [`MAX_HEADERS`] (`431 headers_too_large`), with a JSON body. The
+/// HTTP parser's own limits are set above these, so these are the ones clients meet.
+pub async fn transport_limits(req: Request, next: Next) -> Response {
+    let uri_len = req.uri().path_and_query().map_or(0, |p| p.as_str().len());
+    if uri_len > MAX_URI_BYTES {
+        return AppError::UriTooLong.into_response();
+    }
+    let headers = req.headers();
+    let header_bytes: usize = headers
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len())
+        .sum();
+    if headers.len() > MAX_HEADERS || header_bytes > MAX_HEADER_BYTES {
+        return AppError::HeadersTooLarge.into_response();
+    }
+    next.run(req).await
+}
+
+/// Makes the request body fail when it sends nothing for the body idle timeout.
+pub async fn body_idle_timeout(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let idle = Duration::from_secs(state.config.body_idle_timeout_secs.max(1));
+    let req = req.map(|body| axum::body::Body::new(TimeoutBody::new(idle, body)));
+    next.run(req).await
+}
+
+/// Answers `408 request_timeout` when a request is not answered within the request timeout,
+/// reading its body included. Document uploads are exempt (50 MB on a slow line take long);
+/// the body idle timeout still holds them.
+pub async fn request_timeout(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let upload = req.method() == Method::PUT && req.uri().path().ends_with("/content");
+    if upload {
+        return next.run(req).await;
+    }
+    let limit = Duration::from_secs(state.config.request_timeout_secs.max(1));
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(response) => response,
+        Err(_) => AppError::RequestTimeout.into_response(),
+    }
+}
+
+/// The longest path segment accepted, in bytes (as encoded in the request): no id is that
+/// long, and file systems refuse longer file names.
+pub const MAX_PATH_SEGMENT_BYTES: usize = 255;
+
+/// Refuses a path with a segment over [`MAX_PATH_SEGMENT_BYTES`] with `400 bad_request`
+/// before any route or static file lookup sees it.
+pub async fn limit_path_segments(req: Request, next: Next) -> Response {
+    if req
+        .uri()
+        .path()
+        .split('/')
+        .any(|segment| segment.len() > MAX_PATH_SEGMENT_BYTES)
+    {
+        return AppError::BadRequest(format!(
+            "a path segment is longer than {MAX_PATH_SEGMENT_BYTES} bytes"
+        ))
+        .into_response();
+    }
+    next.run(req).await
 }
 
 /// Refuses `POST`, `PUT`, `PATCH` and `DELETE` without `X-PDE-Client: 1`.

@@ -7,6 +7,7 @@
 
 pub mod admin;
 pub mod blob;
+pub mod client;
 pub mod clock;
 pub mod config;
 pub mod error;
@@ -40,18 +41,73 @@ pub async fn prepare(config: Config, clock: Arc<dyn clock::Clock>) -> Result<App
     Ok(state)
 }
 
+/// The HTTP parser's own limit on a request head, above [`layers::MAX_URI_BYTES`] plus
+/// [`layers::MAX_HEADER_BYTES`], so that the documented limits answer first, in JSON.
+const PARSER_MAX_BUF_BYTES: usize = 64 * 1024;
+/// The HTTP parser's own limit on header fields, above [`layers::MAX_HEADERS`].
+const PARSER_MAX_HEADERS: usize = 128;
+
 /// Serves `state` on `listener` until `shutdown` completes, sweeping periodically.
+///
+/// Each connection is served by hyper's HTTP/1 connection builder with a header-read timeout;
+/// at most `max_connections` are open at once (further ones wait in the listen queue). On
+/// shutdown no new connection is accepted and the open ones finish their requests.
 pub async fn serve(
     state: AppState,
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use std::time::Duration;
+    use tower_service::Service;
+
     let sweeper = tokio::spawn(sweeper::run_periodically(state.clone()));
-    let result = axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let config = state.config.clone();
+    let router = app(state);
+    let slots = Arc::new(tokio::sync::Semaphore::new(config.max_connections.max(1)));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(Duration::from_secs(config.header_timeout_secs.max(1)))
+        .max_buf_size(PARSER_MAX_BUF_BYTES)
+        .max_headers(PARSER_MAX_HEADERS);
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => slot.expect("the semaphore is never closed"),
+            () = &mut shutdown => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a little, do not spin.
+                    tracing::warn!(error = %e, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let router = router.clone();
+        let service = hyper::service::service_fn(move |mut req: hyper::Request<_>| {
+            req.extensions_mut()
+                .insert(axum::extract::ConnectInfo::<std::net::SocketAddr>(peer));
+            router.clone().call(req)
+        });
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            // A client that goes away or stalls ends its own connection; nothing to report.
+            if let Err(e) = connection.await {
+                tracing::debug!(error = %e, "connection ended with an error");
+            }
+            drop(slot);
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
     sweeper.abort();
-    result
+    Ok(())
 }
 
 /// Prepares the server described by `config` (system clock) and serves it on `listener`

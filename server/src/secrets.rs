@@ -41,6 +41,7 @@ pub struct Pepper {
     auth_key: hmac::Key,
     fake_salt: hmac::Key,
     login_limit: hmac::Key,
+    client_limit: hmac::Key,
     link_access: hmac::Key,
     link_pin: hmac::Key,
 }
@@ -65,6 +66,7 @@ impl Pepper {
             auth_key: derive("pde/v1/server/auth-key"),
             fake_salt: derive("pde/v1/server/fake-salt"),
             login_limit: derive("pde/v1/server/login-limit"),
+            client_limit: derive("pde/v1/server/client-limit"),
             link_access: derive("pde/v1/server/link-access"),
             link_pin: derive("pde/v1/server/link-pin"),
         }
@@ -121,6 +123,12 @@ impl Pepper {
     /// not stored for unknown ones).
     pub fn login_limit_key(&self, pseudonym_key: &str) -> String {
         hex(hmac::sign(&self.login_limit, pseudonym_key.as_bytes()).as_ref())
+    }
+
+    /// The key a client address is counted under by the sign-up limit: the address itself
+    /// is never stored.
+    pub fn client_limit_key(&self, client: &str) -> String {
+        hex(hmac::sign(&self.client_limit, client.as_bytes()).as_ref())
     }
 
     /// What the server stores in place of a link's access key.

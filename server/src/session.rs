@@ -98,7 +98,7 @@ impl FromRequestParts<AppState> for Session {
         let kind = match state.storage.role(record.account_id).await? {
             None => return Err(AppError::Unauthenticated),
             Some(Role::Holder) => AccountKind::Holder,
-            // Suspending deletes the worker's sessions; this also refuses one opened in between.
+            // Suspending keeps the worker's sessions so that they get this answer.
             Some(Role::Worker(WorkerState::Suspended)) => return Err(AppError::WorkerSuspended),
             Some(Role::Worker(_)) => AccountKind::Worker,
         };

@@ -14,6 +14,10 @@ const LOGIN_FAILURE_MEMORY_SECS: i64 = 24 * 3600;
 pub struct SweepReport {
     /// Pending documents deleted.
     pub documents: u64,
+    /// Interrupted uploads made pending again (at start-up).
+    pub uploads_reset: u64,
+    /// Links whose PIN tries a crash left taken, given back (at start-up).
+    pub pin_tries_released: u64,
     /// Blob temp files deleted.
     pub temp_files: u64,
     /// Expired sessions deleted.
@@ -29,7 +33,8 @@ pub struct SweepReport {
 pub enum TempFiles {
     /// Those last written more than `pending_ttl` ago (periodic sweeps).
     OlderThanTtl,
-    /// All of them: at start-up no upload of this process can be running.
+    /// All of them, and uploads marked running are reset: at start-up no upload of this
+    /// process can be running.
     All,
 }
 
@@ -39,6 +44,14 @@ pub async fn sweep(state: &AppState, temp: TempFiles) -> Result<SweepReport, cra
     let ttl = i64::try_from(state.config.pending_ttl_secs).unwrap_or(i64::MAX);
     let cutoff = now.saturating_sub(ttl);
     let mut report = SweepReport::default();
+
+    if temp == TempFiles::All {
+        // At start-up no upload of this process can be running: an upload a crash cut off
+        // is pending again, so the client can retry it at once.
+        report.uploads_reset = state.storage.reset_uploads().await?;
+        // Likewise a PIN try a crash caught mid-check is given back, not lost.
+        report.pin_tries_released = state.storage.release_pin_tries().await?;
+    }
 
     for id in state.storage.stale_documents(cutoff).await? {
         if state.storage.delete_stale_document(id, cutoff).await? {
@@ -65,6 +78,10 @@ pub async fn sweep(state: &AppState, temp: TempFiles) -> Result<SweepReport, cra
         .storage
         .forget_login_failures_before(now.saturating_sub(LOGIN_FAILURE_MEMORY_SECS))
         .await?;
+    state
+        .storage
+        .forget_signup_counts(now, crate::client::SIGNUP_WINDOW_SECS)
+        .await?;
     let purged = state.storage.purge_expired_shares(now).await?;
     report.share_envelopes = purged.envelopes;
     report.share_notes = purged.notes;
@@ -87,6 +104,8 @@ pub fn log(result: Result<SweepReport, crate::AppError>) {
         Ok(r) if r == SweepReport::default() => {}
         Ok(r) => tracing::info!(
             documents = r.documents,
+            uploads_reset = r.uploads_reset,
+            pin_tries_released = r.pin_tries_released,
             temp_files = r.temp_files,
             sessions = r.sessions,
             share_envelopes = r.share_envelopes,

@@ -1,6 +1,7 @@
 //! Field rules shared by several routes.
 
 use serde::{Deserialize, Serialize};
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use utoipa::ToSchema;
 
 use crate::error::AppError;
@@ -51,19 +52,41 @@ pub struct Pseudonym {
     pub key: String,
 }
 
-/// Checks a pseudonym: 3 to 64 characters after trimming, no control characters.
+/// Refuses control characters and Unicode format characters (general category Cf: the
+/// bidirectional controls U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C, and invisible
+/// ones such as U+200B–U+200D, U+2060, U+FEFF, U+00AD), which could make a name look like
+/// another one.
+fn visible_text(field: &str, text: &str) -> Result<(), AppError> {
+    if text.chars().any(char::is_control) {
+        return Err(AppError::field(
+            field,
+            "must not contain control characters",
+        ));
+    }
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.general_category() == GeneralCategory::Format)
+    {
+        return Err(AppError::field(
+            field,
+            format!(
+                "must not contain invisible or text-direction characters (U+{:04X})",
+                u32::from(c)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a pseudonym: 3 to 64 characters after trimming, no control, invisible or
+/// text-direction characters.
 pub fn pseudonym(raw: &str) -> Result<Pseudonym, AppError> {
     let display = raw.trim();
     let chars = display.chars().count();
     if !(3..=64).contains(&chars) {
         return Err(AppError::field("pseudonym", "must be 3 to 64 characters"));
     }
-    if display.chars().any(char::is_control) {
-        return Err(AppError::field(
-            "pseudonym",
-            "must not contain control characters",
-        ));
-    }
+    visible_text("pseudonym", display)?;
     Ok(Pseudonym {
         display: display.to_owned(),
         key: display.to_lowercase(),
@@ -84,18 +107,14 @@ pub fn recipient(raw: &str) -> Result<String, AppError> {
     Ok(raw.to_owned())
 }
 
-/// Checks a worker's real name: 2 to 100 characters after trimming, no control characters.
+/// Checks a worker's real name: 2 to 100 characters after trimming, no control, invisible or
+/// text-direction characters.
 pub fn real_name(raw: &str) -> Result<String, AppError> {
     let name = raw.trim();
     if !(2..=100).contains(&name.chars().count()) {
         return Err(AppError::field("real_name", "must be 2 to 100 characters"));
     }
-    if name.chars().any(char::is_control) {
-        return Err(AppError::field(
-            "real_name",
-            "must not contain control characters",
-        ));
-    }
+    visible_text("real_name", name)?;
     Ok(name.to_owned())
 }
 

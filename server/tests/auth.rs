@@ -69,6 +69,17 @@ async fn signup_refuses_bad_fields_and_creates_nothing() {
         ("pseudonym", json!("ab")),
         ("pseudonym", json!("x".repeat(65))),
         ("pseudonym", json!("bell\u{7}")),
+        // Text-direction controls and invisible characters could make one pseudonym look
+        // like another.
+        ("pseudonym", json!("moon\u{202E}xof")),
+        ("pseudonym", json!("moon\u{2066}fox")),
+        ("pseudonym", json!("moon\u{200F}fox")),
+        ("pseudonym", json!("moon\u{061C}fox")),
+        ("pseudonym", json!("moon\u{200B}fox")),
+        ("pseudonym", json!("moon\u{200D}fox")),
+        ("pseudonym", json!("moon\u{2060}fox")),
+        ("pseudonym", json!("\u{FEFF}moonfox")),
+        ("pseudonym", json!("moon\u{00AD}fox")),
         ("pseudonym", json!(42)),
         ("recipient", json!("not-a-recipient")),
         ("salt", json!("***")),

@@ -33,6 +33,13 @@ fn help_documents_every_flag_and_its_environment_variable() {
         "session-absolute-secs",
         "pending-ttl-secs",
         "sweep-interval-secs",
+        "signups-per-client-per-hour",
+        "signups-per-hour",
+        "trusted-proxy",
+        "header-timeout-secs",
+        "body-idle-timeout-secs",
+        "request-timeout-secs",
+        "max-connections",
     ] {
         assert!(help.contains(&format!("--{name}")), "--{name} missing");
         let env = format!("PDE_{}", name.replace('-', "_").to_uppercase());
@@ -241,13 +248,13 @@ async fn admin_commands_manage_organisations_and_workers_next_to_a_running_serve
         "{orgs}"
     );
 
-    // Suspend: the open session ends at once.
+    // Suspend: the open session ends at once, and says why.
     let out = ok(admin(&data, &["worker", "suspend", &code]));
     assert_eq!(field(&out, "suspended"), format!("{code} Ann Worker"));
     assert_eq!(field(&out, "sessions_ended"), "1");
     t.get("/api/v1/account", Some(&session))
         .await
-        .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
+        .assert_error(StatusCode::FORBIDDEN, "worker_suspended");
     t.login("ann.worker", "passphrase", &secrets.passphrase_auth)
         .await
         .assert_error(StatusCode::FORBIDDEN, "worker_suspended");

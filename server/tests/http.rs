@@ -103,6 +103,28 @@ async fn every_response_carries_the_security_headers() {
                 "{method} {path}"
             );
         }
+        let policy = r.headers["permissions-policy"].to_str().unwrap();
+        assert!(policy.starts_with("camera=(self), "), "{policy}");
+        for denied in ["microphone=()", "geolocation=()", "usb=()", "payment=()"] {
+            assert!(policy.contains(denied), "{policy}");
+        }
+        assert_eq!(r.headers["cross-origin-opener-policy"], "same-origin");
+        assert_eq!(r.headers["cross-origin-resource-policy"], "same-origin");
+        // Plain HTTP on 127.0.0.1: no HSTS.
+        assert!(!r.headers.contains_key(header::STRICT_TRANSPORT_SECURITY));
+    }
+}
+
+#[tokio::test]
+async fn an_https_public_url_turns_on_hsts() {
+    let t = TestApp::with_config(|c| c.public_url = "https://pde.example".into()).await;
+    for path in ["/healthz", "/", "/api/v1/nothing"] {
+        let r = send(&t, "GET", path).await;
+        assert_eq!(
+            r.headers[header::STRICT_TRANSPORT_SECURITY],
+            "max-age=31536000",
+            "{path}"
+        );
     }
     // Also on a refusal by the client header check.
     let req = Request::post("/api/v1/auth/login")

@@ -53,6 +53,14 @@ async fn an_invitation_is_looked_up_then_used_once() {
         ("real_name", json!("A")),
         ("real_name", json!("x".repeat(101))),
         ("real_name", json!("Ann\nWorker")),
+        // A name shown to holders cannot hide or reorder characters: "Ann Worker" spoofed
+        // with a right-to-left override, zero-width joiners or a byte-order mark.
+        ("real_name", json!("Ann \u{202E}rekroW")),
+        ("real_name", json!("Ann\u{200B} Worker")),
+        ("real_name", json!("Ann\u{200C}Worker")),
+        ("real_name", json!("\u{2067}Ann Worker\u{2069}")),
+        ("real_name", json!("Ann\u{200E} Worker")),
+        ("real_name", json!("Ann\u{FEFF}Worker")),
         ("real_name", json!(null)),
         ("pseudonym", json!("ab")),
         ("recipient", json!("age1nope")),
@@ -63,6 +71,14 @@ async fn an_invitation_is_looked_up_then_used_once() {
         let r = t.join_raw(body).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{field}={value}");
         assert_eq!(r.code(), "invalid_field", "{field}={value}");
+        assert!(
+            r.json()["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains(field),
+            "{field}={value}: {}",
+            r.json()
+        );
         assert!(!r.headers.contains_key(header::SET_COOKIE));
     }
     // A login name taken by a holder: refused, and the invitation is still usable.
@@ -1166,14 +1182,14 @@ async fn suspension_takes_effect_at_once() {
         receipts_before
     );
 
-    // The operator's command also ends the sessions.
+    // The operator's command ends the sessions too; an old one is told why, as documented.
     let (_, ended) = pde_server::admin::suspend(&*t.state.storage, &w.code)
         .await
         .unwrap();
     assert_eq!(ended, 1);
     t.get("/api/v1/shared-with-me", Some(&w.session))
         .await
-        .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
+        .assert_error(StatusCode::FORBIDDEN, "worker_suspended");
     // Logging in again with the right key: refused, no session.
     let r = t
         .login("ann.worker", "passphrase", &w.secrets.passphrase_auth)
@@ -1201,6 +1217,10 @@ async fn suspension_takes_effect_at_once() {
     pde_server::admin::verify(&*t.state.storage, &w.code)
         .await
         .unwrap();
+    // The session from before the suspension does not come back to life.
+    t.get("/api/v1/shared-with-me", Some(&w.session))
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "unauthenticated");
     let r = t
         .login("ann.worker", "passphrase", &w.secrets.passphrase_auth)
         .await;

@@ -515,6 +515,9 @@ async fn sharing_story(s: &impl Storage) {
         None,
         "no try left"
     );
+    // A try a crash left taken is given back at start-up.
+    assert_eq!(s.release_pin_tries().await.unwrap(), 1);
+    assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), Some(5));
     s.give_back_pin_try(link.id).await.unwrap();
     assert_eq!(s.share(link.id).await.unwrap().unwrap().pin_failures, 4);
     assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), Some(5));

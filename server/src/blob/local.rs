@@ -78,13 +78,25 @@ async fn sync_dir(dir: &Path) -> io::Result<()> {
 impl BlobStore for LocalBlobStore {
     async fn ping(&self) -> io::Result<()> {
         let meta = fs::metadata(self.tmp_dir()).await?;
-        if meta.is_dir() {
-            Ok(())
-        } else {
-            Err(io::Error::other(
+        if !meta.is_dir() {
+            return Err(io::Error::other(
                 "the blob temp directory is not a directory",
-            ))
+            ));
         }
+        // One byte written and synced: on a full disk this fails with `StorageFull`, as an
+        // upload would.
+        let probe = self.tmp_dir().join(format!(
+            "health-{}.probe",
+            crate::secrets::hex(&crate::secrets::random_bytes::<8>())
+        ));
+        let written = async {
+            let mut file = fs::File::create(&probe).await?;
+            file.write_all(b"0").await?;
+            file.sync_all().await
+        }
+        .await;
+        let _ = fs::remove_file(&probe).await;
+        written
     }
 
     async fn put(&self, id: DocumentId, len: u64, body: ByteStream) -> Result<(), BlobError> {

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::client::{self, ClientAddr};
 use crate::clock::day_of;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, B64};
@@ -145,12 +146,15 @@ fn auth_hmac(state: &AppState, field: &str, key: B64) -> Result<Vec<u8>, AppErro
         (status = 201, body = CreateAccountResponse, description = "Created; the body carries the session token"),
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 409, body = ErrorBody, description = "pseudonym_taken"),
+        (status = 429, body = ErrorBody, description = "too_many_attempts (sign-ups of this client or of the service this hour), with Retry-After"),
     ))]
 pub async fn create(
     State(state): State<AppState>,
+    client: ClientAddr,
     ApiJson(req): ApiJson<CreateAccountRequest>,
 ) -> Result<Response, AppError> {
     let account = new_account(&state, AccountKind::Holder, req)?;
+    client::take_signup(&state, client).await?;
     match state.storage.create_account(&account).await {
         Ok(()) => {}
         Err(StorageError::Conflict) => return Err(AppError::PseudonymTaken),

@@ -107,8 +107,21 @@ pub fn app(state: AppState) -> Router {
         .fallback(web::fallback)
         .method_not_allowed_fallback(web::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            layers::body_idle_timeout,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            layers::request_timeout,
+        ))
         .layer(axum::middleware::from_fn(layers::require_client_header))
-        .layer(axum::middleware::from_fn(layers::security_headers))
+        .layer(axum::middleware::from_fn(layers::limit_path_segments))
+        .layer(axum::middleware::from_fn(layers::transport_limits))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            layers::security_headers,
+        ))
         .layer(axum::middleware::from_fn(layers::access_log))
         .with_state(state)
 }

@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use axum::response::Response;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -200,12 +200,16 @@ pub async fn one(
     ))]
 pub async fn content(
     State(state): State<AppState>,
+    method: Method,
     worker: Worker,
     ShareDocPath(id, doc): ShareDocPath,
 ) -> Result<Response, AppError> {
     check_document(&state, &worker, id, doc).await?;
     let blob = state.blobs.open(doc).await?;
-    record(&state, id, doc, ReceiptAction::Open, ReceiptBy::Worker).await?;
+    // A `HEAD` (served by this `GET` route) transfers nothing: it is not an opening.
+    if method != Method::HEAD {
+        record(&state, id, doc, ReceiptAction::Open, ReceiptBy::Worker).await?;
+    }
     Ok(content_response(blob))
 }
 

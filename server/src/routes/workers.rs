@@ -7,6 +7,7 @@ use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::client::{self, ClientAddr};
 use crate::clock::day_of;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, CodePath, SecretText};
@@ -44,15 +45,18 @@ pub struct JoinRequest {
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 409, body = ErrorBody, description = "pseudonym_taken"),
         (status = 410, body = ErrorBody, description = "invitation_invalid"),
+        (status = 429, body = ErrorBody, description = "too_many_attempts (sign-ups of this client or of the service this hour), with Retry-After"),
     ))]
 pub async fn join(
     State(state): State<AppState>,
+    client: ClientAddr,
     ApiJson(req): ApiJson<JoinRequest>,
 ) -> Result<Response, AppError> {
     let real_name = validate::real_name(&req.real_name)?;
     let account = accounts::new_account(&state, AccountKind::Worker, req.account)?;
     let token_hash =
         invitation::hash_of(req.invitation.expose()).ok_or(AppError::InvitationInvalid)?;
+    client::take_signup(&state, client).await?;
     let now = state.clock.now();
     for _ in 0..CODE_DRAWS {
         let worker = NewWorker {

@@ -23,6 +23,9 @@ pub enum StorageError {
     /// A unique value is already taken (a pseudonym, an organisation name).
     #[error("a unique value is already taken")]
     Conflict,
+    /// The disk (or the database's size limit) is full.
+    #[error("the database is full")]
+    Full,
     /// A value read back could not be understood.
     #[error("corrupt row: {0}")]
     Corrupt(String),
@@ -256,6 +259,18 @@ pub trait Storage: Send + Sync + 'static {
     ) -> StorageResult<bool>;
     /// Forgets the failures under `key` (after a success).
     async fn clear_login_failures(&self, key: &str) -> StorageResult<()>;
+    /// Counts one sign-up under `key` in its window of `window_secs` (a new window starts when
+    /// the last one is over), in one atomic step, unless `limit` are already counted in the
+    /// current window. Answers `Ok(None)` when counted, or `Ok(Some(window_end))` when refused.
+    async fn take_signup(
+        &self,
+        key: &str,
+        now: UnixSeconds,
+        window_secs: i64,
+        limit: u32,
+    ) -> StorageResult<Option<UnixSeconds>>;
+    /// Deletes the sign-up counts whose window ended by `now`.
+    async fn forget_signup_counts(&self, now: UnixSeconds, window_secs: i64) -> StorageResult<u64>;
     /// Forgets failure counts whose last failure is older than `before`.
     async fn forget_login_failures_before(&self, before: UnixSeconds) -> StorageResult<u64>;
 
@@ -291,6 +306,12 @@ pub trait Storage: Send + Sync + 'static {
     async fn finish_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool>;
     /// Moves an uploading document back to pending after a failed upload.
     async fn abort_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<()>;
+    /// Moves every uploading document back to pending (at start-up, when no upload can be
+    /// running: a crash left them); answers how many.
+    async fn reset_uploads(&self) -> StorageResult<u64>;
+    /// Gives back every PIN try still marked as being checked (at start-up, when no check can
+    /// be running: a crash left them); answers how many links had some.
+    async fn release_pin_tries(&self) -> StorageResult<u64>;
     /// Replaces the metadata ciphertext; false if there is no such document.
     async fn set_metadata(
         &self,
@@ -313,6 +334,8 @@ pub trait Storage: Send + Sync + 'static {
     async fn role(&self, id: AccountId) -> StorageResult<Option<Role>>;
     /// Deletes every session of an account; returns how many.
     async fn delete_sessions(&self, id: AccountId) -> StorageResult<u64>;
+    /// How many sessions an account has open.
+    async fn session_count(&self, id: AccountId) -> StorageResult<u64>;
 
     /// Creates an organisation; [`StorageError::Conflict`] if its name is taken.
     async fn create_organisation(&self, organisation: &Organisation) -> StorageResult<()>;

@@ -23,6 +23,16 @@ impl From<sqlx::Error> for StorageError {
     fn from(e: sqlx::Error) -> Self {
         match &e {
             sqlx::Error::Database(db) if db.is_unique_violation() => Self::Conflict,
+            // SQLITE_FULL: the disk (or the page limit) is full.
+            sqlx::Error::Database(db) if db.code().as_deref() == Some("13") => Self::Full,
+            sqlx::Error::Io(io)
+                if matches!(
+                    io.kind(),
+                    std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+                ) =>
+            {
+                Self::Full
+            }
             _ => Self::Backend(Box::new(e)),
         }
     }
@@ -134,7 +144,13 @@ pub(super) async fn insert_account<'e>(
 impl SqliteStorage {
     /// Opens (creating if missing) the database at `url` and migrates it.
     pub async fn connect(url: &str) -> StorageResult<Self> {
-        let options = SqliteConnectOptions::from_str(url)?
+        Self::connect_with(SqliteConnectOptions::from_str(url)?).await
+    }
+
+    /// Opens (creating if missing) and migrates the database `options` name, with the settings
+    /// every connection needs added to them.
+    pub async fn connect_with(options: SqliteConnectOptions) -> StorageResult<Self> {
+        let options = options
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
@@ -255,6 +271,53 @@ impl Storage for SqliteStorage {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    async fn take_signup(
+        &self,
+        key: &str,
+        now: UnixSeconds,
+        window_secs: i64,
+        limit: u32,
+    ) -> StorageResult<Option<UnixSeconds>> {
+        // One conditional upsert checks the window and counts the sign-up.
+        let counted = sqlx::query(
+            "INSERT INTO signup_counts (key, window_start, count) VALUES (?1, ?2, 1) \
+             ON CONFLICT (key) DO UPDATE SET \
+             count = CASE WHEN signup_counts.window_start + ?3 <= ?2 THEN 1 \
+               ELSE signup_counts.count + 1 END, \
+             window_start = CASE WHEN signup_counts.window_start + ?3 <= ?2 THEN ?2 \
+               ELSE signup_counts.window_start END \
+             WHERE signup_counts.window_start + ?3 <= ?2 OR signup_counts.count < ?4 \
+             RETURNING count",
+        )
+        .bind(key)
+        .bind(now)
+        .bind(window_secs)
+        .bind(i64::from(limit))
+        .fetch_optional(&self.pool)
+        .await?;
+        if counted.is_some() {
+            return Ok(None);
+        }
+        let row = sqlx::query("SELECT window_start FROM signup_counts WHERE key = ?")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        let start: UnixSeconds = match row {
+            Some(row) => row.try_get("window_start")?,
+            None => now,
+        };
+        Ok(Some(start.saturating_add(window_secs)))
+    }
+
+    async fn forget_signup_counts(&self, now: UnixSeconds, window_secs: i64) -> StorageResult<u64> {
+        let done = sqlx::query("DELETE FROM signup_counts WHERE window_start + ? <= ?")
+            .bind(window_secs)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
     }
 
     async fn forget_login_failures_before(&self, before: UnixSeconds) -> StorageResult<u64> {
@@ -401,6 +464,20 @@ impl Storage for SqliteStorage {
         Ok(done.rows_affected() == 1)
     }
 
+    async fn reset_uploads(&self) -> StorageResult<u64> {
+        let done = sqlx::query("UPDATE documents SET state = 'pending' WHERE state = 'uploading'")
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    async fn release_pin_tries(&self) -> StorageResult<u64> {
+        let done = sqlx::query("UPDATE shares SET pin_pending = 0 WHERE pin_pending > 0")
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
     async fn finish_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool> {
         let done = sqlx::query(
             "UPDATE documents SET state = 'complete' \
@@ -480,6 +557,14 @@ impl Storage for SqliteStorage {
 
     async fn delete_sessions(&self, id: AccountId) -> StorageResult<u64> {
         sharing::delete_sessions(&self.pool, id).await
+    }
+
+    async fn session_count(&self, id: AccountId) -> StorageResult<u64> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM sessions WHERE account_id = ?")
+            .bind(id.to_string())
+            .fetch_one(&self.pool)
+            .await?;
+        u64_of(&row, "n")
     }
 
     async fn create_organisation(&self, organisation: &Organisation) -> StorageResult<()> {

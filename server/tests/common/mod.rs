@@ -99,6 +99,9 @@ impl TestApp {
         let dir = tempfile::tempdir().unwrap();
         let mut config = Config::with_data_dir(dir.path().join("data"));
         config.web_dir = Some(dir.path().join("web"));
+        // Tests sign up many accounts from one address; tests of the sign-up limit set theirs.
+        config.signups_per_client_per_hour = 100_000;
+        config.signups_per_hour = 100_000;
         adjust(&mut config);
         let clock = TestClock::new(T0);
         let state = pde_server::prepare(config, Arc::new(clock.clone()))

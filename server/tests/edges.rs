@@ -1,0 +1,253 @@
+//! Edges found by probing: long path segments, a full disk, uploads a crash cut off, `HEAD`
+//! on content routes.
+
+mod common;
+
+use std::str::FromStr;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use common::*;
+use pde_server::storage::SqliteStorage;
+use serde_json::json;
+use sqlx::sqlite::SqliteConnectOptions;
+
+async fn sql(t: &TestApp, statement: &str) -> i64 {
+    let pool = sqlx::SqlitePool::connect(&t.state.config.database_url())
+        .await
+        .unwrap();
+    let rows = sqlx::query(sqlx::AssertSqlSafe(statement.to_owned()))
+        .execute(&pool)
+        .await
+        .unwrap()
+        .rows_affected();
+    pool.close().await;
+    i64::try_from(rows).unwrap()
+}
+
+#[tokio::test]
+async fn a_path_segment_over_255_bytes_is_a_clear_client_error() {
+    let t = TestApp::new().await;
+    let web = t.dir.path().join("web");
+    std::fs::create_dir_all(&web).unwrap();
+    std::fs::write(web.join("index.html"), "<!doctype html><title>PDE</title>").unwrap();
+    let h = t.signup("long paths").await;
+    let long = "a".repeat(256);
+    for path in [
+        format!("/{long}"),
+        format!("/assets/{long}.js"),
+        format!("/s/{long}"),
+        format!("/api/v1/documents/{long}/content"),
+        format!("/api/v1/{long}"),
+    ] {
+        let r = t.get(&path, Some(&h.session)).await;
+        r.assert_error(StatusCode::BAD_REQUEST, "bad_request");
+        assert!(
+            r.json()["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("255 bytes")
+        );
+    }
+    // 255 bytes is still an ordinary path: the web app for unknown pages.
+    let r = t.get(&format!("/{}", "a".repeat(255)), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+}
+
+/// The database of `t` reopened with a page limit at its current size: every write that
+/// needs a new page fails as on a full disk (`SQLITE_FULL`).
+async fn full_database(t: &mut TestApp) {
+    let path = t.state.config.data_dir.join("pde.sqlite");
+    let pages = {
+        let pool = sqlx::SqlitePool::connect(&t.state.config.database_url())
+            .await
+            .unwrap();
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let (pages,): (i64,) = sqlx::query_as("PRAGMA page_count")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        pages
+    };
+    let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))
+        .unwrap()
+        .pragma("max_page_count", pages.to_string());
+    t.state.storage = Arc::new(SqliteStorage::connect_with(options).await.unwrap());
+    t.app = pde_server::app(t.state.clone());
+}
+
+#[tokio::test]
+async fn a_full_database_answers_storage_full_not_500() {
+    let mut t = TestApp::new().await;
+    let holders: Vec<Holder> = {
+        let mut v = Vec::new();
+        for i in 0..3 {
+            v.push(t.signup(&format!("full disk {i}")).await);
+        }
+        v
+    };
+    full_database(&mut t).await;
+    // Writes go on until a page runs out; from then on every answer is 507, never 500.
+    let mut full = 0;
+    for i in 0..400 {
+        let r = t
+            .call(
+                Method::POST,
+                "/api/v1/accounts",
+                None,
+                Some(Holder::new(&format!("filler number {i}")).signup_body()),
+            )
+            .await;
+        match r.status {
+            StatusCode::CREATED => {}
+            _ => {
+                r.assert_error(StatusCode::INSUFFICIENT_STORAGE, "storage_full");
+                full += 1;
+            }
+        }
+    }
+    assert!(full > 0, "the database never filled up");
+    // Log-ins (the throttle and the session are writes) and reservations.
+    let mut login_full = 0;
+    let mut reserve_full = 0;
+    for h in &holders {
+        for _ in 0..20 {
+            let r = t
+                .login(&h.pseudonym, "passphrase", &h.passphrase_auth)
+                .await;
+            if r.status != StatusCode::OK {
+                r.assert_error(StatusCode::INSUFFICIENT_STORAGE, "storage_full");
+                login_full += 1;
+            }
+            let r = t.reserve_raw(&h.session, 10).await;
+            if r.status != StatusCode::CREATED {
+                r.assert_error(StatusCode::INSUFFICIENT_STORAGE, "storage_full");
+                reserve_full += 1;
+            }
+        }
+    }
+    assert!(
+        login_full > 0 && reserve_full > 0,
+        "{login_full} {reserve_full}"
+    );
+}
+
+/// A blob store on a full disk: writing a byte fails.
+struct FullDisk;
+
+#[async_trait::async_trait]
+impl pde_server::blob::BlobStore for FullDisk {
+    async fn ping(&self) -> std::io::Result<()> {
+        Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+    }
+    async fn put(
+        &self,
+        _: pde_server::ids::DocumentId,
+        _: u64,
+        _: pde_server::blob::ByteStream,
+    ) -> Result<(), pde_server::blob::BlobError> {
+        Err(std::io::Error::from(std::io::ErrorKind::StorageFull).into())
+    }
+    async fn open(
+        &self,
+        _: pde_server::ids::DocumentId,
+    ) -> Result<pde_server::blob::BlobReader, pde_server::blob::BlobError> {
+        Err(pde_server::blob::BlobError::NotFound)
+    }
+    async fn delete(&self, _: pde_server::ids::DocumentId) -> std::io::Result<()> {
+        Ok(())
+    }
+    async fn sweep_temp(&self, _: std::time::SystemTime) -> std::io::Result<u64> {
+        Ok(0)
+    }
+}
+
+#[tokio::test]
+async fn health_reports_a_full_disk() {
+    let mut t = TestApp::new().await;
+    let r = t.get("/healthz", None).await;
+    assert_eq!(
+        (r.status, r.json()),
+        (StatusCode::OK, json!({"status": "ok"}))
+    );
+    t.state.blobs = Arc::new(FullDisk);
+    t.app = pde_server::app(t.state.clone());
+    let r = t.get("/healthz", None).await;
+    assert_eq!(
+        (r.status, r.json()),
+        (
+            StatusCode::INSUFFICIENT_STORAGE,
+            json!({"status": "storage_full"})
+        )
+    );
+}
+
+#[tokio::test]
+async fn an_upload_a_crash_cut_off_can_be_retried_after_a_restart() {
+    let t = TestApp::new().await;
+    let h = t.signup("crashed upload").await;
+    let id = t.reserve(&h.session, 4).await;
+    // As a crash mid-upload leaves it.
+    assert_eq!(sql(&t, "UPDATE documents SET state = 'uploading'").await, 1);
+    t.upload(&h.session, &id, b"full")
+        .await
+        .assert_error(StatusCode::CONFLICT, "already_uploaded");
+
+    // The start-up sweep (what `prepare` runs) makes it pending again.
+    let report = pde_server::sweeper::sweep(&t.state, pde_server::sweeper::TempFiles::All)
+        .await
+        .unwrap();
+    assert_eq!(report.uploads_reset, 1);
+    let r = t.upload(&h.session, &id, b"full").await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert_eq!(t.list_ids(&h.session).await, vec![id]);
+}
+
+#[tokio::test]
+async fn head_on_content_routes_records_no_receipt() {
+    let t = TestApp::new().await;
+    let h = t.signup("head holder").await;
+    t.organisation("Samu Social").await;
+    let w = t.worker("Samu Social", "head.worker", "Ann Worker").await;
+    let doc = t.store(&h.session, b"a paper").await;
+    let share = t.share_with(&h.session, &w.id, &[&doc], 86_400).await;
+    let link = t.make_link(&h.session, &[&doc], 86_400, None).await;
+
+    let head = |path: String, session: Option<String>| {
+        let mut req = Request::head(path).header("x-pde-client", "1");
+        if let Some(s) = session {
+            req = req.header("authorization", bearer(&s));
+        }
+        req.body(Body::empty()).unwrap()
+    };
+    let r = t
+        .send(head(
+            format!("/api/v1/shared-with-me/{share}/documents/{doc}/content"),
+            Some(w.session.clone()),
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = t
+        .send(head(
+            format!("/api/v1/links/{}/documents/{doc}/content", link.id),
+            None,
+        ))
+        .await;
+    assert!(r.status.is_client_error(), "{}", r.status);
+    assert_eq!(t.db_count("SELECT COUNT(*) FROM receipts").await, 0);
+
+    // A GET is an opening.
+    let r = t
+        .get(
+            &format!("/api/v1/shared-with-me/{share}/documents/{doc}/content"),
+            Some(&w.session),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(t.db_count("SELECT COUNT(*) FROM receipts").await, 1);
+}
