@@ -64,16 +64,26 @@ fn host() -> String {
 
 /// The kit's directory inside the `age` package that Cargo resolved for this crate.
 ///
-/// `cargo metadata` is limited to the host platform and run offline: the build that made
-/// this test has already unpacked every package it needs, and nothing else is fetched.
+/// `cargo metadata` is limited to the host platform and first run offline: the build that
+/// made this test has unpacked the `age` package. It describes the whole workspace, though,
+/// so when other members' packages have not been fetched yet (a fresh clone where only this
+/// crate was built), it is run again and allowed to fetch them.
 pub fn dir() -> PathBuf {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--offline", "--locked"])
-        .args(["--filter-platform", &host()])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo metadata runs");
+    let host = host();
+    let metadata = |offline: bool| {
+        Command::new(&cargo)
+            .args(["metadata", "--format-version", "1", "--locked"])
+            .args(["--filter-platform", &host])
+            .args(offline.then_some("--offline"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("cargo metadata runs")
+    };
+    let mut output = metadata(true);
+    if !output.status.success() {
+        output = metadata(false);
+    }
     assert!(
         output.status.success(),
         "cargo metadata failed: {}",
