@@ -9,7 +9,9 @@ import { formatSize } from './format';
 import { loadCrypto } from './pde';
 import type { IncomingEntry, SharedEntry, WorkerSession } from './shared';
 import { formatDateTime, timeLeft, validRealName } from './sharing';
-import { ErrorBox, QrCode, ScreenTitle, errorMessage, useI18n } from './ui';
+import { ErrorBox, QrCode, ScreenTitle, errorMessage, errorMsg, msg, say, useI18n, type Msg } from './ui';
+import { useGeneratedWords } from './passphrase';
+import { useNav } from './nav';
 import { DownloadConfirm, Viewer, downloadName, failureCode, useDecrypted } from './viewer';
 import { parseWorkerCode } from './workercode';
 
@@ -20,8 +22,10 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
   const [organisation, setOrganisation] = useState('');
   const [realName, setRealName] = useState('');
   const [login, setLogin] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Msg | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Kept across "name taken" and language switches (see useGeneratedWords).
+  const generated = useGeneratedWords();
 
   useEffect(() => {
     if (!props.token) return;
@@ -39,7 +43,7 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
         if (err instanceof ApiError && (err.code === 'invitation_invalid' || err.code === 'not_found' || err.code === 'invalid_field')) {
           setPhase('invalid');
         } else {
-          setError(errorMessage(t, lang, err));
+          setError(errorMsg(err));
           setPhase('failed');
         }
       });
@@ -65,7 +69,7 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
       <main class="screen" key="checking">
         <ScreenTitle>{t('join-title')}</ScreenTitle>
         <p aria-live="polite">{phase === 'checking' ? t('join-checking') : ''}</p>
-        <ErrorBox message={phase === 'failed' ? error : null} />
+        <ErrorBox message={phase === 'failed' && error ? say(t, lang, error) : null} />
         {phase === 'failed' ? (
           <button
             type="button"
@@ -93,6 +97,7 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
         busyLabel={t('joining')}
         name={login}
         kind="worker"
+        generated={generated}
         create={(passphrase, code) => joinAsWorker(token, realName.normalize('NFC').trim(), login, passphrase, code)}
         onError={(err) => {
           if (err instanceof ApiError && err.code === 'invitation_invalid') {
@@ -100,14 +105,14 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
             return true;
           }
           if (err instanceof ApiError && err.code === 'invalid_field') {
-            setError(errorMessage(t, lang, err, 'invitation'));
+            setError(errorMsg(err, 'invitation'));
             setPhase('identity');
             return true;
           }
           return false;
         }}
         onFirstStep={(message) => {
-          setError(message || null);
+          setError(message);
           setPhase('identity');
         }}
         onDone={props.onDone}
@@ -128,9 +133,9 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
           autocomplete="off"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!validRealName(realName)) return setError(t('err-real-name'));
+            if (!validRealName(realName)) return setError(msg('err-real-name'));
             const l = normalizePseudonym(login);
-            if (l.length < 3 || l.length > 64) return setError(t('err-login-name-length'));
+            if (l.length < 3 || l.length > 64) return setError(msg('err-login-name-length'));
             setLogin(l);
             setError(null);
             setPhase('keys');
@@ -162,7 +167,7 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
           <p id="join-login-help" class="hint">
             {t('login-name-help')}
           </p>
-          <ErrorBox message={error} />
+          <ErrorBox message={error ? say(t, lang, error) : null} />
           <button type="submit" class="primary">
             {t('next')}
           </button>
@@ -185,7 +190,8 @@ type WorkerView =
 /** The worker's home after log-in. */
 export function WorkerHome(props: { session: WorkerSession }) {
   const { session } = props;
-  const [view, setView] = useState<WorkerView>({ kind: 'list' });
+  // Each view is a history entry: Back returns to the one before (see nav.ts).
+  const [view, setView] = useNav<WorkerView>('workerView', { kind: 'list' });
   const [, setTick] = useState(0);
 
   /** Moves to the right screen for errors that end what the worker was doing. */
