@@ -463,7 +463,7 @@ for (const { lang, holderSize, workerSize } of SCENARIOS) {
       await vp.getByRole('button', { name: t('next'), exact: true }).click();
       const words = await generatedPassphrase(vp);
       await vp.getByRole('button', { name: t('join-submit') }).click();
-      await vp.getByRole('alert').filter({ hasText: t('err-pseudonym_taken') }).waitFor({ timeout: 60_000 });
+      await vp.getByRole('alert').filter({ hasText: t('err-login-name-taken') }).waitFor({ timeout: 60_000 });
       await vp.getByLabel(t('field-login-name'), { exact: true }).fill(`${login}-2`);
       await vp.getByRole('button', { name: t('next'), exact: true }).click();
       assert.equal(await generatedPassphrase(vp), words, 'the words shown before stay');

@@ -140,7 +140,7 @@ export function CredentialSteps<S>(props: {
       setBusy(false);
       if (props.onError?.(err)) return;
       if (err instanceof ApiError && FIRST_STEP_CODES.has(err.code)) {
-        props.onFirstStep(errorMsg(err));
+        props.onFirstStep(errorMsg(err, props.kind === 'worker' ? 'invitation' : 'other'));
         return;
       }
       setError(errorMsg(err));

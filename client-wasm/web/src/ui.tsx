@@ -99,6 +99,7 @@ export function errorMsg(e: unknown, context: ErrorContext = 'other'): Msg {
   }
   if (code === 'not_found' && context === 'link') return msg('err-link-not_found');
   if (code === 'invalid_field' && context === 'invitation') return msg('err-invalid_field-join');
+  if (code === 'pseudonym_taken' && context === 'invitation') return msg('err-login-name-taken');
   const known = new Set([
     'bad_request', 'invalid_field', 'missing_client_header', 'unauthenticated', 'pseudonym_taken',
     'not_found', 'document_too_large', 'quota_exceeded', 'size_mismatch', 'already_uploaded',

@@ -473,3 +473,4 @@ err-title-too-long = This title is too long: { $n } characters, { $max } at most
 edit-saved = Changes saved.
 sheet-address = Web address
 sheet-made = Made on
+err-login-name-taken = This login name is already used. Choose another one.

@@ -473,3 +473,4 @@ err-title-too-long = Ce titre est trop long : { $n } caractères, { $max } au pl
 edit-saved = Modifications enregistrées.
 sheet-address = Adresse web
 sheet-made = Faite le
+err-login-name-taken = Ce nom de connexion est déjà utilisé. Choisissez-en un autre.

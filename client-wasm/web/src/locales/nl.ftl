@@ -473,3 +473,4 @@ err-title-too-long = Deze titel is te lang: { $n } tekens, maximaal { $max }. Ma
 edit-saved = Wijzigingen bewaard.
 sheet-address = Webadres
 sheet-made = Gemaakt op
+err-login-name-taken = Deze inlognaam is al in gebruik. Kies een andere.
