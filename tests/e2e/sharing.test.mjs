@@ -307,6 +307,14 @@ for (const { lang, holderSize, workerSize } of SCENARIOS) {
       await wshot('worker-pdf');
       await settledClick(wp, wp.getByRole('button', { name: t('close'), exact: true }));
       await h1(wp, t('worker-title')).waitFor();
+      // Back from the worker's first screen asks before closing the account (and does not
+      // reopen the document just closed).
+      await wp.goBack();
+      const ask = wp.getByRole('alertdialog', { name: t('close-ask-title-worker') });
+      await ask.waitFor();
+      await ask.getByRole('button', { name: t('close-ask-stay') }).click();
+      await ask.waitFor({ state: 'hidden' });
+      await h1(wp, t('worker-title')).waitFor();
 
       // The holder sees the opening and the download.
       await hp.getByRole('button', { name: t('shares-open') }).click();

@@ -36,6 +36,12 @@ function newGeneration(): string {
   return `${b[0]!.toString(36)}${b[1]!.toString(36)}`;
 }
 
+function sameEntry(a: Snapshot, b: Snapshot): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
+  return true;
+}
+
 function notify() {
   for (const l of [...listeners]) l();
 }
@@ -85,9 +91,17 @@ export function current(): Snapshot {
   return entries[index]!;
 }
 
-/** A new history entry: the current one with `patch` applied. */
+/**
+ * A new history entry: the current one with `patch` applied. Going to exactly what the entry
+ * before shows (a Close, "back to the list") is the browser's Back instead, so Back afterwards
+ * does not reopen what was just closed.
+ */
 export function navigate(patch: Record<string, unknown>) {
   const next = { ...entries[index], ...patch };
+  if (index > 0 && sameEntry(next, entries[index - 1]!)) {
+    history.back();
+    return;
+  }
   index += 1;
   entries = [...entries.slice(0, index), next];
   history.pushState(state(index), '');
@@ -143,5 +157,7 @@ export function useNav<T>(key: string, initial: T): [T, (v: T) => void, (v: T) =
     };
   }, []);
   const v = current()[key];
-  return [v === undefined ? initial : (v as T), (x) => navigate({ [key]: x }), (x) => replace({ [key]: x })];
+  // The initial value is kept as "nothing", as in an entry made before this screen set any.
+  const stored = (x: T) => (JSON.stringify(x) === JSON.stringify(initial) ? undefined : x);
+  return [v === undefined ? initial : (v as T), (x) => navigate({ [key]: stored(x) }), (x) => replace({ [key]: stored(x) })];
 }
