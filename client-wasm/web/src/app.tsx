@@ -7,7 +7,7 @@ import { initialLang, translator, type Lang } from './i18n-core';
 import { LinkClosedScreen, LinkScreen } from './link';
 import { LinkSecret, loadCrypto } from './pde';
 import { LinkSession, type WorkerSession } from './shared';
-import { forget, navigate, setGuard, startHistory, useNav } from './nav';
+import { forget, navigate, setGuard, useNav } from './nav';
 import { addressWithoutSecret, parseRoute, type Route } from './sharing';
 import { RecoverScreen, StartScreen } from './start';
 import { Dialog, I18nContext, LangSwitch, useI18n } from './ui';
@@ -33,7 +33,6 @@ export function App(props: { route: Route }) {
   const i18n = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang]);
   const [route, setRoute] = useState<Route>(props.route);
   const first: Screen = props.route.kind === 'join' ? 'join' : props.route.kind === 'link' ? 'link' : 'start';
-  useState(() => startHistory());
   const [screen] = useNav<Screen>('screen', first);
   // A new screen of the app starts its own views afresh.
   const setScreen = (s: Screen) => navigate({ screen: s, wallet: undefined, workerView: undefined, createStep: undefined });
