@@ -472,6 +472,8 @@ for (const { lang, holderSize, workerSize } of SCENARIOS) {
       const words = await generatedPassphrase(vp);
       await vp.getByRole('button', { name: t('join-submit') }).click();
       await vp.getByRole('alert').filter({ hasText: t('err-login-name-taken') }).waitFor({ timeout: 60_000 });
+      assert.equal(await vp.getByLabel(t('field-login-name'), { exact: true }).getAttribute('aria-invalid'), 'true', 'the error is about the login name');
+      await vshot('join-name-taken');
       await vp.getByLabel(t('field-login-name'), { exact: true }).fill(`${login}-2`);
       await vp.getByRole('button', { name: t('next'), exact: true }).click();
       assert.equal(await generatedPassphrase(vp), words, 'the words shown before stay');

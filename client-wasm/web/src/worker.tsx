@@ -23,6 +23,8 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
   const [realName, setRealName] = useState('');
   const [login, setLogin] = useState('');
   const [error, setError] = useState<Msg | null>(null);
+  // The field an error of the identity step is about (shown next to it).
+  const [errorField, setErrorField] = useState<'name' | 'login' | null>(null);
   const [attempt, setAttempt] = useState(0);
   // Kept across "name taken" and language switches (see useGeneratedWords).
   const generated = useGeneratedWords();
@@ -113,6 +115,7 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
         }}
         onFirstStep={(message) => {
           setError(message);
+          setErrorField(message ? 'login' : null);
           setPhase('identity');
         }}
         onDone={props.onDone}
@@ -133,11 +136,18 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
           autocomplete="off"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!validRealName(realName)) return setError(msg('err-real-name'));
+            if (!validRealName(realName)) {
+              setErrorField('name');
+              return setError(msg('err-real-name'));
+            }
             const l = normalizePseudonym(login);
-            if (l.length < 3 || l.length > 64) return setError(msg('err-login-name-length'));
+            if (l.length < 3 || l.length > 64) {
+              setErrorField('login');
+              return setError(msg('err-login-name-length'));
+            }
             setLogin(l);
             setError(null);
+            setErrorField(null);
             setPhase('keys');
           }}
         >
@@ -146,13 +156,15 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
             id="join-real-name"
             autocomplete="off"
             maxLength={100}
-            aria-describedby="join-real-name-help"
+            aria-describedby={errorField === 'name' ? 'join-real-name-help join-error-name' : 'join-real-name-help'}
+            aria-invalid={errorField === 'name' ? 'true' : undefined}
             value={realName}
             onInput={(e) => setRealName(e.currentTarget.value)}
           />
           <p id="join-real-name-help" class="hint">
             {t('real-name-help')}
           </p>
+          <ErrorBox id="join-error-name" message={error && errorField === 'name' ? say(t, lang, error) : null} />
           <label for="join-login">{t('field-login-name')}</label>
           <input
             id="join-login"
@@ -160,14 +172,16 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
             autocapitalize="off"
             spellcheck={false}
             maxLength={64}
-            aria-describedby="join-login-help"
+            aria-describedby={errorField === 'login' ? 'join-login-help join-error-login' : 'join-login-help'}
+            aria-invalid={errorField === 'login' ? 'true' : undefined}
             value={login}
             onInput={(e) => setLogin(e.currentTarget.value)}
           />
           <p id="join-login-help" class="hint">
             {t('login-name-help')}
           </p>
-          <ErrorBox message={error ? say(t, lang, error) : null} />
+          <ErrorBox id="join-error-login" message={error && errorField === 'login' ? say(t, lang, error) : null} />
+          <ErrorBox message={error && errorField === null ? say(t, lang, error) : null} />
           <button type="submit" class="primary">
             {t('next')}
           </button>
