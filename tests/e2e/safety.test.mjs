@@ -52,10 +52,17 @@ test('a wrong passphrase shows one clear message and opens nothing; too many tri
     const logins = env.proxy.records.filter((r) => r.url === '/api/v1/auth/login');
     assert.deepEqual(logins.map((r) => r.status), [401], 'the one log-in was refused: no session was opened');
 
+    // The field with the wrong passphrase is marked, and the error is tied to it.
+    const field = page.getByLabel(t('field-passphrase'), { exact: true });
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    assert.equal(await field.getAttribute('aria-describedby'), await alert.getAttribute('id'));
+    assert.equal(await page.getByTestId('recovery-hint').count(), 0, 'one failure: no talk of the recovery code yet');
+
     // An unknown pseudonym gets exactly the same message.
     await openWallet(page, t, 'nobody-here-42', passphrase);
     await page.waitForFunction(() => !document.querySelector('button[type=submit]')?.disabled);
     assert.equal((await page.getByRole('alert').textContent()).trim(), t('err-login-passphrase'));
+    assert.equal(await page.getByTestId('recovery-hint').count(), 0);
 
     // Keep failing: the server makes us wait, and the page says for how long.
     // (the message has plural forms; its number is what the server's Retry-After said)
@@ -63,6 +70,8 @@ test('a wrong passphrase shows one clear message and opens nothing; too many tri
     for (let i = 0; i < 8 && !seen; i++) {
       await openWallet(page, t, pseudonym, `wrong ${i}`);
       await page.waitForFunction(() => !document.querySelector('button[type=submit]')?.disabled, null, { timeout: 60_000 });
+      // After three failures, the page points to the recovery code.
+      if (i === 0) await page.getByTestId('recovery-hint').filter({ hasText: t('login-recovery-hint') }).waitFor();
       const text = (await page.getByRole('alert').textContent()).trim();
       if (text !== t('err-login-passphrase')) {
         const m = /(\d+)/.exec(text);
@@ -73,6 +82,8 @@ test('a wrong passphrase shows one clear message and opens nothing; too many tri
     }
     assert.ok(seen && seen >= 1, 'a "wait N seconds" message appeared');
     await shot('too-many-attempts');
+    await page.getByTestId('recovery-hint').getByRole('button', { name: t('recover-start') }).click();
+    await page.getByRole('heading', { level: 1, exact: true, name: t('recover-title') }).waitFor();
   } finally {
     await env.close();
   }

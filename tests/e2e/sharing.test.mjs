@@ -16,7 +16,8 @@ import { checkedScreenshotter } from './lib/a11y.mjs';
 import { launch, VIEWPORTS } from './lib/browser.mjs';
 import { makePdf } from './lib/fixtures.mjs';
 import {
-  addFile, chooseLanguage, confirmSheet, confirmedDownload, createWallet, escapeRe, invitationToken, joinAsWorker, openWallet, screenshotter,
+  addFile, chooseLanguage, confirmSheet, confirmedDownload, createWallet, escapeRe, generatedPassphrase, invitationToken, joinAsWorker, openWorkerAccount,
+  screenshotter,
   settledClick, writeNote,
 } from './lib/flows.mjs';
 import { messages } from './lib/i18n.mjs';
@@ -306,6 +307,14 @@ for (const { lang, holderSize, workerSize } of SCENARIOS) {
       await wshot('worker-pdf');
       await settledClick(wp, wp.getByRole('button', { name: t('close'), exact: true }));
       await h1(wp, t('worker-title')).waitFor();
+      // Back from the worker's first screen asks before closing the account (and does not
+      // reopen the document just closed).
+      await wp.goBack();
+      const ask = wp.getByRole('alertdialog', { name: t('close-ask-title-worker') });
+      await ask.waitFor();
+      await ask.getByRole('button', { name: t('close-ask-stay') }).click();
+      await ask.waitFor({ state: 'hidden' });
+      await h1(wp, t('worker-title')).waitFor();
 
       // The holder sees the opening and the download.
       await hp.getByRole('button', { name: t('shares-open') }).click();
@@ -450,6 +459,25 @@ for (const { lang, holderSize, workerSize } of SCENARIOS) {
       await chooseLanguage(vp, t, lang);
       await h1(vp, t('join-invalid-title')).waitFor();
       await vshot('invitation-used');
+      // A second invitation opened in the same tab (only the fragment changes: no reload) is read.
+      const token2 = invitationToken(await server.admin('worker', 'invite', '--org', orgName));
+      await vp.goto(`${proxy.url}/join#${token2}`);
+      await h1(vp, t('join-title')).waitFor();
+      await vp.getByTestId('join-organisation').filter({ hasText: orgName }).waitFor();
+      assert.equal(new URL(vp.url()).hash, '', 'the second token leaves the address bar too');
+      // A login name already taken sends the person back to it, and keeps the words shown.
+      await vp.getByLabel(t('field-real-name'), { exact: true }).fill(`${realName} bis`);
+      await vp.getByLabel(t('field-login-name'), { exact: true }).fill(login);
+      await vp.getByRole('button', { name: t('next'), exact: true }).click();
+      const words = await generatedPassphrase(vp);
+      await vp.getByRole('button', { name: t('join-submit') }).click();
+      await vp.getByRole('alert').filter({ hasText: t('err-login-name-taken') }).waitFor({ timeout: 60_000 });
+      assert.equal(await vp.getByLabel(t('field-login-name'), { exact: true }).getAttribute('aria-invalid'), 'true', 'the error is about the login name');
+      await vshot('join-name-taken');
+      await vp.getByLabel(t('field-login-name'), { exact: true }).fill(`${login}-2`);
+      await vp.getByRole('button', { name: t('next'), exact: true }).click();
+      assert.equal(await generatedPassphrase(vp), words, 'the words shown before stay');
+      await vshot('join-words-kept');
       assert.match(await server.admin('worker', 'suspend', w.cardCode), /^suspended: /m);
       await wp.getByRole('button', { name: t('back-to-list') }).click();
       await wp.getByRole('button', { name: t('worker-refresh') }).click();
@@ -459,7 +487,9 @@ for (const { lang, holderSize, workerSize } of SCENARIOS) {
       await h1(wp, t('start-title')).waitFor();
       // The worker downloaded a file in this session: the notice says it stays in Downloads.
       await wp.getByRole('status').filter({ hasText: t('locked-quit-downloaded') }).waitFor();
-      await openWallet(wp, t, login, w.passphrase);
+      // A worker has a way in worded for a worker's account.
+      await openWorkerAccount(wp, t, login, w.passphrase);
+      await wshot('worker-login');
       await wp.getByRole('alert').filter({ hasText: t('err-worker_suspended') }).waitFor({ timeout: 60_000 });
       assert.equal(await h1(wp, t('worker-title')).count(), 0, 'the suspended worker does not get in');
       await wshot('suspended');

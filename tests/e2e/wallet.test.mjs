@@ -4,13 +4,14 @@
 // appear in any request the browser sent, nor in the database or the blob store.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import test from 'node:test';
 import { checkedScreenshotter } from './lib/a11y.mjs';
 import { launch, VIEWPORTS } from './lib/browser.mjs';
 import { makePdf, makePhoto } from './lib/fixtures.mjs';
 import {
-  addFile, chooseLanguage, downloadBytes, generatedPassphrase, imageLoads, closeDocument, confirmSheet, createWallet, leftovers, openDocument,
-  openWallet, quit, screenshotter, writeNote,
+  addFile, chooseLanguage, downloadBytes, escapeRe, generatedPassphrase, imageLoads, closeDocument, confirmSheet, createWallet, leftovers, openDocument,
+  openWallet, placement, quit, screenshotter, writeNote,
 } from './lib/flows.mjs';
 import { messages } from './lib/i18n.mjs';
 import { startProxy } from './lib/proxy.mjs';
@@ -27,9 +28,13 @@ const SCENARIOS = [
 for (const [viewportName, lang] of SCENARIOS) {
   test(`holder journey, ${viewportName} ${VIEWPORTS[viewportName].width}×${VIEWPORTS[viewportName].height}, ${lang}`, { timeout: 600_000 }, async () => {
     const t = messages(lang);
+    // The other language of the scenario, for switches in the middle of a step.
+    const otherLang = lang === 'fr' ? 'nl' : 'fr';
+    const tOther = messages(otherLang);
     const server = await startServer();
     const proxy = await startProxy(server.url);
-    const browser = await launch(VIEWPORTS[viewportName]);
+    // The profile stays on disk after the browser closes: the test reads what it kept.
+    const browser = await launch(VIEWPORTS[viewportName], { keepProfile: true });
     const { page, context } = browser;
     page.setDefaultTimeout(30_000);
     // Every screen that gets a screenshot is also checked for accessibility problems.
@@ -55,9 +60,14 @@ for (const [viewportName, lang] of SCENARIOS) {
       await shot('start');
 
       // Create: generated pseudonym, generated passphrase, recovery sheet, confirmation.
-      const { pseudonym, passphrase, code } = await createWallet(page, t, shot);
+      const { pseudonym, passphrase, code } = await createWallet(page, t, shot, { switchTo: { lang: otherLang, t: tOther } });
       assert.match(pseudonym, /^[a-z]+-[a-z]+-\d\d$/);
       assert.equal(passphrase.split(' ').length, 5);
+      assert.equal(new Set(passphrase.split(' ')).size, 5, 'no word repeats');
+      // The sheet says where to use it, and since when it is valid.
+      assert.equal((await page.getByTestId('sheet-address').textContent()).trim(), new URL(proxy.url).origin);
+      const made = (await page.getByTestId('sheet-date').textContent()).trim();
+      assert.ok(made.includes(String(new Date().getFullYear())) && made.includes(String(new Date().getDate())), `the sheet is dated today: ${made}`);
       assert.match(code, /^([0-9A-Z*~$=]{4}-){6}[0-9A-Z*~$=]{3}$/);
       assert.equal((await page.getByTestId('sheet-pseudonym').textContent()).trim(), pseudonym);
       assert.ok(await page.getByRole('img', { name: t('sheet-qr-label') }).isVisible(), 'the QR code is shown');
@@ -83,7 +93,41 @@ for (const [viewportName, lang] of SCENARIOS) {
         title: photoTitle,
         category: 'identity',
       });
+      // The new document is shown in the list, with the focus on it.
+      const added = await placement(page.getByRole('button', { name: new RegExp(photoTitle) }));
+      assert.deepEqual(added, { visible: true, focused: true }, 'the document just added is in view and focused');
       await shot('photo-added');
+      // The message about it follows a language switch.
+      await chooseLanguage(page, tOther, otherLang);
+      await page.getByRole('status').filter({ hasText: tOther('added', { title: photoTitle }) }).waitFor();
+      await chooseLanguage(page, t, lang);
+      await page.getByRole('status').filter({ hasText: t('added', { title: photoTitle }) }).waitFor();
+
+      // The add form: an error is shown next to its field and in view; a second file
+      // replaces the title suggested from the first; a title over the limit is refused, not cut.
+      await page.getByRole('button', { name: t('add-document') }).click();
+      await page.getByRole('heading', { level: 1, exact: true, name: t('add-title') }).waitFor();
+      await page.getByRole('button', { name: t('save'), exact: true }).click();
+      const fileError = page.getByRole('alert').filter({ hasText: t('err-choose-file') });
+      await fileError.waitFor();
+      assert.equal((await placement(fileError)).visible, true, 'the error is in view');
+      assert.equal(await page.getByLabel(t('choose-file'), { exact: true }).getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.getByLabel(t('choose-file'), { exact: true }).getAttribute('aria-describedby'), await fileError.getAttribute('id'));
+      await shot('add-error');
+      await page.getByLabel(t('choose-file'), { exact: true }).setInputFiles({ name: 'premier_fichier.jpg', mimeType: 'image/jpeg', buffer: photo });
+      assert.equal(await page.getByLabel(t('field-title'), { exact: true }).inputValue(), 'premier fichier');
+      await page.getByLabel(t('choose-file'), { exact: true }).setInputFiles({ name: pdfName, mimeType: 'application/pdf', buffer: pdf });
+      assert.equal(await page.getByLabel(t('field-title'), { exact: true }).inputValue(), pdfName.replace(/\.pdf$/, ''), 'the second file gives the title');
+      const long = `Titre ${'long '.repeat(50)}`.trim();
+      await page.getByLabel(t('field-title'), { exact: true }).fill(long);
+      assert.equal(await page.getByLabel(t('field-title'), { exact: true }).inputValue(), long, 'nothing typed is cut');
+      await page.getByText(t('title-length', { n: [...long].length, max: 200 })).waitFor();
+      await page.getByRole('button', { name: t('save'), exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: t('err-title-too-long', { n: [...long].length, max: 200 }) }).waitFor();
+      assert.equal(await page.getByLabel(t('field-title'), { exact: true }).getAttribute('aria-invalid'), 'true');
+      await shot('add-title-too-long');
+      await page.getByRole('button', { name: t('cancel'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor();
       await addFile(page, t, {
         via: 'choose-file',
         file: { name: pdfName, mimeType: 'application/pdf', buffer: pdf },
@@ -96,13 +140,50 @@ for (const [viewportName, lang] of SCENARIOS) {
       await writeNote(page, t, { title: noteTitle, text: noteText, shot });
       await shot('three-documents');
 
-      await quit(page, t);
+      // A category filter takes the person to the list it changed, below the sticky header.
+      await page.getByRole('button', { name: new RegExp(escapeRe(t('category-social_aid'))) }).first().click();
+      const listHeading = page.getByRole('heading', { level: 2, name: t('category-social_aid'), exact: true });
+      assert.deepEqual(await placement(listHeading), { visible: true, focused: true }, 'the filtered list is in view, its heading focused');
+      await shot('filtered');
+      await page.getByRole('button', { name: new RegExp(t('category-all')) }).click();
+
+      // Back goes to the previous screen; the address never names what is open.
+      await openDocument(page, t, noteTitle);
+      assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, '/');
+      assert.deepEqual(Object.keys(await page.evaluate(() => history.state)).sort(), ['gen', 'pde']);
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor();
+      await page.goForward();
+      await page.getByRole('heading', { level: 1, exact: true, name: noteTitle }).waitFor();
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor();
+      // Back from the wallet's first screen asks before closing it.
+      await page.goBack();
+      const ask = page.getByRole('alertdialog', { name: t('close-ask-title') });
+      await ask.waitFor();
+      await shot('back-asks');
+      await ask.getByRole('button', { name: t('close-ask-stay') }).click();
+      await ask.waitFor({ state: 'hidden' });
+      assert.ok(await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).isVisible(), 'the wallet stays open');
+      await page.goBack();
+      await ask.waitFor();
+      await ask.getByRole('button', { name: t('close-ask-close') }).click();
+      await page.getByRole('heading', { level: 1, exact: true, name: t('start-title') }).waitFor();
+      await page.getByText(t('locked-quit')).waitFor();
+      await page.goForward();
+      assert.equal(await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).count(), 0, 'Forward does not reopen it');
       await shot('after-quit');
       assert.equal(await page.getByText(marker).count(), 0, 'nothing decrypted is left on the page after quitting');
       await page.getByText(t('locked-quit'), { exact: true }).waitFor();
 
-      // Reopen with the passphrase and view.
-      await openWallet(page, t, pseudonym, passphrase);
+      // Reopen with the passphrase as a phone's keyboard may type it (capitals, two spaces),
+      // seeing what is typed.
+      const sloppy = passphrase.split(' ').map((w) => w[0].toUpperCase() + w.slice(1)).join('  ');
+      const field = page.getByLabel(t('field-passphrase'), { exact: true });
+      assert.equal(await field.getAttribute('type'), 'password');
+      await page.getByLabel(t('pass-show'), { exact: true }).check();
+      assert.equal(await field.getAttribute('type'), 'text', '"show what I type" shows it');
+      await openWallet(page, t, pseudonym, sloppy);
       await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor({ timeout: 60_000 });
       await shot('reopened');
 
@@ -145,11 +226,15 @@ for (const [viewportName, lang] of SCENARIOS) {
 
       // Rename and recategorise the note.
       await page.getByRole('button', { name: t('edit'), exact: true }).click();
+      // The form opens below the note, out of sight on a phone: its field is in view, focused.
+      assert.deepEqual(await placement(page.getByLabel(t('field-title'), { exact: true })), { visible: true, focused: true });
       await page.getByLabel(t('field-title'), { exact: true }).fill(renamed);
       await page.getByRole('radio', { name: t('category-my_story') }).check();
       await page.getByRole('radio', { name: t('category-contacts') }).check();
       await page.getByRole('button', { name: t('save-changes') }).click();
       await page.getByRole('heading', { level: 1, exact: true, name: renamed }).waitFor();
+      assert.deepEqual(await placement(page.getByRole('heading', { level: 1, exact: true, name: renamed })), { visible: true, focused: true });
+      await page.getByRole('status').filter({ hasText: t('edit-saved') }).waitFor();
       await shot('renamed');
       await closeDocument(page, t);
       await page.getByRole('button', { name: new RegExp(renamed) }).waitFor();
@@ -166,8 +251,16 @@ for (const [viewportName, lang] of SCENARIOS) {
       await page.getByRole('button', { name: t('recover-submit') }).click();
       await page.getByRole('heading', { level: 1, exact: true, name: t('recover-new-title') }).waitFor({ timeout: 30_000 });
       const newPassphrase = await generatedPassphrase(page);
+      assert.ok(await page.getByRole('button', { name: t('quit'), exact: true }).isVisible(), 'the wallet is open: Quit is there');
+      assert.equal(await page.getByRole('checkbox', { name: t('recover-end-others') }).isChecked(), true, 'ending other sessions is the default');
       await shot('recover-new-passphrase');
       await page.getByRole('button', { name: t('recover-new-submit') }).click();
+      await page.getByRole('heading', { level: 1, exact: true, name: t('recover-saved-title') }).waitFor({ timeout: 60_000 });
+      await page.getByTestId('recover-saved').filter({ hasText: t('recover-saved-others') }).waitFor();
+      await shot('recover-saved');
+      const change = proxy.records.find((r) => r.method === 'PUT' && r.url === '/api/v1/account/passphrase');
+      assert.equal(JSON.parse(change.body.toString('utf8')).end_other_sessions, true, 'the server is asked to end the other sessions');
+      await page.getByRole('button', { name: t('recover-saved-continue') }).click();
       await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor({ timeout: 60_000 });
       await page.getByRole('button', { name: new RegExp(renamed) }).waitFor();
       // the rename reached the server: the renamed note is in the contacts category
@@ -233,11 +326,20 @@ for (const [viewportName, lang] of SCENARIOS) {
       assert.ok(stored.filter((f) => f.name.startsWith(server.blobDir)).length >= 2, 'the blob files are scanned');
       assert.deepEqual(findStrings(needles, stored), []);
       assert.deepEqual(findPlaintextRuns(plaintexts, stored), []);
+
+      // ...nor in the browser's profile: no saved log-in (Login Data, also its `stats` of
+      // offers to save), no form history (Web Data), nothing anywhere else.
+      await browser.close();
+      const profile = filesUnder(browser.userDataDir);
+      assert.ok(profile.some((f) => f.name.endsWith(path.join('Default', 'Login Data'))), 'the saved log-ins file is scanned');
+      assert.ok(profile.some((f) => f.name.endsWith(path.join('Default', 'Web Data'))), 'the form data file is scanned');
+      assert.deepEqual(findStrings([pseudonym, passphrase, newPassphrase, sloppy, code, marker], profile), []);
     } catch (e) {
       await shot('failure').catch(() => undefined);
       throw new Error(`${e.message}\n--- browser ---\n${browser.problems.join('\n')}\n--- server ---\n${server.stderr()}`, { cause: e });
     } finally {
       await browser.close();
+      browser.removeProfile();
       await proxy.stop();
       await server.stop();
       server.cleanup();

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Build the passphrase word lists in src/wordlists/ (see src/wordlists/README.md).
 
-Inputs: Debian's word lists (packages wfrench, wdutch, wamerican, in /usr/share/dict) and,
-to rank words by how common they are, the Python package `wordfreq` (3.1.1).
+Inputs: Debian's word lists (packages wfrench, wdutch, wamerican, in /usr/share/dict); to rank
+words by how common they are, the Python package `wordfreq` (3.1.1); to leave out first names,
+the first-name dictionary shipped in the Python package `gender-guesser` (0.4.0).
 Run from client-wasm/web:  python3 scripts/build-wordlists.py
 """
 import re
@@ -27,6 +28,13 @@ BLOCK = {
     pauvre misere sdf clochard mendiant malade maladie cancer sida virus haine hitler juif
     islam arabe noir noire blanc blanche race dieu diable enfer satan nu nue nus porno
     racisme raciste culte jacques canada paris france belgique bruxelles religion
+    flic flics suspect victime coupable accuse avocat juge jugement juger tribunal amende
+    attentat couteau frapper frappe battre battu blessure blesse soldat soldats fraude
+    mensonge honte malheur pleurer triste douleur faim froid dette dettes cellule cellules
+    migrant migrants morts folle fous fou foutu fout baise sale perdu perte peur danger
+    tombe aveugle cible joint tabac vins biere urgence menace arrestation expulsion tirer
+    juges assaut asile panique chiant divorce monstre survivre mentale crainte arsenal
+    provoque moche
     """,
     "nl": """
     kut lul pik neuk neuken hoer hoeren kanker klootzak eikel sukkel idioot debiel flikker
@@ -35,6 +43,11 @@ BLOCK = {
     agent gevangenis cel misdaad dief diefstal stelen arm armoede dakloos dakloze bedelaar
     ziek ziekte virus aids haat hitler jood islam arabier zwart blank ras god duivel hel
     naakt porno kont tieten poep pies religie racisme
+    aanslag aanval advocaat angst bang bedreigd bier boete dader gevaar gevangen gewond graf
+    huilen kapot klap koud leger honger opgepakt paniek pijn ramp rechter rechtbank roken
+    ruzie schande schuld slaan soldaat soldaten sterven stierf stom straf vechten verdacht
+    verdriet verlies verliezen verloren vijand vuil wijn slachtoffer
+    kogels ontvoerd plegen gestoken verbrand lijk gepakt
     """,
     "en": """
     fuck fucking shit bitch bastard damn dick cock pussy cunt whore slut piss crap porn sexy
@@ -44,10 +57,38 @@ BLOCK = {
     cancer virus aids hate hitler nazi jewish islam arab black white race god devil hell
     satan naked nude gay lesbian negro idiot stupid dumb retard moron ugly fat
     abuse abused racism racist religion
+    accident afraid alcohol alone army arrest attack awful beat beer blame blind broke cold
+    court crash crazy crying danger debt dirty disaster disease enemy evil fail failed
+    failure fault fear fight guard guilty horrible hospital hungry hunting hurt illegal
+    injured injury insane judge knife lawyer lies loss lost officer pain scared shame shot
+    soldier sword tears terrible threat trash trial trouble violent worst weird suspect
+    victim accused shoot funeral gang joint fought wine
+    asshole beating kills shots blast commit ethnic priest virgin veterans cure removal
+    losses flood painful wounded
     """,
 }
 
 LETTERS = re.compile(r"^[a-z]{4,8}$")
+
+# First names: the columns of gender-guesser's nam_dict.txt (see its header) for the
+# countries whose names a reader of each list knows, and the lowest frequency (hex digit,
+# 1 = rare ... D = extremely common) at which a name counts as one.
+NAME_COLUMNS = {"fr": [7, 8, 9], "nl": [8, 10], "en": [0, 1, 2]}  # FR BE LU / BE NL / GB IE US
+NAME_MIN_FREQUENCY = 3
+
+
+def first_names(lang: str) -> set[str]:
+    import gender_guesser
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    names: set[str] = set()
+    for line in path.read_text(encoding="iso-8859-1").split("\n"):
+        if line.startswith("#") or len(line) < 40:
+            continue
+        name, freq = line[3:29].strip().lower(), line[30:85]
+        if any(freq[c] in "123456789ABCD" and int(freq[c], 16) >= NAME_MIN_FREQUENCY for c in NAME_COLUMNS[lang]):
+            names.add(name)
+    return names
 
 
 def build(lang: str) -> list[str]:
@@ -58,12 +99,13 @@ def build(lang: str) -> list[str]:
     lower = {w for w in all_words if w and w == w.lower() and w.capitalize() not in all_words}
     # every language's block list applies to every list (loanwords: Dutch "fuck", ...)
     block = {w for words in BLOCK.values() for w in words.split()}
+    names = first_names(lang)
     chosen: list[str] = []
     seen: set[str] = set()
     for w in top_n_list(lang, 200_000):
         if len(chosen) >= SIZE:
             break
-        if not LETTERS.match(w) or w not in lower or w in block:
+        if not LETTERS.match(w) or w not in lower or w in block or w in names:
             continue
         if any(w.startswith(b) for b in block if len(b) >= 5):
             continue

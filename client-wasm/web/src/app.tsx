@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { endSessionOnLeave } from './api';
 import type { OpenSession } from './auth';
 import { CreateScreen } from './create';
@@ -7,7 +7,8 @@ import { initialLang, translator, type Lang } from './i18n-core';
 import { LinkClosedScreen, LinkScreen } from './link';
 import { LinkSecret, loadCrypto } from './pde';
 import { LinkSession, type WorkerSession } from './shared';
-import type { Route } from './sharing';
+import { forget, navigate, setGuard, useNav } from './nav';
+import { addressWithoutSecret, parseRoute, type Route } from './sharing';
 import { RecoverScreen, StartScreen } from './start';
 import { Dialog, I18nContext, LangSwitch, useI18n } from './ui';
 import { WalletScreen } from './wallet';
@@ -22,17 +23,54 @@ type Screen = 'start' | 'create' | 'recover' | 'wallet' | 'worker' | 'join' | 'l
 /** Whatever is open: a holder's wallet, a worker's account, or a share link. */
 type AnySession = OpenSession | LinkSession;
 
+/** Screens inside an open wallet or account: Back from these to any other asks first. */
+const OPEN_SCREENS: readonly Screen[] = ['wallet', 'worker'];
+
 /** The address the app was loaded at (read once, its secret already out of the address bar). */
 export function App(props: { route: Route }) {
   // The language lives in memory only: nothing is stored on the machine.
   const [lang, setLang] = useState<Lang>(() => initialLang(navigator.languages ?? [navigator.language]));
   const i18n = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang]);
-  const route = props.route;
-  const [screen, setScreen] = useState<Screen>(route.kind === 'join' ? 'join' : route.kind === 'link' ? 'link' : 'start');
+  const [route, setRoute] = useState<Route>(props.route);
+  const first: Screen = props.route.kind === 'join' ? 'join' : props.route.kind === 'link' ? 'link' : 'start';
+  const [screen] = useNav<Screen>('screen', first);
+  // A new screen of the app starts its own views afresh.
+  const setScreen = (s: Screen) => navigate({ screen: s, wallet: undefined, workerView: undefined, createStep: undefined });
+  const [worker, setWorker] = useNav<boolean>('worker', false);
   const [session, setSession] = useState<AnySession | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<'idle' | 'quit' | null>(null);
   const sessionRef = useRef<AnySession | null>(null);
   const [linkReady, setLinkReady] = useState(false);
+  const [askClose, setAskClose] = useState(false);
+
+  // While a wallet is open (also during sign-up and recovery, once it exists), Back to a
+  // screen outside it (the start page, the sign-up steps) would close it: ask first, and
+  // stay until the person says so.
+  useEffect(() => {
+    setGuard((_from, to) => {
+      if (!sessionRef.current || sessionRef.current.kind === 'link') return true;
+      if (OPEN_SCREENS.includes((to.screen as Screen | undefined) ?? first)) return true;
+      setAskClose(true);
+      return false;
+    });
+    return () => setGuard(null);
+  }, []);
+
+  // Another /join#… address typed or opened in this same tab changes only the fragment: the
+  // page is not reloaded, so read it here, and take it out of the address bar again.
+  useEffect(() => {
+    const onHash = () => {
+      const r = parseRoute(location.pathname, location.hash);
+      if (r.kind === 'app') return;
+      history.replaceState(history.state, '', addressWithoutSecret(r, location.pathname));
+      if (r.kind !== 'join' || sessionRef.current) return;
+      setRoute(r);
+      setNotice(null);
+      setScreen('join');
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   // A share link: derive the link identity and access key once, then forget the fragment.
   useEffect(() => {
@@ -61,21 +99,39 @@ export function App(props: { route: Route }) {
     };
   }, []);
 
+  // The sticky header's height, for scroll-margin (styles.css): headings and fields scrolled
+  // to stop below it.
+  const top = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const header = top.current;
+    if (!header) return;
+    const set = () => document.documentElement.style.setProperty('--top-h', `${header.getBoundingClientRect().height}px`);
+    set();
+    const observer = new ResizeObserver(set);
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
+
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = i18n.t('app-title');
   }, [lang]);
 
-  const opened = (s: OpenSession) => {
+  /** A wallet now open, before its first screen (the recovery sheet, a new passphrase). */
+  const adopt = (s: OpenSession) => {
     sessionRef.current = s;
     setSession(s);
+  };
+
+  const opened = (s: OpenSession) => {
+    adopt(s);
     setNotice(null);
     setScreen(s.kind === 'worker' ? 'worker' : 'wallet');
   };
 
   const toStart = () => {
     // Leave /join or /s/… for the plain start page.
-    if (location.pathname !== '/') history.replaceState(null, '', '/');
+    if (location.pathname !== '/') history.replaceState(history.state, '', '/');
     setNotice(null);
     setScreen('start');
   };
@@ -84,8 +140,10 @@ export function App(props: { route: Route }) {
     const s = sessionRef.current;
     sessionRef.current = null;
     setSession(null);
-    setScreen(s?.kind === 'link' ? 'link-closed' : 'start');
-    setNotice(reason === 'idle' ? 'idle' : 'quit');
+    setAskClose(false);
+    // What was open is gone from the history too: Back now leads to the start page.
+    forget({ screen: s?.kind === 'link' ? 'link-closed' : 'start' });
+    setNotice(reason);
     if (s) await s.lock();
   }, []);
 
@@ -105,7 +163,7 @@ export function App(props: { route: Route }) {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <header class={session ? 'top open' : 'top'}>
+      <header class={session ? 'top open' : 'top'} ref={top}>
         <span class="brand">
           {who ? <span class="who">{who}</span> : i18n.t('app-name')}
         </span>
@@ -138,20 +196,26 @@ export function App(props: { route: Route }) {
         <LinkClosedScreen />
       ) : screen === 'join' && route.kind === 'join' ? (
         <JoinScreen
+          key={route.token ?? ''}
           token={route.token}
           onDone={(s: WorkerSession) => {
-            history.replaceState(null, '', '/');
+            history.replaceState(history.state, '', '/');
             opened(s);
           }}
           onStart={toStart}
         />
       ) : screen === 'create' ? (
-        <CreateScreen onDone={opened} onBack={() => setScreen('start')} />
+        <CreateScreen onCreated={adopt} onDone={opened} onBack={() => history.back()} />
       ) : screen === 'recover' ? (
-        <RecoverScreen onDone={opened} onBack={() => setScreen('start')} />
+        <RecoverScreen worker={worker} onOpened={adopt} onDone={opened} onBack={() => history.back()} />
       ) : (
         <StartScreen
           notice={notice ? i18n.t(closedNotice(notice === 'idle' ? 'idle' : 'quit')) : null}
+          worker={worker}
+          onWorker={(w) => {
+            setNotice(null);
+            setWorker(w);
+          }}
           onOpened={opened}
           onCreate={() => {
             setNotice(null);
@@ -163,6 +227,18 @@ export function App(props: { route: Route }) {
           }}
         />
       )}
+      <Dialog open={askClose} labelledBy="close-title" role="alertdialog" onCancel={() => setAskClose(false)}>
+        <h2 id="close-title">{i18n.t(session?.kind === 'worker' ? 'close-ask-title-worker' : 'close-ask-title')}</h2>
+        <p>{i18n.t(session?.kind === 'worker' ? 'close-ask-text-worker' : 'close-ask-text')}</p>
+        <div class="row">
+          <button type="button" class="primary" autofocus onClick={() => setAskClose(false)}>
+            {i18n.t('close-ask-stay')}
+          </button>
+          <button type="button" class="secondary" onClick={() => void lock('quit')}>
+            {i18n.t('close-ask-close')}
+          </button>
+        </div>
+      </Dialog>
     </I18nContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { fromBase64, toBase64 } from './base64';
 import {
   NEW_KDF, Wallet, deriveRecoveryKeys, derivePassphraseKeys, generateRecoveryCode, loadCrypto, randomSalt, type SlotKeys,
 } from './pde';
+import { canonicalPassphrase, loginCandidates } from './passphrase-text';
 import { Session, dropWallet } from './session';
 import { WorkerSession } from './shared';
 
@@ -34,7 +35,7 @@ async function newWallet(passphrase: string, recoveryCode: string): Promise<{ wa
   let pass: SlotKeys | null = null;
   let rec: SlotKeys | null = null;
   try {
-    pass = derivePassphraseKeys(passphrase, salt, kdf.m_kib, kdf.t, kdf.p);
+    pass = derivePassphraseKeys(canonicalPassphrase(passphrase), salt, kdf.m_kib, kdf.t, kdf.p);
     rec = deriveRecoveryKeys(recoveryCode);
     const body: NewWallet = {
       recipient: wallet.recipient(),
@@ -115,16 +116,23 @@ async function sessionFor(wallet: Wallet, pseudonym: string): Promise<OpenSessio
 export async function openWithPassphrase(pseudonym: string, passphrase: string): Promise<OpenSession> {
   await loadCrypto();
   const { salt, kdf } = await api.params(pseudonym);
-  await paint();
-  const keys = derivePassphraseKeys(passphrase, fromBase64(salt), kdf.m_kib, kdf.t, kdf.p);
-  let wallet: Wallet;
-  try {
-    const { slot } = await api.login(pseudonym, 'passphrase', toBase64(keys.authKey()));
-    wallet = Wallet.open(fromBase64(slot), keys);
-  } finally {
-    keys.free();
+  // The canonical form first, then the text as typed (docs/formats.md, "Passphrase slot").
+  const candidates = loginCandidates(passphrase);
+  for (let i = 0; ; i++) {
+    await paint();
+    const keys = derivePassphraseKeys(candidates[i]!, fromBase64(salt), kdf.m_kib, kdf.t, kdf.p);
+    let wallet: Wallet;
+    try {
+      const { slot } = await api.login(pseudonym, 'passphrase', toBase64(keys.authKey()));
+      wallet = Wallet.open(fromBase64(slot), keys);
+    } catch (e) {
+      if (i + 1 < candidates.length && e instanceof ApiError && e.code === 'invalid_credentials') continue;
+      throw e;
+    } finally {
+      keys.free();
+    }
+    return sessionFor(wallet, pseudonym);
   }
-  return sessionFor(wallet, pseudonym);
 }
 
 export async function openWithRecoveryCode(pseudonym: string, code: string): Promise<OpenSession> {
@@ -140,19 +148,22 @@ export async function openWithRecoveryCode(pseudonym: string, code: string): Pro
   return sessionFor(wallet, pseudonym);
 }
 
-/** Replaces the passphrase slot (after a recovery log-in). */
-export async function setNewPassphrase(session: OpenSession, passphrase: string): Promise<void> {
+/**
+ * Replaces the passphrase slot (after a recovery log-in); `endOtherSessions` asks the server
+ * to end the account's other open sessions.
+ */
+export async function setNewPassphrase(session: OpenSession, passphrase: string, endOtherSessions: boolean): Promise<void> {
   await paint();
   const salt = randomSalt();
   const kdf: Kdf = { ...NEW_KDF };
-  const keys = derivePassphraseKeys(passphrase, salt, kdf.m_kib, kdf.t, kdf.p);
+  const keys = derivePassphraseKeys(canonicalPassphrase(passphrase), salt, kdf.m_kib, kdf.t, kdf.p);
   try {
     await api.setPassphrase({
       salt: toBase64(salt),
       kdf,
       passphrase_auth: toBase64(keys.authKey()),
       passphrase_slot: toBase64(session.wallet.sealSlot(keys)),
-      end_other_sessions: true,
+      end_other_sessions: endOtherSessions,
     });
   } finally {
     keys.free();

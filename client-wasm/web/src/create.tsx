@@ -1,26 +1,30 @@
 import { useState } from 'preact/hooks';
 import { codeGroups, createAccount, newRecoveryCode, normalizePseudonym } from './auth';
-import { PassphraseChooser } from './passphrase';
+import { PassphraseChooser, useGeneratedWords, type GeneratedWords } from './passphrase';
+import { useNav } from './nav';
+import { formatDate } from './format';
 import { loadCrypto } from './pde';
 import { generatePseudonym } from './pseudonym';
 import type { Session } from './session';
 import { ApiError } from './api';
-import { ErrorBox, QrCode, ScreenTitle, errorMessage, useI18n } from './ui';
+import { ErrorBox, QrCode, ScreenTitle, errorMsg, invalidProps, msg, say, useI18n, type Msg } from './ui';
 
 /** Which group of the recovery code the person types back (the 3rd). */
 export const CONFIRM_GROUP = 2;
 
-export function CreateScreen(props: { onDone: (s: Session) => void; onBack: () => void }) {
+export function CreateScreen(props: { onCreated: (s: Session) => void; onDone: (s: Session) => void; onBack: () => void }) {
   const { t, lang } = useI18n();
-  const [step, setStep] = useState<'pseudonym' | 'keys'>('pseudonym');
+  // Step 1 → 2 is a history entry: Back returns to the pseudonym.
+  const [step, setStep, swapStep] = useNav<'pseudonym' | 'keys'>('createStep', 'pseudonym');
   const [pseudonym, setPseudonym] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Msg | null>(null);
+  const generated = useGeneratedWords();
 
   function pseudonymDone(e: Event) {
     e.preventDefault();
     const p = normalizePseudonym(pseudonym);
     if (p.length < 3 || p.length > 64) {
-      setError(t('err-pseudonym-length'));
+      setError(msg('err-pseudonym-length'));
       return;
     }
     setPseudonym(p);
@@ -38,10 +42,13 @@ export function CreateScreen(props: { onDone: (s: Session) => void; onBack: () =
         busyLabel={t('creating')}
         name={pseudonym}
         kind="holder"
+        generated={generated}
         create={(passphrase, code) => createAccount(pseudonym, passphrase, code)}
+        onCreated={props.onCreated}
         onFirstStep={(message) => {
+          if (!message) return history.back();
           setError(message);
-          setStep('pseudonym');
+          swapStep('pseudonym');
         }}
         onDone={props.onDone}
       />
@@ -63,13 +70,14 @@ export function CreateScreen(props: { onDone: (s: Session) => void; onBack: () =
             autocapitalize="off"
             spellcheck={false}
             maxLength={64}
+            {...invalidProps('new-pseudonym-error', error !== null)}
             value={pseudonym}
             onInput={(e) => setPseudonym(e.currentTarget.value)}
           />
+          <ErrorBox id="new-pseudonym-error" message={error ? say(t, lang, error) : null} />
           <button type="button" class="secondary" onClick={() => setPseudonym(generatePseudonym(lang))}>
             {t('pseudonym-generate')}
           </button>
-          <ErrorBox message={error} />
           <button type="submit" class="primary">
             {t('next')}
           </button>
@@ -98,8 +106,13 @@ export function CredentialSteps<S>(props: {
   /** The pseudonym or login name, printed on the sheet. */
   name: string;
   kind: 'holder' | 'worker';
+  /** The generated words, kept by the caller across its steps and language switches. */
+  generated?: GeneratedWords;
   create: (passphrase: string, recoveryCode: string) => Promise<S>;
-  onFirstStep: (message: string) => void;
+  /** The account exists and is open (before its recovery sheet is confirmed). */
+  onCreated?: (s: S) => void;
+  /** Back to step 1, with a message (null: none). */
+  onFirstStep: (message: Msg | null) => void;
   /** Errors the caller handles itself (true when handled). */
   onError?: (err: unknown) => boolean;
   onDone: (s: S) => void;
@@ -107,7 +120,7 @@ export function CredentialSteps<S>(props: {
   const { t, lang } = useI18n();
   const [step, setStep] = useState<'passphrase' | 'sheet' | 'confirm'>('passphrase');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Msg | null>(null);
   const [session, setSession] = useState<S | null>(null);
   const [code, setCode] = useState('');
   const [typedBack, setTypedBack] = useState('');
@@ -121,15 +134,16 @@ export function CredentialSteps<S>(props: {
       const s = await props.create(passphrase, recovery);
       setCode(recovery);
       setSession(s);
+      props.onCreated?.(s);
       setStep('sheet');
     } catch (err) {
       setBusy(false);
       if (props.onError?.(err)) return;
       if (err instanceof ApiError && FIRST_STEP_CODES.has(err.code)) {
-        props.onFirstStep(errorMessage(t, lang, err));
+        props.onFirstStep(errorMsg(err, props.kind === 'worker' ? 'invitation' : 'other'));
         return;
       }
-      setError(errorMessage(t, lang, err));
+      setError(errorMsg(err));
       return;
     }
     setBusy(false);
@@ -140,7 +154,7 @@ export function CredentialSteps<S>(props: {
     const want = codeGroups(code)[CONFIRM_GROUP] ?? '';
     const got = typedBack.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
     if (got !== want) {
-      setError(t('confirm-wrong'));
+      setError(msg('confirm-wrong'));
       return;
     }
     setCode('');
@@ -154,12 +168,12 @@ export function CredentialSteps<S>(props: {
         <p class="step">{t('create-step', { n: 2, total: 3 })}</p>
         <p class="lead">{props.lead}</p>
         <section class="card">
-          <PassphraseChooser busy={busy} submitLabel={props.submitLabel} onDone={passphraseDone} />
+          <PassphraseChooser busy={busy} submitLabel={props.submitLabel} onDone={passphraseDone} generated={props.generated} />
           <p class="status" aria-live="polite">
             {busy ? props.busyLabel : ''}
           </p>
-          <ErrorBox message={error} />
-          <button type="button" class="secondary" disabled={busy} onClick={() => props.onFirstStep('')}>
+          <ErrorBox message={error ? say(t, lang, error) : null} />
+          <button type="button" class="secondary" disabled={busy} onClick={() => props.onFirstStep(null)}>
             {t('back')}
           </button>
         </section>
@@ -202,10 +216,11 @@ export function CredentialSteps<S>(props: {
             autocapitalize="characters"
             spellcheck={false}
             maxLength={8}
+            {...invalidProps('confirm-error', error !== null)}
             value={typedBack}
             onInput={(e) => setTypedBack(e.currentTarget.value)}
           />
-          <ErrorBox message={error} />
+          <ErrorBox id="confirm-error" message={error ? say(t, lang, error) : null} />
           <button type="submit" class="primary">
             {t('confirm-submit')}
           </button>
@@ -225,14 +240,28 @@ export function CredentialSteps<S>(props: {
   );
 }
 
-/** The printable recovery sheet: pseudonym (or a worker's login name), code as text and QR, instructions. */
+/** The local calendar day as YYYY-MM-DD (the day the sheet is made, as its reader counts days). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The printable recovery sheet: the service's web address, the day it was made, the
+ * pseudonym (or a worker's login name), the code as text and QR, instructions.
+ */
 export function RecoverySheet({ pseudonym, code, kind }: { pseudonym: string; code: string; kind: 'holder' | 'worker' }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const worker = kind === 'worker';
+  const [made] = useState(today);
   return (
     <article class="sheet" aria-labelledby="sheet-title" data-testid="recovery-sheet">
       <h2 id="sheet-title">{t('sheet-title')}</h2>
       <dl>
+        <dt>{t('sheet-address')}</dt>
+        <dd data-testid="sheet-address">{location.origin}</dd>
+        <dt>{t('sheet-made')}</dt>
+        <dd data-testid="sheet-date">{formatDate(made, lang)}</dd>
         <dt>{worker ? t('field-login-name') : t('field-pseudonym')}</dt>
         <dd class="sheet-pseudonym" data-testid="sheet-pseudonym">
           {pseudonym}

@@ -22,7 +22,7 @@ export function DocList(props: { docs: ListedDocument[]; onOpen: (id: string) =>
               <span class="doc-title">{t('doc-damaged')}</span>
             </div>
           ) : (
-            <button type="button" class="doc" onClick={() => props.onOpen(d.id)}>
+            <button type="button" class="doc" data-doc={d.id} onClick={() => props.onOpen(d.id)}>
               <CategoryIcon category={d.meta.category} />
               <span class="doc-text">
                 <span class="doc-title">{d.meta.title}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatSize, titleFromFileName } from './format';
+import { TITLE_MAX, formatDate, formatSize, titleAfterChoosing, titleFromFileName, titleLength } from './format';
 import { scaledSize } from './image';
 import { newMetadata, parseMetadata, viewKind } from './metadata';
 import { fromBase64, toBase64 } from './base64';
@@ -34,6 +34,19 @@ describe('helpers', () => {
   it('suggests a title from a file name', () => {
     expect(titleFromFileName('carte_identite.jpg')).toBe('carte identite');
     expect(titleFromFileName('report')).toBe('report');
+  });
+
+  it('replaces the title suggested from a first file when a second file is chosen, not a typed one', () => {
+    const first = titleAfterChoosing('carte_identite.jpg', '', null);
+    expect(first).toBe('carte identite');
+    expect(titleAfterChoosing('attestation_cpas.pdf', first, first)).toBe('attestation cpas');
+    expect(titleAfterChoosing('attestation_cpas.pdf', 'Ma carte', first)).toBe('Ma carte');
+  });
+
+  it('counts a title in characters, and a file name never makes a title longer than the limit', () => {
+    expect(titleLength(' été ')).toBe(3);
+    expect(titleLength('😀'.repeat(3))).toBe(3);
+    expect(titleLength(titleFromFileName(`${'x'.repeat(300)}.pdf`))).toBe(TITLE_MAX);
   });
 
   it('downscales only above 2000 px, keeping the aspect ratio', () => {

@@ -45,7 +45,24 @@ export function formatDate(iso: string, lang: Lang): string {
 /** Title suggested from a file name: without extension, separators as spaces. */
 export function titleFromFileName(name: string): string {
   const base = name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
-  return base.replace(/[_]+/g, ' ').trim().slice(0, 120);
+  return [...base.replace(/[_]+/g, ' ').trim()].slice(0, TITLE_MAX).join('');
+}
+
+/** The longest title, in Unicode characters (the form says so instead of cutting it). */
+export const TITLE_MAX = 200;
+
+/** A title's length in Unicode characters (what a person counts, not UTF-16 units). */
+export function titleLength(title: string): number {
+  return [...title.trim()].length;
+}
+
+/**
+ * The title after a file is chosen: the new file's name when the title is empty or is still
+ * the one suggested from the previous file; what the person typed is kept.
+ */
+export function titleAfterChoosing(fileName: string, title: string, suggested: string | null): string {
+  if (title.trim() === '' || title === suggested) return titleFromFileName(fileName);
+  return title;
 }
 
 /** A moment (Unix seconds) for people: weekday, date and time, in the page's time zone. */

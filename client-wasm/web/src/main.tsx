@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './app';
+import { startHistory } from './nav';
 import { loadCrypto } from './pde';
 import { addressWithoutSecret, parseRoute } from './sharing';
 import './styles.css';
@@ -8,6 +9,8 @@ import './styles.css';
 // out of the address bar and the history entry.
 const route = parseRoute(location.pathname, location.hash);
 if (route.kind !== 'app') history.replaceState(null, '', addressWithoutSecret(route, location.pathname));
+// The app's screens become history entries from here on (nav.ts).
+startHistory();
 
 // Start fetching and compiling the crypto module while the person reads the start page.
 void loadCrypto().catch(() => undefined);

@@ -1,8 +1,26 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { assess } from './strength';
 import { loadWordList, pickWords } from './words';
-import { LANGS } from './i18n-core';
-import { useI18n } from './ui';
+import { LANGS, type Lang } from './i18n-core';
+import { GENERATED_WORDS } from './passphrase-text';
+import { PASSPHRASE_FIELD, useI18n } from './ui';
+
+/** Generated words and the language of their list, kept by the screen that owns the sign-up. */
+export interface GeneratedWords {
+  words: string[] | null;
+  lang: Lang | null;
+  set: (words: string[], lang: Lang) => void;
+}
+
+/**
+ * State for generated words that outlives the steps of a sign-up: going back to fix a name
+ * (or a "name taken" answer) or switching language keeps the words the person may already
+ * have written down, until they ask for others.
+ */
+export function useGeneratedWords(): GeneratedWords {
+  const [state, setState] = useState<{ words: string[] | null; lang: Lang | null }>({ words: null, lang: null });
+  return { ...state, set: (words, lang) => setState({ words, lang }) };
+}
 
 /** Every word of the three lists, for the strength meter. */
 async function allWords(): Promise<Set<string>> {
@@ -14,28 +32,41 @@ async function allWords(): Promise<Set<string>> {
  * Lets the person take a generated passphrase (5 words of their language) or type one
  * (with a strength meter that refuses weak ones). Calls onDone with the chosen passphrase.
  */
-export function PassphraseChooser(props: { busy: boolean; submitLabel: string; onDone: (passphrase: string) => void }) {
+export function PassphraseChooser(props: {
+  busy: boolean;
+  submitLabel: string;
+  onDone: (passphrase: string) => void;
+  generated?: GeneratedWords;
+}) {
   const { t, lang } = useI18n();
+  const own = useGeneratedWords();
+  const generated = props.generated ?? own;
+  const words = generated.words;
   const [mode, setMode] = useState<'generated' | 'typed'>('generated');
-  const [words, setWords] = useState<string[] | null>(null);
-  const [list, setList] = useState<string[] | null>(null);
+  const [list, setList] = useState<{ lang: Lang; words: string[] } | null>(null);
   const [typed, setTyped] = useState('');
   const [again, setAgain] = useState('');
   const [show, setShow] = useState(false);
   const [dictionary, setDictionary] = useState<Set<string>>(new Set());
   const [tried, setTried] = useState(false);
 
+  // The list of the language shown; words are only picked when there are none yet.
   useEffect(() => {
     let live = true;
     void loadWordList(lang).then((l) => {
       if (!live) return;
-      setList(l);
-      setWords(pickWords(l, 5));
+      setList({ lang, words: l });
+      if (!generated.words) generated.set(pickWords(l, GENERATED_WORDS), lang);
     });
     return () => {
       live = false;
     };
   }, [lang]);
+
+  const another = () => {
+    if (list && list.lang === lang) generated.set(pickWords(list.words, GENERATED_WORDS), lang);
+  };
+  const otherLanguage = words !== null && generated.lang !== null && generated.lang !== lang ? generated.lang : null;
 
   useEffect(() => {
     if (mode === 'typed' && dictionary.size === 0) void allWords().then(setDictionary);
@@ -56,11 +87,16 @@ export function PassphraseChooser(props: { busy: boolean; submitLabel: string; o
       >
         <h2 id="pp-generated-title">{t('pass-generated-title')}</h2>
         <p>{t('pass-generated-help')}</p>
-        <p class="passphrase" aria-live="polite" data-testid="generated-passphrase" lang={lang}>
+        <p class="passphrase" aria-live="polite" data-testid="generated-passphrase" lang={generated.lang ?? lang}>
           {words ? words.map((w, i) => <span key={i}>{w} </span>) : t('please-wait')}
         </p>
+        {otherLanguage ? (
+          <p class="notice" role="status" data-testid="words-language">
+            {t('pass-words-kept')}
+          </p>
+        ) : null}
         <div class="row">
-          <button type="button" class="secondary" disabled={!list || props.busy} onClick={() => list && setWords(pickWords(list, 5))}>
+          <button type="button" class="secondary" disabled={!list || list.lang !== lang || props.busy} onClick={another}>
             {t('pass-show-another')}
           </button>
           <button type="button" class="link" disabled={props.busy} onClick={() => setMode('typed')}>
@@ -92,9 +128,7 @@ export function PassphraseChooser(props: { busy: boolean; submitLabel: string; o
       <input
         id="pp-typed"
         type={show ? 'text' : 'password'}
-        autocomplete="off"
-        autocapitalize="off"
-        spellcheck={false}
+        {...PASSPHRASE_FIELD}
         value={typed}
         aria-describedby="pp-meter-text"
         onInput={(e) => setTyped(e.currentTarget.value)}
@@ -113,9 +147,7 @@ export function PassphraseChooser(props: { busy: boolean; submitLabel: string; o
       <input
         id="pp-again"
         type={show ? 'text' : 'password'}
-        autocomplete="off"
-        autocapitalize="off"
-        spellcheck={false}
+        {...PASSPHRASE_FIELD}
         value={again}
         onInput={(e) => setAgain(e.currentTarget.value)}
       />

@@ -1,26 +1,37 @@
 import { useState } from 'preact/hooks';
 import { normalizePseudonym, openWithPassphrase, openWithRecoveryCode, setNewPassphrase, type OpenSession } from './auth';
 import { PassphraseChooser } from './passphrase';
-import { ErrorBox, ScreenTitle, errorMessage, useI18n } from './ui';
+import { ErrorBox, NOT_REMEMBERED, PASSPHRASE_FIELD, ScreenTitle, errorMsg, invalidProps, msg, say, useI18n, type Msg } from './ui';
 
-/** The start page: open a wallet; links to create one or to use the recovery code. */
+/** Wrong passphrases in a row after which the page points to the recovery code. */
+export const FAILURES_BEFORE_RECOVERY_HINT = 3;
+
+/**
+ * The start page: open a wallet; links to create one or to use the recovery code. A social
+ * worker has a way in of their own, with the words of a worker's account (same log-in).
+ */
 export function StartScreen(props: {
   notice: string | null;
+  worker: boolean;
+  onWorker: (worker: boolean) => void;
   onOpened: (s: OpenSession) => void;
   onCreate: () => void;
   onRecover: () => void;
 }) {
   const { t, lang } = useI18n();
+  const worker = props.worker;
   const [pseudonym, setPseudonym] = useState('');
   const [passphrase, setPassphrase] = useState('');
+  const [show, setShow] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Msg | null>(null);
+  const [failures, setFailures] = useState(0);
 
   async function submit(e: Event) {
     e.preventDefault();
     const p = normalizePseudonym(pseudonym);
     if (!p || !passphrase.trim()) {
-      setError(t('err-fill-both'));
+      setError(msg(worker ? 'err-fill-both-worker' : 'err-fill-both'));
       return;
     }
     setBusy(true);
@@ -30,43 +41,56 @@ export function StartScreen(props: {
       setPassphrase('');
       props.onOpened(session);
     } catch (err) {
-      setError(errorMessage(t, lang, err, 'login'));
+      const m = errorMsg(err, worker ? 'login-worker' : 'login');
+      if (m.id === 'err-login-passphrase' || m.id === 'err-login-worker') setFailures((n) => n + 1);
+      setError(m);
       setBusy(false);
     }
   }
 
+  const hint = failures >= FAILURES_BEFORE_RECOVERY_HINT;
   return (
-    <main class="screen">
-      <ScreenTitle>{t('start-title')}</ScreenTitle>
-      <p class="lead">{t('start-lead')}</p>
+    <main class="screen" key={worker ? 'worker' : 'holder'}>
+      <ScreenTitle>{worker ? t('start-worker-title') : t('start-title')}</ScreenTitle>
+      <p class="lead">{worker ? t('start-worker-lead') : t('start-lead')}</p>
       {props.notice ? (
         <p class="notice" role="status">
           {props.notice}
         </p>
       ) : null}
       <section class="card" aria-labelledby="open-title">
-        <h2 id="open-title">{t('open-title')}</h2>
+        <h2 id="open-title">{worker ? t('open-worker-title') : t('open-title')}</h2>
+        {/* Not a log-in form to the browser: nothing is offered for saving on a shared computer. */}
         <form class="stack" autocomplete="off" onSubmit={submit}>
-          <label for="open-pseudonym">{t('field-pseudonym')}</label>
+          <label for="open-pseudonym">{worker ? t('field-login-name') : t('field-pseudonym')}</label>
           <input
             id="open-pseudonym"
-            autocomplete="off"
-            autocapitalize="off"
-            spellcheck={false}
+            {...NOT_REMEMBERED}
             value={pseudonym}
             onInput={(e) => setPseudonym(e.currentTarget.value)}
           />
           <label for="open-passphrase">{t('field-passphrase')}</label>
           <input
             id="open-passphrase"
-            type="password"
-            autocomplete="off"
-            autocapitalize="off"
-            spellcheck={false}
+            type={show ? 'text' : 'password'}
+            {...PASSPHRASE_FIELD}
+            {...invalidProps('open-error', error !== null)}
             value={passphrase}
             onInput={(e) => setPassphrase(e.currentTarget.value)}
           />
-          <ErrorBox message={error} />
+          <label class="check">
+            <input type="checkbox" checked={show} onChange={(e) => setShow(e.currentTarget.checked)} />
+            {t('pass-show')}
+          </label>
+          <ErrorBox id="open-error" message={error ? say(t, lang, error) : null} />
+          {hint ? (
+            <div class="notice stack" data-testid="recovery-hint">
+              <p>{worker ? t('login-recovery-hint-worker') : t('login-recovery-hint')}</p>
+              <button type="button" class="secondary" onClick={props.onRecover}>
+                {t('recover-start')}
+              </button>
+            </div>
+          ) : null}
           <p class="status" aria-live="polite">
             {busy ? t('opening') : ''}
           </p>
@@ -75,44 +99,76 @@ export function StartScreen(props: {
           </button>
         </form>
       </section>
-      <section class="card" aria-labelledby="other-title">
-        <h2 id="other-title">{t('start-other')}</h2>
-        <div class="stack">
-          <button type="button" class="secondary" onClick={props.onCreate}>
-            {t('create-start')}
-          </button>
-          <button type="button" class="secondary" onClick={props.onRecover}>
-            {t('recover-start')}
-          </button>
-        </div>
-      </section>
+      {worker ? (
+        <section class="card" aria-labelledby="other-title">
+          <h2 id="other-title">{t('start-worker-other')}</h2>
+          <div class="stack">
+            <p>{t('start-worker-invitation')}</p>
+            <button type="button" class="secondary" onClick={props.onRecover}>
+              {t('recover-start-worker')}
+            </button>
+            <button type="button" class="link" onClick={() => props.onWorker(false)}>
+              {t('start-holder-switch')}
+            </button>
+          </div>
+        </section>
+      ) : (
+        <section class="card" aria-labelledby="other-title">
+          <h2 id="other-title">{t('start-other')}</h2>
+          <div class="stack">
+            <button type="button" class="secondary" onClick={props.onCreate}>
+              {t('create-start')}
+            </button>
+            <button type="button" class="secondary" onClick={props.onRecover}>
+              {t('recover-start')}
+            </button>
+            <button type="button" class="link" onClick={() => props.onWorker(true)}>
+              {t('start-worker-switch')}
+            </button>
+          </div>
+        </section>
+      )}
     </main>
   );
 }
 
-/** Open with the recovery code, then choose a new passphrase. */
-export function RecoverScreen(props: { onDone: (s: OpenSession) => void; onBack: () => void }) {
+/**
+ * Open with the recovery code, then choose a new passphrase (with a Quit button: the wallet
+ * is already open), then a confirmation before the wallet or the worker's list.
+ */
+export function RecoverScreen(props: {
+  worker: boolean;
+  /** The wallet is open (the page's Quit button now closes it). */
+  onOpened: (s: OpenSession) => void;
+  onDone: (s: OpenSession) => void;
+  onBack: () => void;
+}) {
   const { t, lang } = useI18n();
   const [pseudonym, setPseudonym] = useState('');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Msg | null>(null);
   const [session, setSession] = useState<OpenSession | null>(null);
+  const [endOthers, setEndOthers] = useState(true);
+  const [saved, setSaved] = useState<{ endedOthers: boolean } | null>(null);
+  const nameLabel = props.worker ? t('field-login-name') : t('field-pseudonym');
 
   async function submit(e: Event) {
     e.preventDefault();
     const p = normalizePseudonym(pseudonym);
     if (!p || !code.trim()) {
-      setError(t('err-fill-both-recovery'));
+      setError(msg(props.worker ? 'err-fill-both-recovery-worker' : 'err-fill-both-recovery'));
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      setSession(await openWithRecoveryCode(p, code));
+      const opened = await openWithRecoveryCode(p, code);
       setCode('');
+      setSession(opened);
+      props.onOpened(opened);
     } catch (err) {
-      setError(errorMessage(t, lang, err, 'recovery'));
+      setError(errorMsg(err, 'recovery'));
     }
     setBusy(false);
   }
@@ -122,42 +178,60 @@ export function RecoverScreen(props: { onDone: (s: OpenSession) => void; onBack:
     setBusy(true);
     setError(null);
     try {
-      await setNewPassphrase(session, passphrase);
-      props.onDone(session);
+      await setNewPassphrase(session, passphrase, endOthers);
+      setBusy(false);
+      setSaved({ endedOthers: endOthers });
     } catch (err) {
-      setError(errorMessage(t, lang, err));
+      setError(errorMsg(err));
       setBusy(false);
     }
   }
 
+  if (session && saved) {
+    return (
+      <main class="screen" key="saved">
+        <ScreenTitle>{t('recover-saved-title')}</ScreenTitle>
+        <p class="notice" data-testid="recover-saved">
+          {t('recover-saved-text')}
+          {saved.endedOthers ? ` ${t('recover-saved-others')}` : ''}
+        </p>
+        <button type="button" class="primary" onClick={() => props.onDone(session)}>
+          {session.kind === 'worker' ? t('recover-saved-continue-worker') : t('recover-saved-continue')}
+        </button>
+      </main>
+    );
+  }
+
   if (session) {
     return (
-      <main class="screen">
+      <main class="screen" key="new">
         <ScreenTitle>{t('recover-new-title')}</ScreenTitle>
-        <p class="lead">{t('recover-new-lead')}</p>
-        <section class="card">
+        <p class="lead">{session.kind === 'worker' ? t('recover-new-lead-worker') : t('recover-new-lead')}</p>
+        <section class="card stack">
+          <label class="check">
+            <input type="checkbox" checked={endOthers} disabled={busy} onChange={(e) => setEndOthers(e.currentTarget.checked)} />
+            {session.kind === 'worker' ? t('recover-end-others-worker') : t('recover-end-others')}
+          </label>
           <PassphraseChooser busy={busy} submitLabel={t('recover-new-submit')} onDone={newPassphrase} />
           <p class="status" aria-live="polite">
             {busy ? t('please-wait-keys') : ''}
           </p>
-          <ErrorBox message={error} />
+          <ErrorBox message={error ? say(t, lang, error) : null} />
         </section>
       </main>
     );
   }
 
   return (
-    <main class="screen">
+    <main class="screen" key="code">
       <ScreenTitle>{t('recover-title')}</ScreenTitle>
-      <p class="lead">{t('recover-lead')}</p>
+      <p class="lead">{props.worker ? t('recover-lead-worker') : t('recover-lead')}</p>
       <section class="card">
         <form class="stack" autocomplete="off" onSubmit={submit}>
-          <label for="rec-pseudonym">{t('field-pseudonym')}</label>
+          <label for="rec-pseudonym">{nameLabel}</label>
           <input
             id="rec-pseudonym"
-            autocomplete="off"
-            autocapitalize="off"
-            spellcheck={false}
+            {...NOT_REMEMBERED}
             value={pseudonym}
             onInput={(e) => setPseudonym(e.currentTarget.value)}
           />
@@ -165,13 +239,13 @@ export function RecoverScreen(props: { onDone: (s: OpenSession) => void; onBack:
           <input
             id="rec-code"
             class="code-input"
-            autocomplete="off"
+            {...NOT_REMEMBERED}
             autocapitalize="characters"
-            spellcheck={false}
+            {...invalidProps('rec-error', error !== null)}
             value={code}
             onInput={(e) => setCode(e.currentTarget.value)}
           />
-          <ErrorBox message={error} />
+          <ErrorBox id="rec-error" message={error ? say(t, lang, error) : null} />
           <p class="status" aria-live="polite">
             {busy ? t('opening') : ''}
           </p>

@@ -1,12 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { CATEGORIES, CategoryIcon, type Category } from './categories';
-import { formatDate, formatSize, titleFromFileName } from './format';
+import { TITLE_MAX, formatDate, formatSize, titleAfterChoosing, titleLength } from './format';
 import { downscaleImage, DOWNSCALABLE } from './image';
 import { newMetadata } from './metadata';
 import type { DocEntry, Phase, Session } from './session';
 import { DocList } from './doclist';
 import { MySharesScreen, ShareScreen } from './share';
-import { Dialog, ErrorBox, ScreenTitle, errorMessage, useI18n } from './ui';
+import { backTo, useNav } from './nav';
+import { Dialog, ErrorBox, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, type Msg } from './ui';
 import { DownloadConfirm, Viewer, downloadName, useDecrypted } from './viewer';
 
 type View =
@@ -19,15 +20,21 @@ type View =
 
 export function WalletScreen(props: { session: Session; keepAlive: () => void }) {
   const { session } = props;
-  const [view, setView] = useState<View>({ kind: 'home' });
+  // Each view is a history entry: Back returns to the one before (see nav.ts).
+  const [view, setView] = useNav<View>('wallet', { kind: 'home' });
   const [filter, setFilter] = useState<Category | null>(null);
   const [, setTick] = useState(0);
   const changed = () => setTick((n) => n + 1);
-  const [message, setMessage] = useState<string | null>(null);
+  // Kept as a key: a language switch translates it again.
+  const [message, setMessage] = useState<Msg | null>(null);
+  // The document just added: the list shows it in view, with the focus on it.
+  const [added, setAdded] = useState<string | null>(null);
 
-  const home = (msg: string | null = null) => {
-    setMessage(msg);
-    setView({ kind: 'home' });
+  const home = (m: Msg | null = null) => {
+    setMessage(m);
+    setAdded(null);
+    // Leaving a view: back in history to the wallet's home, as the Back button would.
+    if (view.kind !== 'home') backTo((e) => e.screen === 'wallet' && ((e.wallet as View | undefined)?.kind ?? 'home') === 'home', { wallet: { kind: 'home' } });
   };
 
   if (view.kind === 'add' || view.kind === 'note') {
@@ -37,9 +44,10 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void })
         note={view.kind === 'note'}
         initialCategory={view.kind === 'note' ? 'my_story' : (filter ?? 'other')}
         keepAlive={props.keepAlive}
-        onDone={(msg) => {
+        onDone={(m, id) => {
           changed();
-          home(msg);
+          home(m);
+          setAdded(id);
         }}
         onCancel={() => home()}
       />
@@ -49,7 +57,7 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void })
     return (
       <ShareScreen
         session={session}
-        onDone={(msg) => home(msg)}
+        onDone={() => home()}
         onShares={() => setView({ kind: 'shares' })}
         onCancel={() => home()}
       />
@@ -80,6 +88,7 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void })
       filter={filter}
       setFilter={setFilter}
       message={message}
+      added={added}
       onAdd={() => setView({ kind: 'add' })}
       onNote={() => setView({ kind: 'note' })}
       onOpen={(id) => setView({ kind: 'doc', id })}
@@ -97,7 +106,8 @@ function HomeScreen(props: {
   session: Session;
   filter: Category | null;
   setFilter: (c: Category | null) => void;
-  message: string | null;
+  message: Msg | null;
+  added: string | null;
   onAdd: () => void;
   onNote: () => void;
   onOpen: (id: string) => void;
@@ -110,12 +120,29 @@ function HomeScreen(props: {
   const count = (c: Category) => docs.filter((d) => d.meta?.category === c).length;
   const shown = filter ? docs.filter((d) => d.meta?.category === filter) : docs;
   const usage = session.usage;
+  const listTitle = useRef<HTMLHeadingElement>(null);
+  const list = useRef<HTMLElement>(null);
+  const filtered = useRef(false);
+
+  // A filter changes the list below the tiles, out of sight on a phone: go to it.
+  useEffect(() => {
+    if (filtered.current) focusOn(listTitle.current);
+  }, [filter]);
+  // A document just added: show it in the list, with the focus on it (after the heading's).
+  useLayoutEffect(() => {
+    if (props.added) focusOn(list.current?.querySelector<HTMLElement>(`[data-doc="${props.added}"]`));
+  }, [props.added]);
+  const choose = (c: Category | null) => {
+    filtered.current = true;
+    props.setFilter(c);
+  };
+
   return (
     <main class="screen wide">
       <ScreenTitle>{t('wallet-title')}</ScreenTitle>
       {props.message ? (
         <p class="notice" role="status">
-          {props.message}
+          {say(t, lang, props.message)}
         </p>
       ) : null}
       <div class="actions">
@@ -135,12 +162,12 @@ function HomeScreen(props: {
       <section aria-labelledby="cat-title">
         <h2 id="cat-title">{t('categories-title')}</h2>
         <div class="tiles">
-          <button type="button" class="tile" aria-pressed={filter === null} onClick={() => props.setFilter(null)}>
+          <button type="button" class="tile" aria-pressed={filter === null} onClick={() => choose(null)}>
             <span class="tile-name">{t('category-all')}</span>
             <span class="tile-count">{t('doc-count', { n: docs.length })}</span>
           </button>
           {CATEGORIES.map((c) => (
-            <button type="button" class="tile" key={c} aria-pressed={filter === c} onClick={() => props.setFilter(filter === c ? null : c)}>
+            <button type="button" class="tile" key={c} aria-pressed={filter === c} onClick={() => choose(filter === c ? null : c)}>
               <CategoryIcon category={c} />
               <span class="tile-name">{t(`category-${c}`)}</span>
               <span class="tile-count">{t('doc-count', { n: count(c) })}</span>
@@ -148,8 +175,10 @@ function HomeScreen(props: {
           ))}
         </div>
       </section>
-      <section aria-labelledby="docs-title">
-        <h2 id="docs-title">{filter ? t(`category-${filter}`) : t('documents-all')}</h2>
+      <section aria-labelledby="docs-title" ref={list}>
+        <h2 id="docs-title" tabIndex={-1} ref={listTitle}>
+          {filter ? t(`category-${filter}`) : t('documents-all')}
+        </h2>
         {shown.length === 0 ? <p>{t('documents-none')}</p> : null}
         <DocList docs={shown} onOpen={props.onOpen} showDate />
       </section>
@@ -185,12 +214,14 @@ function AddScreen(props: {
   note: boolean;
   initialCategory: Category;
   keepAlive: () => void;
-  onDone: (msg: string) => void;
+  onDone: (m: Msg, id: string) => void;
   onCancel: () => void;
 }) {
   const { t, lang } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
+  // The title last suggested from a file name: a new file replaces it, not a typed title.
+  const [suggested, setSuggested] = useState<string | null>(null);
   const [category, setCategory] = useState<Category>(props.initialCategory);
   const [date, setDate] = useState('');
   const [note, setNote] = useState('');
@@ -198,28 +229,37 @@ function AddScreen(props: {
   const [keepOriginal, setKeepOriginal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ phase: Phase | 'prepare'; value: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // An error and the field it is about ('save' for the form as a whole, shown by the button).
+  const [error, setError] = useState<{ field: 'file' | 'title' | 'text' | 'save'; m: Msg } | null>(null);
+  const fail = (field: 'file' | 'title' | 'text' | 'save', m: Msg) => setError({ field, m });
+  const errorAt = (field: 'file' | 'title' | 'text' | 'save') => (error?.field === field ? say(t, lang, error.m) : null);
+  const titleTooLong = titleLength(title) > TITLE_MAX;
 
   function chose(e: Event) {
     const input = e.currentTarget as HTMLInputElement;
     const f = input.files?.[0] ?? null;
     setFile(f);
     setError(null);
-    if (f && !title) setTitle(titleFromFileName(f.name));
     if (f) {
+      const next = titleAfterChoosing(f.name, title, suggested);
+      if (next !== title) {
+        setTitle(next);
+        setSuggested(next);
+      }
       try {
         props.session.checkLimits(f.size);
       } catch (err) {
-        if (!DOWNSCALABLE.includes(f.type)) setError(errorMessage(t, lang, err));
+        if (!DOWNSCALABLE.includes(f.type)) fail('file', errorMsg(err));
       }
     }
   }
 
   async function submit(e: Event) {
     e.preventDefault();
-    if (!props.note && !file) return setError(t('err-choose-file'));
-    if (props.note && !text.trim()) return setError(t('err-write-text'));
-    if (!title.trim()) return setError(t('err-title'));
+    if (!props.note && !file) return fail('file', msg('err-choose-file'));
+    if (props.note && !text.trim()) return fail('text', msg('err-write-text'));
+    if (!title.trim()) return fail('title', msg('err-title'));
+    if (titleTooLong) return fail('title', msg('err-title-too-long', { max: TITLE_MAX, n: titleLength(title) }));
     setBusy(true);
     setError(null);
     try {
@@ -241,13 +281,13 @@ function AddScreen(props: {
         title: title.trim(), category, fileName, mime, size: content.size,
         date: date || null, note: note.trim() || null,
       });
-      await props.session.add(content, meta, (phase, fraction) => {
+      const id = await props.session.add(content, meta, (phase, fraction) => {
         props.keepAlive();
         setProgress({ phase, value: fraction });
       });
-      props.onDone(t('added', { title: meta.title }));
+      props.onDone(msg('added', { title: meta.title }), id);
     } catch (err) {
-      setError(errorMessage(t, lang, err));
+      fail('save', errorMsg(err));
       setBusy(false);
       setProgress(null);
     }
@@ -267,17 +307,26 @@ function AddScreen(props: {
             <legend>{t('field-file')}</legend>
             <div class="pickers">
               <label class="button secondary file-button">
-                <input type="file" class="visually-hidden" accept="image/*" capture="environment" disabled={busy} onChange={chose} />
+                <input
+                  type="file"
+                  class="visually-hidden"
+                  accept="image/*"
+                  capture="environment"
+                  {...invalidProps('doc-file-error', error?.field === 'file')}
+                  disabled={busy}
+                  onChange={chose}
+                />
                 {t('take-photo')}
               </label>
               <label class="button secondary file-button">
-                <input type="file" class="visually-hidden" disabled={busy} onChange={chose} />
+                <input type="file" class="visually-hidden" {...invalidProps('doc-file-error', error?.field === 'file')} disabled={busy} onChange={chose} />
                 {t('choose-file')}
               </label>
             </div>
             <p class="chosen" aria-live="polite">
               {file ? t('file-chosen', { name: file.name, size: formatSize(file.size, lang) }) : t('file-none')}
             </p>
+            <ErrorBox id="doc-file-error" message={errorAt('file')} />
             {isImage ? (
               <label class="check">
                 <input type="checkbox" checked={keepOriginal} disabled={busy} onChange={(e) => setKeepOriginal(e.currentTarget.checked)} />
@@ -290,11 +339,29 @@ function AddScreen(props: {
           </fieldset>
         )}
         <label for="doc-title">{t('field-title')}</label>
-        <input id="doc-title" autocomplete="off" maxLength={200} value={title} disabled={busy} onInput={(e) => setTitle(e.currentTarget.value)} />
+        <input
+          id="doc-title"
+          autocomplete="off"
+          {...invalidProps('doc-title-error', error?.field === 'title')}
+          value={title}
+          disabled={busy}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+        />
+        <TitleLimit title={title} />
+        <ErrorBox id="doc-title-error" message={errorAt('title')} />
         {props.note ? (
           <>
             <label for="doc-text">{t('field-text')}</label>
-            <textarea id="doc-text" rows={10} autocomplete="off" value={text} disabled={busy} onInput={(e) => setText(e.currentTarget.value)} />
+            <textarea
+              id="doc-text"
+              rows={10}
+              autocomplete="off"
+              {...invalidProps('doc-text-error', error?.field === 'text')}
+              value={text}
+              disabled={busy}
+              onInput={(e) => setText(e.currentTarget.value)}
+            />
+            <ErrorBox id="doc-text-error" message={errorAt('text')} />
           </>
         ) : null}
         <CategoryPicker name="add-category" value={category} onChange={setCategory} />
@@ -328,7 +395,7 @@ function AddScreen(props: {
               : ''}
           </p>
         </div>
-        <ErrorBox message={error} />
+        <ErrorBox message={errorAt('save')} />
         <button type="submit" class="primary" disabled={busy}>
           {t('save')}
         </button>
@@ -340,16 +407,29 @@ function AddScreen(props: {
   );
 }
 
-function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: () => void; onClose: (msg?: string) => void }) {
+/** Under a title field: how long it is, once it comes near the limit (nothing is cut). */
+function TitleLimit({ title }: { title: string }) {
+  const { t } = useI18n();
+  const n = titleLength(title);
+  return (
+    <p class={n > TITLE_MAX ? 'hint over' : 'hint'} aria-live="polite">
+      {n > TITLE_MAX - 20 ? t('title-length', { n, max: TITLE_MAX }) : ''}
+    </p>
+  );
+}
+
+function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: () => void; onClose: (m?: Msg) => void }) {
   const { t, lang } = useI18n();
   const { session, entry } = props;
   const meta = entry.meta!;
   const { decrypted, failure, save } = useDecrypted(session, entry.id, meta, () => session.open(entry));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Msg | null>(null);
   const [confirmDownload, setConfirmDownload] = useState(false);
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const heading = useRef<HTMLDivElement>(null);
 
   return (
     <main class="screen wide">
@@ -358,7 +438,12 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
           {t('close')}
         </button>
       </div>
-      <ScreenTitle>{meta.title}</ScreenTitle>
+      <div ref={heading}>
+        <ScreenTitle>{meta.title}</ScreenTitle>
+      </div>
+      <p class="status" role="status">
+        {saved ? t('edit-saved') : ''}
+      </p>
       <p class="doc-sub">
         <CategoryIcon category={meta.category} size={24} /> {t(`category-${meta.category}`)}
         {meta.date ? ` · ${formatDate(meta.date, lang)}` : ''}
@@ -372,7 +457,15 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
             {t('download')}
           </button>
         ) : null}
-        <button type="button" class="secondary" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+        <button
+          type="button"
+          class="secondary"
+          aria-expanded={editing}
+          onClick={() => {
+            setSaved(false);
+            setEditing(!editing);
+          }}
+        >
           {t('edit')}
         </button>
         <button type="button" class="danger" onClick={() => setConfirmDelete(true)}>
@@ -385,7 +478,10 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
           entry={entry}
           onDone={() => {
             setEditing(false);
+            setSaved(true);
             props.onChanged();
+            // The new title is at the top: go there.
+            focusOn(heading.current?.querySelector('h1'));
           }}
         />
       ) : null}
@@ -401,7 +497,7 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
       <Dialog open={confirmDelete} labelledBy="delete-title" role="alertdialog" onCancel={() => setConfirmDelete(false)}>
         <h2 id="delete-title">{t('delete-title')}</h2>
         <p>{t('delete-text', { title: meta.title })}</p>
-        <ErrorBox message={error} />
+        <ErrorBox message={error ? say(t, lang, error) : null} />
         <div class="row">
           <button type="button" class="secondary" autofocus onClick={() => setConfirmDelete(false)}>
             {t('cancel')}
@@ -415,9 +511,9 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
               try {
                 await session.remove(entry);
                 setConfirmDelete(false);
-                props.onClose(t('deleted', { title: meta.title }));
+                props.onClose(msg('deleted', { title: meta.title }));
               } catch (err) {
-                setError(errorMessage(t, lang, err));
+                setError(errorMsg(err));
                 setBusy(false);
               }
             }}
@@ -436,30 +532,45 @@ function EditForm(props: { session: Session; entry: DocEntry; onDone: () => void
   const [title, setTitle] = useState(meta.title);
   const [category, setCategory] = useState<Category>(meta.category);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ field: 'title' | 'save'; m: Msg } | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+  // The form opens below the document, out of sight on a phone: go to its first field.
+  useLayoutEffect(() => focusOn(field.current), []);
   return (
     <form
       class="stack card"
       autocomplete="off"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (!title.trim()) return setError(t('err-title'));
+        if (!title.trim()) return setError({ field: 'title', m: msg('err-title') });
+        if (titleLength(title) > TITLE_MAX) {
+          return setError({ field: 'title', m: msg('err-title-too-long', { max: TITLE_MAX, n: titleLength(title) }) });
+        }
         setBusy(true);
         setError(null);
         try {
           await props.session.updateMetadata(props.entry, { title: title.trim(), category });
           props.onDone();
         } catch (err) {
-          setError(errorMessage(t, lang, err));
+          setError({ field: 'save', m: errorMsg(err) });
           setBusy(false);
         }
       }}
     >
       <h2>{t('edit-title')}</h2>
       <label for="edit-title">{t('field-title')}</label>
-      <input id="edit-title" autocomplete="off" maxLength={200} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+      <input
+        id="edit-title"
+        ref={field}
+        autocomplete="off"
+        {...invalidProps('edit-title-error', error?.field === 'title')}
+        value={title}
+        onInput={(e) => setTitle(e.currentTarget.value)}
+      />
+      <TitleLimit title={title} />
+      <ErrorBox id="edit-title-error" message={error?.field === 'title' ? say(t, lang, error.m) : null} />
       <CategoryPicker name="edit-category" value={category} onChange={setCategory} />
-      <ErrorBox message={error} />
+      <ErrorBox message={error?.field === 'save' ? say(t, lang, error.m) : null} />
       <button type="submit" class="primary" disabled={busy}>
         {t('save-changes')}
       </button>

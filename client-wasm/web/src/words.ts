@@ -9,17 +9,28 @@ export function parseWordList(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** Picks `count` words uniformly (with replacement) from `list`. */
+/**
+ * Picks `count` different words uniformly from `list` (without replacement: a phrase never
+ * repeats a word). `list` must not itself repeat a word.
+ */
 export function pickWords(list: readonly string[], count = 5, source: RandomSource = cryptoRandom): string[] {
-  if (list.length < 2) throw new Error('word list too short');
+  if (list.length < Math.max(2, count)) throw new Error('word list too short');
+  // A partial Fisher–Yates shuffle over the indices: each word drawn leaves the pool.
+  const pool = list.map((_, i) => i);
   const out: string[] = [];
-  for (let i = 0; i < count; i++) out.push(list[randomInt(list.length, source)]!);
+  for (let i = 0; i < count; i++) {
+    const j = i + randomInt(pool.length - i, source);
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+    out.push(list[pool[i]!]!);
+  }
   return out;
 }
 
-/** Entropy in bits of `count` words drawn from a list of `size` words. */
+/** Entropy in bits of `count` different words drawn from a list of `size` words. */
 export function passphraseBits(size: number, count = 5): number {
-  return count * Math.log2(size);
+  let bits = 0;
+  for (let i = 0; i < count; i++) bits += Math.log2(size - i);
+  return bits;
 }
 
 const cache = new Map<Lang, Promise<string[]>>();

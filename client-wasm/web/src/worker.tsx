@@ -9,7 +9,9 @@ import { formatSize } from './format';
 import { loadCrypto } from './pde';
 import type { IncomingEntry, SharedEntry, WorkerSession } from './shared';
 import { formatDateTime, timeLeft, validRealName } from './sharing';
-import { ErrorBox, QrCode, ScreenTitle, errorMessage, useI18n } from './ui';
+import { ErrorBox, QrCode, ScreenTitle, errorMessage, errorMsg, msg, say, useI18n, type Msg } from './ui';
+import { useGeneratedWords } from './passphrase';
+import { useNav } from './nav';
 import { DownloadConfirm, Viewer, downloadName, failureCode, useDecrypted } from './viewer';
 import { parseWorkerCode } from './workercode';
 
@@ -20,8 +22,12 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
   const [organisation, setOrganisation] = useState('');
   const [realName, setRealName] = useState('');
   const [login, setLogin] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Msg | null>(null);
+  // The field an error of the identity step is about (shown next to it).
+  const [errorField, setErrorField] = useState<'name' | 'login' | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Kept across "name taken" and language switches (see useGeneratedWords).
+  const generated = useGeneratedWords();
 
   useEffect(() => {
     if (!props.token) return;
@@ -39,7 +45,7 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
         if (err instanceof ApiError && (err.code === 'invitation_invalid' || err.code === 'not_found' || err.code === 'invalid_field')) {
           setPhase('invalid');
         } else {
-          setError(errorMessage(t, lang, err));
+          setError(errorMsg(err));
           setPhase('failed');
         }
       });
@@ -65,7 +71,7 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
       <main class="screen" key="checking">
         <ScreenTitle>{t('join-title')}</ScreenTitle>
         <p aria-live="polite">{phase === 'checking' ? t('join-checking') : ''}</p>
-        <ErrorBox message={phase === 'failed' ? error : null} />
+        <ErrorBox message={phase === 'failed' && error ? say(t, lang, error) : null} />
         {phase === 'failed' ? (
           <button
             type="button"
@@ -93,6 +99,7 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
         busyLabel={t('joining')}
         name={login}
         kind="worker"
+        generated={generated}
         create={(passphrase, code) => joinAsWorker(token, realName.normalize('NFC').trim(), login, passphrase, code)}
         onError={(err) => {
           if (err instanceof ApiError && err.code === 'invitation_invalid') {
@@ -100,14 +107,15 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
             return true;
           }
           if (err instanceof ApiError && err.code === 'invalid_field') {
-            setError(errorMessage(t, lang, err, 'invitation'));
+            setError(errorMsg(err, 'invitation'));
             setPhase('identity');
             return true;
           }
           return false;
         }}
         onFirstStep={(message) => {
-          setError(message || null);
+          setError(message);
+          setErrorField(message ? 'login' : null);
           setPhase('identity');
         }}
         onDone={props.onDone}
@@ -128,11 +136,18 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
           autocomplete="off"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!validRealName(realName)) return setError(t('err-real-name'));
+            if (!validRealName(realName)) {
+              setErrorField('name');
+              return setError(msg('err-real-name'));
+            }
             const l = normalizePseudonym(login);
-            if (l.length < 3 || l.length > 64) return setError(t('err-login-name-length'));
+            if (l.length < 3 || l.length > 64) {
+              setErrorField('login');
+              return setError(msg('err-login-name-length'));
+            }
             setLogin(l);
             setError(null);
+            setErrorField(null);
             setPhase('keys');
           }}
         >
@@ -141,13 +156,15 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
             id="join-real-name"
             autocomplete="off"
             maxLength={100}
-            aria-describedby="join-real-name-help"
+            aria-describedby={errorField === 'name' ? 'join-real-name-help join-error-name' : 'join-real-name-help'}
+            aria-invalid={errorField === 'name' ? 'true' : undefined}
             value={realName}
             onInput={(e) => setRealName(e.currentTarget.value)}
           />
           <p id="join-real-name-help" class="hint">
             {t('real-name-help')}
           </p>
+          <ErrorBox id="join-error-name" message={error && errorField === 'name' ? say(t, lang, error) : null} />
           <label for="join-login">{t('field-login-name')}</label>
           <input
             id="join-login"
@@ -155,14 +172,16 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
             autocapitalize="off"
             spellcheck={false}
             maxLength={64}
-            aria-describedby="join-login-help"
+            aria-describedby={errorField === 'login' ? 'join-login-help join-error-login' : 'join-login-help'}
+            aria-invalid={errorField === 'login' ? 'true' : undefined}
             value={login}
             onInput={(e) => setLogin(e.currentTarget.value)}
           />
           <p id="join-login-help" class="hint">
             {t('login-name-help')}
           </p>
-          <ErrorBox message={error} />
+          <ErrorBox id="join-error-login" message={error && errorField === 'login' ? say(t, lang, error) : null} />
+          <ErrorBox message={error && errorField === null ? say(t, lang, error) : null} />
           <button type="submit" class="primary">
             {t('next')}
           </button>
@@ -185,7 +204,8 @@ type WorkerView =
 /** The worker's home after log-in. */
 export function WorkerHome(props: { session: WorkerSession }) {
   const { session } = props;
-  const [view, setView] = useState<WorkerView>({ kind: 'list' });
+  // Each view is a history entry: Back returns to the one before (see nav.ts).
+  const [view, setView] = useNav<WorkerView>('workerView', { kind: 'list' });
   const [, setTick] = useState(0);
 
   /** Moves to the right screen for errors that end what the worker was doing. */

@@ -29,8 +29,13 @@ export async function generatedPassphrase(page) {
   return (await page.getByTestId('generated-passphrase').textContent()).trim().split(/\s+/).join(' ');
 }
 
-/** Creates a wallet with a generated pseudonym and a generated passphrase. */
-export async function createWallet(page, t, shot = async () => {}) {
+/**
+ * Creates a wallet with a generated pseudonym and a generated passphrase. With
+ * `switchTo: { lang, t }`, switches to that language once the words are shown and checks
+ * that they stay (and that the page says words in the new language are one press away),
+ * then switches back.
+ */
+export async function createWallet(page, t, shot = async () => {}, { switchTo } = {}) {
   await page.getByRole('button', { name: t('create-start') }).click();
   await page.getByRole('heading', { level: 1, exact: true, name: t('create-title') }).waitFor();
   await page.getByRole('button', { name: t('pseudonym-generate') }).click();
@@ -40,6 +45,16 @@ export async function createWallet(page, t, shot = async () => {}) {
 
   const words = page.getByTestId('generated-passphrase');
   const first = await generatedPassphrase(page);
+  if (switchTo) {
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    await chooseLanguage(page, switchTo.t, switchTo.lang);
+    await page.getByTestId('words-language').filter({ hasText: switchTo.t('pass-words-kept') }).waitFor();
+    assert.equal(await generatedPassphrase(page), first, 'a language switch keeps the generated words');
+    await shot('passphrase-other-language');
+    await chooseLanguage(page, t, lang);
+    assert.equal(await generatedPassphrase(page), first, 'switching back keeps them too');
+    assert.equal(await page.getByTestId('words-language').count(), 0, 'the words are in the language shown again');
+  }
   await page.getByRole('button', { name: t('pass-show-another') }).click();
   await page.waitForFunction((old) => document.querySelector('[data-testid="generated-passphrase"]').textContent.trim() !== old, first);
   const passphrase = (await words.textContent()).trim().split(/\s+/).join(' ');
@@ -58,6 +73,30 @@ export async function confirmSheet(page, t, code) {
   await page.getByLabel(t('confirm-label', { n: 3 }), { exact: true }).fill(group.toLowerCase());
   await page.getByRole('button', { name: t('confirm-submit') }).click();
   await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor({ timeout: 30_000 });
+}
+
+/** Opens a social worker's account from the start page, through its own way in. */
+export async function openWorkerAccount(page, t, login, passphrase) {
+  await page.getByRole('button', { name: t('start-worker-switch'), exact: true }).click();
+  await page.getByRole('heading', { level: 1, exact: true, name: t('start-worker-title') }).waitFor();
+  await page.getByLabel(t('field-login-name'), { exact: true }).fill(login);
+  await page.getByLabel(t('field-passphrase'), { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: t('open-submit'), exact: true }).click();
+}
+
+/**
+ * Where an element is on the screen: whether all of it is inside the viewport and below the
+ * sticky header, and whether it has the focus.
+ */
+export async function placement(locator) {
+  return locator.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    const header = document.querySelector('header.top')?.getBoundingClientRect().bottom ?? 0;
+    return {
+      visible: r.top >= header - 1 && r.bottom <= window.innerHeight + 1 && r.height > 0,
+      focused: document.activeElement === e,
+    };
+  });
 }
 
 export async function openWallet(page, t, pseudonym, passphrase) {
