@@ -524,36 +524,6 @@ async fn the_sweep_removes_stray_temp_files() {
     assert!(t.blob_files().is_empty());
 }
 
-/// A blob store whose disk is full.
-struct FullDisk;
-
-#[async_trait::async_trait]
-impl pde_server::blob::BlobStore for FullDisk {
-    async fn ping(&self) -> std::io::Result<()> {
-        Ok(())
-    }
-    async fn put(
-        &self,
-        _: pde_server::ids::DocumentId,
-        _: u64,
-        _: pde_server::blob::ByteStream,
-    ) -> Result<(), pde_server::blob::BlobError> {
-        Err(std::io::Error::from(std::io::ErrorKind::StorageFull).into())
-    }
-    async fn open(
-        &self,
-        _: pde_server::ids::DocumentId,
-    ) -> Result<pde_server::blob::BlobReader, pde_server::blob::BlobError> {
-        Err(pde_server::blob::BlobError::NotFound)
-    }
-    async fn delete(&self, _: pde_server::ids::DocumentId) -> std::io::Result<()> {
-        Ok(())
-    }
-    async fn sweep_temp(&self, _: std::time::SystemTime) -> std::io::Result<u64> {
-        Ok(0)
-    }
-}
-
 #[tokio::test]
 async fn a_full_disk_answers_storage_full_and_lists_nothing() {
     let mut t = TestApp::new().await;

@@ -137,36 +137,6 @@ async fn a_full_database_answers_storage_full_not_500() {
     );
 }
 
-/// A blob store on a full disk: writing a byte fails.
-struct FullDisk;
-
-#[async_trait::async_trait]
-impl pde_server::blob::BlobStore for FullDisk {
-    async fn ping(&self) -> std::io::Result<()> {
-        Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
-    }
-    async fn put(
-        &self,
-        _: pde_server::ids::DocumentId,
-        _: u64,
-        _: pde_server::blob::ByteStream,
-    ) -> Result<(), pde_server::blob::BlobError> {
-        Err(std::io::Error::from(std::io::ErrorKind::StorageFull).into())
-    }
-    async fn open(
-        &self,
-        _: pde_server::ids::DocumentId,
-    ) -> Result<pde_server::blob::BlobReader, pde_server::blob::BlobError> {
-        Err(pde_server::blob::BlobError::NotFound)
-    }
-    async fn delete(&self, _: pde_server::ids::DocumentId) -> std::io::Result<()> {
-        Ok(())
-    }
-    async fn sweep_temp(&self, _: std::time::SystemTime) -> std::io::Result<u64> {
-        Ok(0)
-    }
-}
-
 #[tokio::test]
 async fn health_reports_a_full_disk() {
     let mut t = TestApp::new().await;
