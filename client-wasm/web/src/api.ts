@@ -156,19 +156,11 @@ const BASE = '/api/v1';
 /** The open session's token, or null; never written anywhere but this variable. */
 let sessionToken: string | null = null;
 
-/** Keeps the token a log-in or sign-up answered. */
-function keepSession(answer: { session: string }): void {
+/** A request that opens a session (log-in, sign-up, worker join): keeps the token it answers. */
+async function opening<T extends { session: string }>(path: string, body: unknown): Promise<T> {
+  const answer = await request<T>('POST', path, body);
   sessionToken = answer.session;
-}
-
-/** Forgets the session token (after log-out, or when the page goes away). */
-export function forgetSession(): void {
-  sessionToken = null;
-}
-
-/** Whether a session token is held. */
-export function hasSession(): boolean {
-  return sessionToken !== null;
+  return answer;
 }
 
 function authHeaders(headers: Record<string, string>): Record<string, string> {
@@ -249,24 +241,15 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 
 export const api = {
   params: (pseudonym: string) => request<{ salt: string; kdf: Kdf }>('POST', '/auth/params', { pseudonym }),
-  createAccount: async (body: NewWallet & { pseudonym: string }) => {
-    const answer = await request<{ account: Account; session: string }>('POST', '/accounts', body);
-    keepSession(answer);
-    return answer;
-  },
-  login: async (pseudonym: string, method: 'passphrase' | 'recovery', authKey: string) => {
-    const answer = await request<{ recipient: string; slot: string; session: string }>('POST', '/auth/login', {
-      pseudonym, method, auth_key: authKey,
-    });
-    keepSession(answer);
-    return answer;
-  },
+  createAccount: (body: NewWallet & { pseudonym: string }) => opening<{ account: Account; session: string }>('/accounts', body),
+  login: (pseudonym: string, method: 'passphrase' | 'recovery', authKey: string) =>
+    opening<{ recipient: string; slot: string; session: string }>('/auth/login', { pseudonym, method, auth_key: authKey }),
   logout: async () => {
     if (sessionToken === null) return;
     try {
       await request<void>('POST', '/auth/logout');
     } finally {
-      forgetSession();
+      sessionToken = null;
     }
   },
   account: () => request<Account>('GET', '/account'),
@@ -282,11 +265,8 @@ export const api = {
   // ---- sharing (docs/sharing.md) ----
   lookupInvitation: (invitation: string) =>
     request<{ organisation: string; expires_at: number }>('POST', '/invitations/lookup', { invitation }),
-  createWorker: async (body: NewWallet & { invitation: string; real_name: string; pseudonym: string }) => {
-    const answer = await request<{ account: Account; session: string }>('POST', '/workers', body);
-    keepSession(answer);
-    return answer;
-  },
+  createWorker: (body: NewWallet & { invitation: string; real_name: string; pseudonym: string }) =>
+    opening<{ account: Account; session: string }>('/workers', body),
   /** `code` in display form (`XXXX-XXXX-C`). */
   worker: (code: string) => request<WorkerCard>('GET', `/workers/${seg(code)}`),
   createShare: (body: NewShare) => request<{ id: string; expires_at: number }>('POST', '/shares', body),
