@@ -11,8 +11,7 @@ use crate::config::{AdminArgs, AdminCommand, AdminStorage, OrgCommand, WorkerCom
 use crate::ids::OrganisationId;
 use crate::invitation::InvitationToken;
 use crate::storage::{
-    Invitation, Organisation, OrganisationSummary, SqliteStorage, Storage, StorageError,
-    WorkerRecord, WorkerState,
+    Invitation, Organisation, OrganisationSummary, Storage, StorageError, WorkerRecord, WorkerState,
 };
 use crate::worker_code::{WorkerCode, WorkerCodeError};
 
@@ -45,9 +44,6 @@ pub enum AdminError {
     /// Validity out of range.
     #[error("an invitation is valid 1 to {MAX_VALID_HOURS} hours")]
     BadValidity,
-    /// The database URL names a database this build does not support.
-    #[error("unsupported database URL (expected sqlite:…)")]
-    UnsupportedDatabase,
     /// The database failed.
     #[error("database: {0}")]
     Storage(#[from] StorageError),
@@ -199,13 +195,10 @@ pub async fn suspend(storage: &dyn Storage, code: &str) -> Result<(WorkerRecord,
 /// Opens the database `serve` uses (creating the data directory and database if missing).
 pub async fn open_storage(options: &AdminStorage) -> Result<Arc<dyn Storage>, AdminError> {
     let url = options.database_url();
-    if !url.starts_with("sqlite:") {
-        return Err(AdminError::UnsupportedDatabase);
-    }
     if options.database_url.is_none() {
         std::fs::create_dir_all(&options.data_dir)?;
     }
-    Ok(Arc::new(SqliteStorage::connect(&url).await?))
+    Ok(crate::storage::connect(&url).await?)
 }
 
 /// A Unix time as `YYYY-MM-DD HH:MM` (UTC).

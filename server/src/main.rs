@@ -9,13 +9,24 @@ use clap::Parser;
 use pde_server::admin;
 use pde_server::clock::SystemClock;
 use pde_server::config::{Cli, Command, Config};
+use tracing::Level;
+use tracing_subscriber::filter::Targets;
+use tracing_subscriber::prelude::*;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_max_level(tracing::Level::INFO)
+    // PostgreSQL's notices ("relation … already exists, skipping" at every migration check)
+    // are not the operator's business; its warnings are.
+    let levels = Targets::new()
+        .with_default(Level::INFO)
+        .with_target("sqlx::postgres::notice", Level::WARN);
+    tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_ansi(std::io::stderr().is_terminal()),
+        )
+        .with(levels)
         .init();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

@@ -6,7 +6,7 @@ use crate::blob::{BlobStore, LocalBlobStore};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::secrets::Pepper;
-use crate::storage::{SqliteStorage, Storage};
+use crate::storage::Storage;
 
 /// Shared state: storage, blob store, clock, pepper and configuration.
 #[derive(Clone)]
@@ -37,9 +37,6 @@ pub enum StartError {
     /// The database could not be opened or migrated.
     #[error("database: {0}")]
     Storage(#[from] crate::storage::StorageError),
-    /// The database URL names a database this build does not support.
-    #[error("unsupported database URL (expected sqlite:…)")]
-    UnsupportedDatabase,
 }
 
 fn io(what: &'static str) -> impl FnOnce(std::io::Error) -> StartError {
@@ -54,11 +51,7 @@ impl AppState {
         let pepper = Pepper::load_or_create(&config.pepper_file())
             .map_err(io("reading or creating the pepper file"))?;
         let url = config.database_url();
-        let storage: Arc<dyn Storage> = if url.starts_with("sqlite:") {
-            Arc::new(SqliteStorage::connect(&url).await?)
-        } else {
-            return Err(StartError::UnsupportedDatabase);
-        };
+        let storage: Arc<dyn Storage> = crate::storage::connect(&url).await?;
         let blobs = LocalBlobStore::open(config.blob_dir())
             .await
             .map_err(io("opening the blob directory"))?;

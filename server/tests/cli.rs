@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::{Command, Output};
 
 use axum::http::StatusCode;
@@ -49,15 +48,19 @@ fn help_documents_every_flag_and_its_environment_variable() {
 }
 
 /// Runs `pde-server admin <args>` on the database in `data`.
-fn admin(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pde-server"))
+/// Runs `pde-server admin` on the data directory and database of `config`.
+fn admin(config: &pde_server::Config, args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pde-server"));
+    command
         .arg("admin")
         .args(args)
         .env_remove("PDE_DATABASE_URL")
-        .env("PDE_DATA_DIR", data)
-        .env("PDE_PUBLIC_URL", "https://pde.example/")
-        .output()
-        .unwrap()
+        .env("PDE_DATA_DIR", &config.data_dir)
+        .env("PDE_PUBLIC_URL", "https://pde.example/");
+    if let Some(url) = &config.database_url {
+        command.env("PDE_DATABASE_URL", url);
+    }
+    command.output().unwrap()
 }
 
 /// The standard output of a command that must succeed.
@@ -130,7 +133,7 @@ async fn admin_commands_manage_organisations_and_workers_next_to_a_running_serve
     // The server runs on the same data directory all along.
     let t = TestApp::with_config(|c| c.session_idle_secs = 86_400).await;
     t.clock.set(SystemClock.now());
-    let data = t.state.config.data_dir.clone();
+    let data = t.state.config.clone();
 
     let id = field(
         &ok(admin(&data, &["org", "add", "Samu Social"])),

@@ -953,10 +953,8 @@ async fn every_bad_share_request_gets_its_error_and_creates_nothing() {
 
 /// The account id of a holder, read from the database.
 async fn h_id(t: &TestApp, h: &Holder) -> String {
-    let pool = sqlx::SqlitePool::connect(&t.state.config.database_url())
-        .await
-        .unwrap();
-    let id: String = sqlx::query_scalar("SELECT id FROM accounts WHERE pseudonym = ?")
+    let pool = databases::open_pool(&t.state.config.database_url()).await;
+    let id: String = sqlx::query_scalar("SELECT id FROM accounts WHERE pseudonym = $1")
         .bind(&h.pseudonym)
         .fetch_one(&pool)
         .await

@@ -1,12 +1,14 @@
-//! One story of the storage contract, written once for any `Storage`; run here on SQLite,
-//! and meant to run unchanged on every other backend.
+//! One story of the storage contract, written once for any `Storage`, run on SQLite and on
+//! PostgreSQL.
+
+mod common;
 
 use pde_server::ids::{AccountId, DocumentId, OrganisationId, ShareId};
 use pde_server::storage::{
-    Account, AccountKind, AuthMethod, CreateShareOutcome, Document, DocumentState, Invitation,
-    JoinOutcome, KdfParams, LoginDelays, NewShare, NewWorker, Organisation, PassphraseSlot,
-    PurgedShares, Receipt, ReceiptAction, ReceiptBy, Role, SessionRecord, ShareAudience, ShareKind,
-    ShareStatus, SqliteStorage, Storage, StorageError, WorkerState,
+    Account, AccountKind, AccountStore, AuthMethod, CreateShareOutcome, Document, DocumentState,
+    Invitation, JoinOutcome, KdfParams, LoginDelays, NewShare, NewWorker, Organisation,
+    PassphraseSlot, PurgedShares, Receipt, ReceiptAction, ReceiptBy, Role, SessionRecord,
+    ShareAudience, ShareKind, ShareStatus, SqlStorage, Storage, StorageError, WorkerState,
 };
 use pde_server::worker_code::WorkerCode;
 
@@ -624,10 +626,21 @@ async fn storage_story_on_sqlite() {
         "sqlite://{}?mode=rwc",
         dir.path().join("story.sqlite").display()
     );
-    let storage = SqliteStorage::connect(&url).await.unwrap();
+    let storage = SqlStorage::connect(&url).await.unwrap();
     story(&storage).await;
     sharing_story(&storage).await;
     // Connecting again runs no migration twice and keeps the data.
-    let again = SqliteStorage::connect(&url).await.unwrap();
+    let again = SqlStorage::connect(&url).await.unwrap();
+    assert!(again.account_by_pseudonym("alice").await.unwrap().is_some());
+}
+
+#[tokio::test]
+async fn storage_story_on_postgres() {
+    let url = common::databases::fresh_postgres_url().await;
+    let storage = SqlStorage::connect(&url).await.unwrap();
+    story(&storage).await;
+    sharing_story(&storage).await;
+    // Connecting again runs no migration twice and keeps the data.
+    let again = SqlStorage::connect(&url).await.unwrap();
     assert!(again.account_by_pseudonym("alice").await.unwrap().is_some());
 }

@@ -1,6 +1,7 @@
 //! Shared helpers: an app on a temp data dir with a test clock, requests through `oneshot`.
 #![allow(dead_code)]
 
+pub mod databases;
 pub mod net;
 pub mod sharing;
 
@@ -102,6 +103,9 @@ impl TestApp {
         // Tests sign up many accounts from one address; tests of the sign-up limit set theirs.
         config.signups_per_client_per_hour = 100_000;
         config.signups_per_hour = 100_000;
+        if databases::TestDatabase::chosen() == databases::TestDatabase::Postgres {
+            config.database_url = Some(databases::fresh_postgres_url().await);
+        }
         adjust(&mut config);
         let clock = TestClock::new(T0);
         let state = pde_server::prepare(config, Arc::new(clock.clone()))

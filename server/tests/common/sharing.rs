@@ -218,12 +218,10 @@ impl TestApp {
         r.json()["shares"].as_array().unwrap().clone()
     }
 
-    /// One number from the database file, read directly (`sql` must select one integer).
+    /// One number from the database, read directly (`sql` must select one integer).
     pub async fn db_count(&self, sql: &str) -> i64 {
         use sqlx::Row;
-        let pool = sqlx::SqlitePool::connect(&self.state.config.database_url())
-            .await
-            .unwrap();
+        let pool = super::databases::open_pool(&self.state.config.database_url()).await;
         let row = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
             .fetch_one(&pool)
             .await

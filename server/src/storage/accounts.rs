@@ -1,0 +1,47 @@
+//! Accounts (holders and workers) and their sessions.
+
+use async_trait::async_trait;
+
+use crate::clock::UnixSeconds;
+use crate::ids::AccountId;
+
+use super::{Account, PassphraseSlot, Role, SessionRecord, StorageResult};
+
+/// Accounts and their sessions.
+#[async_trait]
+pub trait AccountStore: Send + Sync {
+    /// Answers when the database does.
+    async fn ping(&self) -> StorageResult<()>;
+    /// Creates an account; [`StorageError::Conflict`] if its pseudonym key is taken.
+    async fn create_account(&self, account: &Account) -> StorageResult<()>;
+    /// The account with this pseudonym key.
+    async fn account_by_pseudonym(&self, pseudonym_key: &str) -> StorageResult<Option<Account>>;
+    /// The account with this id.
+    async fn account(&self, id: AccountId) -> StorageResult<Option<Account>>;
+    /// Replaces the passphrase slot of an account.
+    async fn set_passphrase(&self, id: AccountId, slot: &PassphraseSlot) -> StorageResult<()>;
+    /// Records the day of a log-in.
+    async fn set_last_seen_day(&self, id: AccountId, day: UnixSeconds) -> StorageResult<()>;
+    /// Stores a new session.
+    async fn create_session(&self, session: &SessionRecord) -> StorageResult<()>;
+    /// The session with this token hash.
+    async fn session(&self, token_hash: &str) -> StorageResult<Option<SessionRecord>>;
+    /// Marks a session as used at `now`.
+    async fn touch_session(&self, token_hash: &str, now: UnixSeconds) -> StorageResult<()>;
+    /// Deletes one session.
+    async fn delete_session(&self, token_hash: &str) -> StorageResult<()>;
+    /// Deletes every session of an account except `keep`.
+    async fn delete_other_sessions(&self, id: AccountId, keep: &str) -> StorageResult<()>;
+    /// Deletes sessions last used before `idle_before` or opened before `created_before`.
+    async fn delete_expired_sessions(
+        &self,
+        idle_before: UnixSeconds,
+        created_before: UnixSeconds,
+    ) -> StorageResult<u64>;
+    /// The kind of an account and, for a worker, its state.
+    async fn role(&self, id: AccountId) -> StorageResult<Option<Role>>;
+    /// Deletes every session of an account; returns how many.
+    async fn delete_sessions(&self, id: AccountId) -> StorageResult<u64>;
+    /// How many sessions an account has open.
+    async fn session_count(&self, id: AccountId) -> StorageResult<u64>;
+}

@@ -1,0 +1,166 @@
+//! [`DocumentStore`] on SQL.
+
+use async_trait::async_trait;
+
+use super::rows::{DocumentRow, all, maybe};
+use super::{SqlStorage, parse_id, to_i64, to_u64};
+use crate::clock::UnixSeconds;
+use crate::ids::{AccountId, DocumentId};
+use crate::storage::*;
+
+#[async_trait]
+impl DocumentStore for SqlStorage {
+    async fn reserve_document(&self, d: &Document, quota: u64) -> StorageResult<bool> {
+        // The owner's row is locked first, so two reservations of one account cannot both
+        // count the bytes before either is inserted.
+        let owner = d.account_id.to_string();
+        let mut tx = self.begin_write().await?;
+        self.lock_account(&mut tx, &owner).await?;
+        let done = sqlx::query(
+            "INSERT INTO documents (id, account_id, size, state, created_at, metadata, envelope) \
+             SELECT $1, $2, $3, $4, $5, $6, $7 \
+             WHERE (SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM documents \
+                    WHERE account_id = $2) + $3 <= $8",
+        )
+        .bind(d.id.to_string())
+        .bind(&owner)
+        .bind(to_i64(d.size)?)
+        .bind(d.state.as_str())
+        .bind(d.created_at)
+        .bind(&d.metadata)
+        .bind(&d.envelope)
+        .bind(to_i64(quota)?)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn used_bytes(&self, id: AccountId) -> StorageResult<u64> {
+        let (used,): (i64,) = sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM documents WHERE account_id = $1",
+        )
+        .bind(id.to_string())
+        .fetch_one(&self.pool)
+        .await?;
+        to_u64(used, "used bytes")
+    }
+
+    async fn document(&self, owner: AccountId, id: DocumentId) -> StorageResult<Option<Document>> {
+        let row: Option<DocumentRow> =
+            sqlx::query_as("SELECT * FROM documents WHERE id = $1 AND account_id = $2")
+                .bind(id.to_string())
+                .bind(owner.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+        maybe(row)
+    }
+
+    async fn list_documents(&self, owner: AccountId) -> StorageResult<Vec<Document>> {
+        let rows: Vec<DocumentRow> = sqlx::query_as(
+            "SELECT * FROM documents WHERE account_id = $1 AND state = 'complete' \
+             ORDER BY created_at, id",
+        )
+        .bind(owner.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        all(rows)
+    }
+
+    async fn begin_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool> {
+        self.move_document(owner, id, DocumentState::Pending, DocumentState::Uploading)
+            .await
+    }
+
+    async fn finish_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool> {
+        self.move_document(owner, id, DocumentState::Uploading, DocumentState::Complete)
+            .await
+    }
+
+    async fn abort_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<()> {
+        self.move_document(owner, id, DocumentState::Uploading, DocumentState::Pending)
+            .await?;
+        Ok(())
+    }
+
+    async fn reset_uploads(&self) -> StorageResult<u64> {
+        let done = sqlx::query("UPDATE documents SET state = 'pending' WHERE state = 'uploading'")
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    async fn set_metadata(
+        &self,
+        owner: AccountId,
+        id: DocumentId,
+        metadata: &[u8],
+    ) -> StorageResult<bool> {
+        let done =
+            sqlx::query("UPDATE documents SET metadata = $1 WHERE id = $2 AND account_id = $3")
+                .bind(metadata)
+                .bind(id.to_string())
+                .bind(owner.to_string())
+                .execute(&self.pool)
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn delete_document(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool> {
+        let done = sqlx::query("DELETE FROM documents WHERE id = $1 AND account_id = $2")
+            .bind(id.to_string())
+            .bind(owner.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn stale_documents(&self, cutoff: UnixSeconds) -> StorageResult<Vec<DocumentId>> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT id FROM documents WHERE state <> 'complete' AND created_at <= $1",
+        )
+        .bind(cutoff)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|(id,)| parse_id(id, "document id"))
+            .collect()
+    }
+
+    async fn delete_stale_document(
+        &self,
+        id: DocumentId,
+        cutoff: UnixSeconds,
+    ) -> StorageResult<bool> {
+        let done = sqlx::query(
+            "DELETE FROM documents WHERE id = $1 AND state <> 'complete' AND created_at <= $2",
+        )
+        .bind(id.to_string())
+        .bind(cutoff)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}
+
+impl SqlStorage {
+    /// Moves a document of `owner` from state `from` to `to`; false if it was not in `from`.
+    async fn move_document(
+        &self,
+        owner: AccountId,
+        id: DocumentId,
+        from: DocumentState,
+        to: DocumentState,
+    ) -> StorageResult<bool> {
+        let done = sqlx::query(
+            "UPDATE documents SET state = $1 WHERE id = $2 AND account_id = $3 AND state = $4",
+        )
+        .bind(to.as_str())
+        .bind(id.to_string())
+        .bind(owner.to_string())
+        .bind(from.as_str())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}

@@ -1,0 +1,196 @@
+//! The records of accounts, sessions, log-in throttles and documents.
+
+use super::{AccountKind, StorageError, StorageResult};
+use crate::clock::UnixSeconds;
+use crate::ids::{AccountId, DocumentId};
+
+/// Argon2id parameters recorded per account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KdfParams {
+    /// Memory in KiB.
+    pub m_kib: u32,
+    /// Passes.
+    pub t: u32,
+    /// Lanes.
+    pub p: u32,
+}
+
+impl KdfParams {
+    /// The parameters of `docs/formats.md`, answered for unknown pseudonyms.
+    pub const DEFAULT: Self = Self {
+        m_kib: 65_536,
+        t: 3,
+        p: 1,
+    };
+}
+
+/// What replaces the passphrase slot of an account.
+#[derive(Debug, Clone)]
+pub struct PassphraseSlot {
+    /// Argon2id salt.
+    pub salt: Vec<u8>,
+    /// Argon2id parameters.
+    pub kdf: KdfParams,
+    /// HMAC(pepper, auth key).
+    pub auth_hmac: Vec<u8>,
+    /// The slot ciphertext.
+    pub slot: Vec<u8>,
+}
+
+/// An account: a holder's, or a worker's (whose worker details are kept apart).
+#[derive(Debug, Clone)]
+pub struct Account {
+    /// Id.
+    pub id: AccountId,
+    /// Holder or worker.
+    pub kind: AccountKind,
+    /// The pseudonym as chosen, trimmed.
+    pub pseudonym: String,
+    /// The pseudonym in the form it is looked up by (see `validate::pseudonym_key`).
+    pub pseudonym_key: String,
+    /// The wallet identity's age recipient.
+    pub recipient: String,
+    /// The passphrase slot and its verifier.
+    pub passphrase: PassphraseSlot,
+    /// HMAC(pepper, recovery auth key).
+    pub recovery_auth_hmac: Vec<u8>,
+    /// The recovery slot ciphertext.
+    pub recovery_slot: Vec<u8>,
+    /// Start of the UTC day of creation.
+    pub created_day: UnixSeconds,
+    /// Start of the UTC day of the last log-in.
+    pub last_seen_day: UnixSeconds,
+}
+
+/// How a session was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthMethod {
+    /// With the passphrase (or at sign-up).
+    Passphrase,
+    /// With the recovery code.
+    Recovery,
+}
+
+impl AuthMethod {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Passphrase => "passphrase",
+            Self::Recovery => "recovery",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> StorageResult<Self> {
+        match s {
+            "passphrase" => Ok(Self::Passphrase),
+            "recovery" => Ok(Self::Recovery),
+            other => Err(StorageError::Corrupt(format!("session method {other:?}"))),
+        }
+    }
+}
+
+/// A stored session. The cookie token itself is never stored, only its SHA-256.
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    /// SHA-256 of the cookie token, hex.
+    pub token_hash: String,
+    /// Whose session.
+    pub account_id: AccountId,
+    /// How it was opened.
+    pub method: AuthMethod,
+    /// When it was opened.
+    pub created_at: UnixSeconds,
+    /// When it was last used.
+    pub last_seen_at: UnixSeconds,
+}
+
+/// Failed log-ins counted for one pseudonym.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoginFailures {
+    /// Failures since the last success.
+    pub failures: u32,
+    /// Time of the last failure.
+    pub last_failure_at: UnixSeconds,
+}
+
+/// How long a pseudonym waits after failed log-ins: `free_failures` cost nothing, then each
+/// further failure doubles the wait from 1 second up to `max_delay_secs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoginDelays {
+    /// Failures allowed before waits start.
+    pub free_failures: u32,
+    /// Longest wait, in seconds (at least 1).
+    pub max_delay_secs: i64,
+}
+
+impl LoginDelays {
+    /// Seconds to wait after `failures` failures.
+    pub fn after(&self, failures: u32) -> i64 {
+        if failures < self.free_failures {
+            return 0;
+        }
+        let exponent = failures - self.free_failures;
+        if exponent >= self.cap_exponent() {
+            self.max_delay_secs
+        } else {
+            1_i64 << exponent
+        }
+    }
+
+    /// The smallest exponent whose power of two reaches the longest wait.
+    pub fn cap_exponent(&self) -> u32 {
+        let mut e = 0;
+        while e < 62 && (1_i64 << e) < self.max_delay_secs {
+            e += 1;
+        }
+        e
+    }
+}
+
+/// Where a document's content stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentState {
+    /// Reserved, no content yet.
+    Pending,
+    /// Content arriving.
+    Uploading,
+    /// Content stored; the document is listed.
+    Complete,
+}
+
+impl DocumentState {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Uploading => "uploading",
+            Self::Complete => "complete",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> StorageResult<Self> {
+        match s {
+            "pending" => Ok(Self::Pending),
+            "uploading" => Ok(Self::Uploading),
+            "complete" => Ok(Self::Complete),
+            other => Err(StorageError::Corrupt(format!("document state {other:?}"))),
+        }
+    }
+}
+
+/// A document row (the content lives in the blob store under the same id).
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Id.
+    pub id: DocumentId,
+    /// Owner.
+    pub account_id: AccountId,
+    /// Exact byte length of the content ciphertext.
+    pub size: u64,
+    /// Upload state.
+    pub state: DocumentState,
+    /// When it was reserved.
+    pub created_at: UnixSeconds,
+    /// Metadata ciphertext.
+    pub metadata: Vec<u8>,
+    /// Owner envelope ciphertext.
+    pub envelope: Vec<u8>,
+}
