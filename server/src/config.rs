@@ -208,6 +208,13 @@ pub struct Config {
     #[arg(long, env = "PDE_PENDING_TTL_SECS", default_value_t = 3600)]
     pub pending_ttl_secs: u64,
 
+    /// An upload whose server has shown no sign of it for this many seconds is taken to have
+    /// died with its server, and the document may be uploaded again (the server refreshes it
+    /// every third of this while the body arrives).
+    #[arg(long, env = "PDE_UPLOAD_LEASE_SECS", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(3..=3600))]
+    pub upload_lease_secs: u64,
+
     /// Seconds between two sweeps of stale pending documents and temp files.
     #[arg(long, env = "PDE_SWEEP_INTERVAL_SECS", default_value_t = 300)]
     pub sweep_interval_secs: u64,
@@ -330,6 +337,7 @@ impl fmt::Debug for Config {
             .field("session_idle_secs", &self.session_idle_secs)
             .field("session_absolute_secs", &self.session_absolute_secs)
             .field("pending_ttl_secs", &self.pending_ttl_secs)
+            .field("upload_lease_secs", &self.upload_lease_secs)
             .field("sweep_interval_secs", &self.sweep_interval_secs)
             .field(
                 "signups_per_client_per_hour",

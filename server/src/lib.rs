@@ -37,7 +37,7 @@ pub use crate::state::{AppState, StartError};
 /// Opens everything `config` names and runs the start-up sweep.
 pub async fn prepare(config: Config, clock: Arc<dyn clock::Clock>) -> Result<AppState, StartError> {
     let state = AppState::open(config, clock).await?;
-    sweeper::log(sweeper::sweep(&state, sweeper::TempFiles::All).await);
+    sweeper::log(sweeper::sweep(&state).await);
     Ok(state)
 }
 

@@ -2,7 +2,7 @@
 //! than `pending_ttl`, their blobs, stray blob temp files, expired sessions and old log-in
 //! failure counts; and the envelopes and notes of expired shares.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, UNIX_EPOCH};
 
 use crate::state::AppState;
 
@@ -14,10 +14,6 @@ const LOGIN_FAILURE_MEMORY_SECS: i64 = 24 * 3600;
 pub struct SweepReport {
     /// Pending documents deleted.
     pub documents: u64,
-    /// Interrupted uploads made pending again (at start-up).
-    pub uploads_reset: u64,
-    /// Links whose PIN tries a crash left taken, given back (at start-up).
-    pub pin_tries_released: u64,
     /// Blob temp files deleted.
     pub temp_files: u64,
     /// Expired sessions deleted.
@@ -28,30 +24,16 @@ pub struct SweepReport {
     pub share_notes: u64,
 }
 
-/// Which temp files a sweep removes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TempFiles {
-    /// Those last written more than `pending_ttl` ago (periodic sweeps).
-    OlderThanTtl,
-    /// All of them, and uploads marked running are reset: at start-up no upload of this
-    /// process can be running.
-    All,
-}
-
-/// Runs one sweep.
-pub async fn sweep(state: &AppState, temp: TempFiles) -> Result<SweepReport, crate::AppError> {
+/// Runs one sweep. It is the same at start-up and later, and safe on every replica at once:
+/// it removes only what is old enough that no running server can still be working on it
+/// (uploads cut off by a crash are taken over once their lease ends, PIN tries a crash left
+/// pending stop counting after a minute: see `DocumentStore::begin_upload` and
+/// `ShareStore::take_pin_try`), and each deletion is a conditional statement.
+pub async fn sweep(state: &AppState) -> Result<SweepReport, crate::AppError> {
     let now = state.clock.now();
     let ttl = i64::try_from(state.config.pending_ttl_secs).unwrap_or(i64::MAX);
     let cutoff = now.saturating_sub(ttl);
     let mut report = SweepReport::default();
-
-    if temp == TempFiles::All {
-        // At start-up no upload of this process can be running: an upload a crash cut off
-        // is pending again, so the client can retry it at once.
-        report.uploads_reset = state.storage.reset_uploads().await?;
-        // Likewise a PIN try a crash caught mid-check is given back, not lost.
-        report.pin_tries_released = state.storage.release_pin_tries().await?;
-    }
 
     for id in state.storage.stale_documents(cutoff).await? {
         if state.storage.delete_stale_document(id, cutoff).await? {
@@ -60,12 +42,7 @@ pub async fn sweep(state: &AppState, temp: TempFiles) -> Result<SweepReport, cra
         }
     }
 
-    let before = match temp {
-        TempFiles::All => SystemTime::now() + Duration::from_secs(1),
-        TempFiles::OlderThanTtl => {
-            UNIX_EPOCH + Duration::from_secs(u64::try_from(cutoff).unwrap_or(0))
-        }
-    };
+    let before = UNIX_EPOCH + Duration::from_secs(u64::try_from(cutoff).unwrap_or(0));
     report.temp_files = state.blobs.sweep_temp(before).await?;
 
     let idle = i64::try_from(state.config.session_idle_secs).unwrap_or(i64::MAX);
@@ -94,7 +71,7 @@ pub async fn run_periodically(state: AppState) {
     let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
     loop {
         ticks.tick().await;
-        log(sweep(&state, TempFiles::OlderThanTtl).await);
+        log(sweep(&state).await);
     }
 }
 
@@ -104,8 +81,6 @@ pub fn log(result: Result<SweepReport, crate::AppError>) {
         Ok(r) if r == SweepReport::default() => {}
         Ok(r) => tracing::info!(
             documents = r.documents,
-            uploads_reset = r.uploads_reset,
-            pin_tries_released = r.pin_tries_released,
             temp_files = r.temp_files,
             sessions = r.sessions,
             share_envelopes = r.share_envelopes,

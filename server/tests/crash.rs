@@ -1,5 +1,6 @@
 //! The real binary, killed with SIGKILL in the middle of an upload, leaves no half document:
-//! after a restart the start-up sweep has removed the pending document and every blob file.
+//! once the pending TTL is over, the start-up sweep of the restarted server has removed the
+//! pending document and every blob file.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -197,7 +198,10 @@ fn sigkill_mid_upload_leaves_no_half_document() {
         "a half temp file was left by the kill"
     );
 
-    // Restart with a pending TTL of zero: the start-up sweep runs before `listening on`.
+    // Restart with a pending TTL of zero a second later (times are counted in whole seconds):
+    // the start-up sweep, which runs before `listening on`, finds everything the kill left
+    // older than the TTL.
+    std::thread::sleep(Duration::from_millis(1100));
     let server = Server::start(&data, 0);
     let (status, answer, _) = server.json(
         "POST",

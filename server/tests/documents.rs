@@ -469,9 +469,7 @@ async fn pending_documents_are_swept_after_their_ttl() {
     let fresh = t.reserve(&h.session, 100).await;
     t.clock.advance(300);
 
-    let report = pde_server::sweeper::sweep(&t.state, pde_server::sweeper::TempFiles::OlderThanTtl)
-        .await
-        .unwrap();
+    let report = pde_server::sweeper::sweep(&t.state).await.unwrap();
     assert_eq!(report.documents, 1);
     t.upload(&h.session, &stale, &[0; 100])
         .await
@@ -508,18 +506,15 @@ async fn the_sweep_removes_stray_temp_files() {
     write("0123456789abcdef0123456789abcdef.young.part", 3599);
     write("0123456789abcdef0123456789abcdef.old.part", 3601);
     // Periodic sweep: only the one older than the TTL (one hour) goes.
-    let report = pde_server::sweeper::sweep(&t.state, pde_server::sweeper::TempFiles::OlderThanTtl)
-        .await
-        .unwrap();
+    let report = pde_server::sweeper::sweep(&t.state).await.unwrap();
     assert_eq!(report.temp_files, 1);
     assert_eq!(
         t.blob_files(),
         vec![tmp.join("0123456789abcdef0123456789abcdef.young.part")]
     );
-    // Start-up sweep: no upload can be running, all go.
-    let report = pde_server::sweeper::sweep(&t.state, pde_server::sweeper::TempFiles::All)
-        .await
-        .unwrap();
+    // The young one goes once it is older than the TTL too.
+    t.clock.advance(2);
+    let report = pde_server::sweeper::sweep(&t.state).await.unwrap();
     assert_eq!(report.temp_files, 1);
     assert!(t.blob_files().is_empty());
 }

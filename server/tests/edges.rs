@@ -155,24 +155,68 @@ async fn health_reports_a_full_disk() {
 }
 
 #[tokio::test]
-async fn an_upload_a_crash_cut_off_can_be_retried_after_a_restart() {
+async fn an_upload_a_crash_cut_off_can_be_retried_once_its_lease_ends() {
     let t = TestApp::new().await;
     let h = t.signup("crashed upload").await;
     let id = t.reserve(&h.session, 4).await;
-    // As a crash mid-upload leaves it.
-    assert_eq!(sql(&t, "UPDATE documents SET state = 'uploading'").await, 1);
+    // As a crash mid-upload leaves it: uploading, last alive now.
+    let alive = format!("UPDATE documents SET state = 'uploading', upload_seen_at = {T0}");
+    assert_eq!(sql(&t, &alive).await, 1);
     t.upload(&h.session, &id, b"full")
         .await
         .assert_error(StatusCode::CONFLICT, "already_uploaded");
-
-    // The start-up sweep (what `prepare` runs) makes it pending again.
-    let report = pde_server::sweeper::sweep(&t.state, pde_server::sweeper::TempFiles::All)
+    // A restart changes nothing (another replica may be running that upload)...
+    pde_server::sweeper::sweep(&t.state).await.unwrap();
+    t.clock.advance(59);
+    t.upload(&h.session, &id, b"full")
         .await
-        .unwrap();
-    assert_eq!(report.uploads_reset, 1);
+        .assert_error(StatusCode::CONFLICT, "already_uploaded");
+    // ...but once the lease (60 s) is over, the upload can be made again.
+    t.clock.advance(1);
     let r = t.upload(&h.session, &id, b"full").await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
     assert_eq!(t.list_ids(&h.session).await, vec![id]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upload_still_sending_keeps_its_lease_and_is_not_taken_over() {
+    let t = std::sync::Arc::new(TestApp::with_config(|c| c.upload_lease_secs = 3).await);
+    let h = t.signup("slow sender").await;
+    let id = t.reserve(&h.session, 8).await;
+    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(1);
+    let slow = {
+        let (t, session, id) = (t.clone(), h.session.clone(), id.clone());
+        tokio::spawn(async move {
+            let chunks = futures_util::stream::unfold(rx, |mut rx| async move {
+                rx.recv()
+                    .await
+                    .map(|c| (Ok::<_, std::io::Error>(axum::body::Bytes::from(c)), rx))
+            });
+            let req = Request::put(format!("/api/v1/documents/{id}/content"))
+                .header("x-pde-client", "1")
+                .header("authorization", bearer(&session))
+                .header("content-length", "8")
+                .body(Body::from_stream(chunks))
+                .unwrap();
+            t.send(req).await
+        })
+    };
+    tx.send(b"half".to_vec()).await.unwrap();
+    // The lease is 3 s, refreshed every second of real time with the (test) clock's time.
+    t.clock.advance(2);
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    t.clock.advance(2);
+    // 4 s after it began, the upload is alive: a second one is refused.
+    t.upload(&h.session, &id, b"whole!!!")
+        .await
+        .assert_error(StatusCode::CONFLICT, "already_uploaded");
+    tx.send(b"done".to_vec()).await.unwrap();
+    drop(tx);
+    assert_eq!(slow.await.unwrap().status, StatusCode::NO_CONTENT);
+    let r = t
+        .get(&format!("/api/v1/documents/{id}/content"), Some(&h.session))
+        .await;
+    assert_eq!(r.body.as_ref(), b"halfdone");
 }
 
 #[tokio::test]

@@ -1303,9 +1303,7 @@ async fn a_one_hour_share_ends_on_time_and_the_sweep_deletes_its_envelopes_and_n
         format!("SELECT COUNT(*) FROM shares WHERE id = '{share}' AND note IS NOT NULL")
     };
     assert_eq!(t.db_count(&envelopes_of(&id)).await, 1);
-    let report = pde_server::sweeper::sweep(&t.state, pde_server::sweeper::TempFiles::OlderThanTtl)
-        .await
-        .unwrap();
+    let report = pde_server::sweeper::sweep(&t.state).await.unwrap();
     assert_eq!((report.share_envelopes, report.share_notes), (2, 2));
     for ended in [&id, &link.id] {
         assert_eq!(t.db_count(&envelopes_of(ended)).await, 0, "{ended}");
@@ -1343,9 +1341,7 @@ async fn a_one_hour_share_ends_on_time_and_the_sweep_deletes_its_envelopes_and_n
         json!([{"document_id": d, "at": T0 + 59 * 60, "action": "open", "by": "worker"}])
     );
     // A second sweep finds nothing more.
-    let report = pde_server::sweeper::sweep(&t.state, pde_server::sweeper::TempFiles::OlderThanTtl)
-        .await
-        .unwrap();
+    let report = pde_server::sweeper::sweep(&t.state).await.unwrap();
     assert_eq!((report.share_envelopes, report.share_notes), (0, 0));
 }
 

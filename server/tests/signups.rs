@@ -102,9 +102,7 @@ async fn one_client_gets_its_hourly_sign_ups_and_no_more() {
     t.clock.advance(3599);
     assert_eq!(signup(served.addr, "fast 5", None).await.status, 429);
     t.clock.advance(1);
-    pde_server::sweeper::sweep(&t.state, pde_server::sweeper::TempFiles::OlderThanTtl)
-        .await
-        .unwrap();
+    pde_server::sweeper::sweep(&t.state).await.unwrap();
     assert_eq!(t.db_count("SELECT COUNT(*) FROM signup_counts").await, 0);
     assert_eq!(signup(served.addr, "fast 6", None).await.status, 201);
     served.stop().await;

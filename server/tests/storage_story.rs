@@ -162,13 +162,25 @@ async fn story(s: &impl Storage) {
 
     // Only complete documents are listed; uploads move pending → uploading → complete.
     assert!(s.list_documents(alice.id).await.unwrap().is_empty());
-    assert!(!s.begin_upload(bob.id, d1.id).await.unwrap(), "not Bob's");
-    assert!(s.begin_upload(alice.id, d1.id).await.unwrap());
-    assert!(!s.begin_upload(alice.id, d1.id).await.unwrap(), "only once");
+    assert!(
+        !s.begin_upload(bob.id, d1.id, 1100, 60).await.unwrap(),
+        "not Bob's"
+    );
+    assert!(s.begin_upload(alice.id, d1.id, 1100, 60).await.unwrap());
+    assert!(
+        !s.begin_upload(alice.id, d1.id, 1100, 60).await.unwrap(),
+        "only once"
+    );
+    // An upload alive (refreshed at 1150) is not taken over; one silent for the lease is.
+    s.keep_upload(alice.id, d1.id, 1150).await.unwrap();
+    assert!(!s.begin_upload(alice.id, d1.id, 1209, 60).await.unwrap());
+    assert!(s.begin_upload(alice.id, d1.id, 1210, 60).await.unwrap());
     s.abort_upload(alice.id, d1.id).await.unwrap();
-    assert!(s.begin_upload(alice.id, d1.id).await.unwrap());
+    assert!(s.begin_upload(alice.id, d1.id, 1300, 60).await.unwrap());
+    // While uploading since 1300, it is not stale for a cutoff before that.
+    assert!(!s.stale_documents(1299).await.unwrap().contains(&d1.id));
     assert!(s.finish_upload(alice.id, d1.id).await.unwrap());
-    assert!(!s.begin_upload(alice.id, d1.id).await.unwrap());
+    assert!(!s.begin_upload(alice.id, d1.id, 9999, 60).await.unwrap());
     let listed = s.list_documents(alice.id).await.unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(
@@ -202,7 +214,11 @@ async fn story(s: &impl Storage) {
         !s.delete_stale_document(d1.id, 9999).await.unwrap(),
         "complete ones stay"
     );
-    assert!(s.begin_upload(alice.id, d2.id).await.is_ok_and(|b| !b));
+    assert!(
+        s.begin_upload(alice.id, d2.id, 2000, 60)
+            .await
+            .is_ok_and(|b| !b)
+    );
     assert!(!s.finish_upload(alice.id, d2.id).await.unwrap());
 
     assert!(s.delete_document(alice.id, d1.id).await.unwrap());
@@ -399,7 +415,11 @@ async fn sharing_story(s: &impl Storage) {
         assert!(s.reserve_document(d, 1000).await.unwrap());
     }
     for d in [&d1, &d2] {
-        assert!(s.begin_upload(holder.id, d.id).await.unwrap());
+        assert!(
+            s.begin_upload(holder.id, d.id, d.created_at, 60)
+                .await
+                .unwrap()
+        );
         assert!(s.finish_upload(holder.id, d.id).await.unwrap());
     }
     let share = |audience, documents: Vec<DocumentId>| NewShare {
@@ -503,7 +523,7 @@ async fn sharing_story(s: &impl Storage) {
     let rate = s.count_link_request(link.id, 160, 60).await.unwrap();
     assert_eq!((rate.count, rate.window_start), (1, 160));
     for n in 1..=4 {
-        assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), Some(n));
+        assert_eq!(s.take_pin_try(link.id, 100, 5).await.unwrap(), Some(n));
         assert_eq!(s.count_wrong_pin(link.id, 110, 5).await.unwrap(), n);
     }
     assert_eq!(
@@ -511,20 +531,29 @@ async fn sharing_story(s: &impl Storage) {
         ShareStatus::Active
     );
     // A try being checked counts against the limit; given back (a right PIN), it is free again.
-    assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), Some(5));
+    assert_eq!(s.take_pin_try(link.id, 110, 5).await.unwrap(), Some(5));
     assert_eq!(
-        s.take_pin_try(link.id, 5).await.unwrap(),
+        s.take_pin_try(link.id, 110, 5).await.unwrap(),
         None,
         "no try left"
     );
-    // A try a crash left taken is given back at start-up.
-    assert_eq!(s.release_pin_tries().await.unwrap(), 1);
-    assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), Some(5));
+    // A try a crash left taken stops counting once it is PIN_TRY_HOLD_SECS old.
+    let hold = pde_server::storage::PIN_TRY_HOLD_SECS;
+    assert_eq!(
+        s.take_pin_try(link.id, 110 + hold - 1, 5).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        s.take_pin_try(link.id, 110 + hold - 1 + hold, 5)
+            .await
+            .unwrap(),
+        Some(5)
+    );
     s.give_back_pin_try(link.id).await.unwrap();
     assert_eq!(s.share(link.id).await.unwrap().unwrap().pin_failures, 4);
-    assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), Some(5));
-    assert_eq!(s.count_wrong_pin(link.id, 120, 5).await.unwrap(), 5);
-    assert_eq!(s.take_pin_try(link.id, 5).await.unwrap(), None);
+    assert_eq!(s.take_pin_try(link.id, 300, 5).await.unwrap(), Some(5));
+    assert_eq!(s.count_wrong_pin(link.id, 300, 5).await.unwrap(), 5);
+    assert_eq!(s.take_pin_try(link.id, 9999, 5).await.unwrap(), None);
     let locked = s.share(link.id).await.unwrap().unwrap();
     assert_eq!(
         (
@@ -533,7 +562,7 @@ async fn sharing_story(s: &impl Storage) {
             locked.pin_failures,
             locked.note
         ),
-        (ShareStatus::Locked, Some(120), 5, None)
+        (ShareStatus::Locked, Some(300), 5, None)
     );
     assert!(s.shared_documents(link.id).await.unwrap().is_empty());
     assert!(

@@ -2,6 +2,7 @@
 //! metadata, delete.
 
 use std::io;
+use std::time::Duration;
 
 use axum::Json;
 use axum::body::Body;
@@ -174,7 +175,7 @@ pub async fn put_content(
         .document(owner, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if document.state != DocumentState::Pending {
+    if document.state == DocumentState::Complete {
         return Err(AppError::AlreadyUploaded);
     }
     if let Some(announced) = headers.get(header::CONTENT_LENGTH) {
@@ -187,7 +188,13 @@ pub async fn put_content(
             return Err(AppError::SizeMismatch);
         }
     }
-    if !state.storage.begin_upload(owner, id).await? {
+    let lease = i64::try_from(state.config.upload_lease_secs).unwrap_or(i64::MAX);
+    if !state
+        .storage
+        .begin_upload(owner, id, state.clock.now(), lease)
+        .await?
+    {
+        // Complete, or an upload that is still alive (here or on another replica).
         return Err(AppError::AlreadyUploaded);
     }
     // The upload runs in its own task so that a client that goes away mid-body still gets
@@ -205,7 +212,8 @@ async fn store_content(
     size: u64,
     stream: impl futures_util::Stream<Item = io::Result<bytes::Bytes>> + Send + 'static,
 ) -> Result<StatusCode, AppError> {
-    match state.blobs.put(id, size, Box::pin(stream)).await {
+    let put = state.blobs.put(id, size, Box::pin(stream));
+    match keeping_upload_alive(&state, owner, id, put).await {
         Ok(()) => {
             if state.storage.finish_upload(owner, id).await? {
                 Ok(StatusCode::NO_CONTENT)
@@ -218,6 +226,29 @@ async fn store_content(
         Err(e) => {
             state.storage.abort_upload(owner, id).await?;
             Err(e.into())
+        }
+    }
+}
+
+/// Runs `work` (the body going into the blob store) while refreshing the upload's lease every
+/// third of it, so no other request or replica takes the upload over while it is alive.
+async fn keeping_upload_alive<T>(
+    state: &AppState,
+    owner: AccountId,
+    id: DocumentId,
+    work: impl std::future::Future<Output = T>,
+) -> T {
+    let every = Duration::from_secs(state.config.upload_lease_secs.max(3) / 3);
+    let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+    let mut work = std::pin::pin!(work);
+    loop {
+        tokio::select! {
+            out = &mut work => return out,
+            _ = ticks.tick() => {
+                if let Err(e) = state.storage.keep_upload(owner, id, state.clock.now()).await {
+                    tracing::warn!(error = %e, "could not refresh an upload's lease");
+                }
+            }
         }
     }
 }

@@ -120,7 +120,7 @@ async fn check_pin(
 ) -> Result<(), AppError> {
     if state
         .storage
-        .take_pin_try(id, MAX_PIN_FAILURES)
+        .take_pin_try(id, state.clock.now(), MAX_PIN_FAILURES)
         .await?
         .is_none()
     {

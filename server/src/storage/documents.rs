@@ -19,15 +19,27 @@ pub trait DocumentStore: Send + Sync {
     async fn document(&self, owner: AccountId, id: DocumentId) -> StorageResult<Option<Document>>;
     /// The complete documents of an owner, oldest first.
     async fn list_documents(&self, owner: AccountId) -> StorageResult<Vec<Document>>;
-    /// Moves a pending document to uploading; false if it is not pending (or not this owner's).
-    async fn begin_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool>;
+    /// Moves a pending document to uploading at `now`, or takes over an upload whose last
+    /// sign of life ([`DocumentStore::keep_upload`]) is `lease_secs` old or older (its server
+    /// died); false otherwise (or if it is not this owner's).
+    async fn begin_upload(
+        &self,
+        owner: AccountId,
+        id: DocumentId,
+        now: UnixSeconds,
+        lease_secs: i64,
+    ) -> StorageResult<bool>;
+    /// Records that the upload of a document is alive at `now`.
+    async fn keep_upload(
+        &self,
+        owner: AccountId,
+        id: DocumentId,
+        now: UnixSeconds,
+    ) -> StorageResult<()>;
     /// Moves an uploading document to complete; false if it is gone.
     async fn finish_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool>;
     /// Moves an uploading document back to pending after a failed upload.
     async fn abort_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<()>;
-    /// Moves every uploading document back to pending (at start-up, when no upload can be
-    /// running: a crash left them); answers how many.
-    async fn reset_uploads(&self) -> StorageResult<u64>;
     /// Replaces the metadata ciphertext; false if there is no such document.
     async fn set_metadata(
         &self,
@@ -37,9 +49,9 @@ pub trait DocumentStore: Send + Sync {
     ) -> StorageResult<bool>;
     /// Deletes a document row; false if there is no such document.
     async fn delete_document(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool>;
-    /// Documents not complete and reserved at or before `cutoff`.
+    /// Documents not complete, reserved at or before `cutoff`, and not being uploaded since.
     async fn stale_documents(&self, cutoff: UnixSeconds) -> StorageResult<Vec<DocumentId>>;
-    /// Deletes a document if it is still not complete and was reserved at or before `cutoff`.
+    /// Deletes a document if it is still one of [`DocumentStore::stale_documents`].
     async fn delete_stale_document(
         &self,
         id: DocumentId,

@@ -10,6 +10,10 @@ use super::{
     Share, SharedDocument, StorageResult,
 };
 
+/// How long a taken PIN try may stay undecided: checking a PIN takes microseconds, so a try
+/// pending this long belongs to a server that died.
+pub const PIN_TRY_HOLD_SECS: i64 = 60;
+
 /// Shares, links and receipts.
 #[async_trait]
 pub trait ShareStore: Send + Sync {
@@ -62,10 +66,14 @@ pub trait ShareStore: Send + Sync {
     /// counted plus the tries being checked reach `max_failures`. Answers that sum with this
     /// try, or `None` when no try is left. The try must then be given back
     /// ([`ShareStore::give_back_pin_try`]) or counted wrong ([`ShareStore::count_wrong_pin`]).
-    async fn take_pin_try(&self, id: ShareId, max_failures: u32) -> StorageResult<Option<u32>>;
-    /// Gives back every PIN try still marked as being checked (at start-up, when no check can
-    /// be running: a crash left them); answers how many links had some.
-    async fn release_pin_tries(&self) -> StorageResult<u64>;
+    /// Tries still pending [`PIN_TRY_HOLD_SECS`] after the last one was taken were left by a
+    /// server that died mid-check, and count no more.
+    async fn take_pin_try(
+        &self,
+        id: ShareId,
+        now: UnixSeconds,
+        max_failures: u32,
+    ) -> StorageResult<Option<u32>>;
     /// Gives back a taken try whose PIN was right.
     async fn give_back_pin_try(&self, id: ShareId) -> StorageResult<()>;
     /// Counts a taken try as a wrong PIN; at `max_failures` the link is locked at `now` and

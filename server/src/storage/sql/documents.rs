@@ -67,9 +67,43 @@ impl DocumentStore for SqlStorage {
         all(rows)
     }
 
-    async fn begin_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool> {
-        self.move_document(owner, id, DocumentState::Pending, DocumentState::Uploading)
-            .await
+    async fn begin_upload(
+        &self,
+        owner: AccountId,
+        id: DocumentId,
+        now: UnixSeconds,
+        lease_secs: i64,
+    ) -> StorageResult<bool> {
+        let done = sqlx::query(
+            "UPDATE documents SET state = 'uploading', upload_seen_at = $1 \
+             WHERE id = $2 AND account_id = $3 AND (state = 'pending' \
+                OR (state = 'uploading' AND upload_seen_at + $4 <= $1))",
+        )
+        .bind(now)
+        .bind(id.to_string())
+        .bind(owner.to_string())
+        .bind(lease_secs)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn keep_upload(
+        &self,
+        owner: AccountId,
+        id: DocumentId,
+        now: UnixSeconds,
+    ) -> StorageResult<()> {
+        sqlx::query(
+            "UPDATE documents SET upload_seen_at = $1 \
+             WHERE id = $2 AND account_id = $3 AND state = 'uploading'",
+        )
+        .bind(now)
+        .bind(id.to_string())
+        .bind(owner.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     async fn finish_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool> {
@@ -81,13 +115,6 @@ impl DocumentStore for SqlStorage {
         self.move_document(owner, id, DocumentState::Uploading, DocumentState::Pending)
             .await?;
         Ok(())
-    }
-
-    async fn reset_uploads(&self) -> StorageResult<u64> {
-        let done = sqlx::query("UPDATE documents SET state = 'pending' WHERE state = 'uploading'")
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected())
     }
 
     async fn set_metadata(
@@ -117,7 +144,8 @@ impl DocumentStore for SqlStorage {
 
     async fn stale_documents(&self, cutoff: UnixSeconds) -> StorageResult<Vec<DocumentId>> {
         let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT id FROM documents WHERE state <> 'complete' AND created_at <= $1",
+            "SELECT id FROM documents WHERE state <> 'complete' AND created_at <= $1 \
+             AND (state = 'pending' OR upload_seen_at <= $1)",
         )
         .bind(cutoff)
         .fetch_all(&self.pool)
@@ -133,7 +161,8 @@ impl DocumentStore for SqlStorage {
         cutoff: UnixSeconds,
     ) -> StorageResult<bool> {
         let done = sqlx::query(
-            "DELETE FROM documents WHERE id = $1 AND state <> 'complete' AND created_at <= $2",
+            "DELETE FROM documents WHERE id = $1 AND state <> 'complete' AND created_at <= $2 \
+             AND (state = 'pending' OR upload_seen_at <= $2)",
         )
         .bind(id.to_string())
         .bind(cutoff)

@@ -286,25 +286,30 @@ impl ShareStore for SqlStorage {
         })
     }
 
-    async fn take_pin_try(&self, id: ShareId, max_failures: u32) -> StorageResult<Option<u32>> {
+    async fn take_pin_try(
+        &self,
+        id: ShareId,
+        now: UnixSeconds,
+        max_failures: u32,
+    ) -> StorageResult<Option<u32>> {
+        // The pending tries that count: none once the last try is PIN_TRY_HOLD_SECS old.
         let row: Option<(i64,)> = sqlx::query_as(
-            "UPDATE shares SET pin_pending = pin_pending + 1 \
+            "UPDATE shares SET \
+                pin_pending = CASE WHEN pin_pending_at + $4 <= $2 THEN 1 \
+                    ELSE pin_pending + 1 END, \
+                pin_pending_at = $2 \
              WHERE id = $1 AND kind = 'link' AND locked_at IS NULL \
-             AND pin_failures + pin_pending < $2 \
+             AND pin_failures + CASE WHEN pin_pending_at + $4 <= $2 THEN 0 \
+                ELSE pin_pending END < $3 \
              RETURNING pin_failures + pin_pending",
         )
         .bind(id.to_string())
+        .bind(now)
         .bind(i64::from(max_failures))
+        .bind(PIN_TRY_HOLD_SECS)
         .fetch_optional(&self.pool)
         .await?;
         row.map(|(taken,)| to_u32(taken, "PIN tries")).transpose()
-    }
-
-    async fn release_pin_tries(&self) -> StorageResult<u64> {
-        let done = sqlx::query("UPDATE shares SET pin_pending = 0 WHERE pin_pending > 0")
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected())
     }
 
     async fn give_back_pin_try(&self, id: ShareId) -> StorageResult<()> {
