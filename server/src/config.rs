@@ -48,6 +48,11 @@ pub struct AdminArgs {
 /// The options of `serve` that name the database and the public URL.
 #[derive(Clone, Args)]
 pub struct AdminStorage {
+    /// A TOML file of options named like the flags (`data_dir = "/var/lib/pde"`); flags and
+    /// `PDE_*` variables override it.
+    #[arg(long, global = true, env = "PDE_CONFIG")]
+    pub config: Option<PathBuf>,
+
     /// Directory for the database and the pepper, unless set separately.
     #[arg(long, global = true, env = "PDE_DATA_DIR", default_value = "./data")]
     pub data_dir: PathBuf,
@@ -157,6 +162,15 @@ impl Cli {
 /// Server configuration.
 #[derive(Clone, Args)]
 pub struct Config {
+    /// A TOML file of options named like the flags (`quota_bytes = 524288000`); flags and
+    /// `PDE_*` variables override it.
+    #[arg(long, env = "PDE_CONFIG")]
+    pub config: Option<PathBuf>,
+
+    /// Print the configuration in effect (secrets masked) as a configuration file, and exit.
+    #[arg(long)]
+    pub print_config: bool,
+
     /// Address and port to listen on (port 0 picks a free one).
     #[arg(long, env = "PDE_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
@@ -309,7 +323,7 @@ fn default_database_url(data_dir: &Path) -> String {
 }
 
 /// Hides a password in a URL such as `postgres://user:password@host/db`.
-fn mask_url(url: &str) -> String {
+pub(crate) fn mask_url(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };

@@ -10,6 +10,7 @@ pub mod blob;
 pub mod client;
 pub mod clock;
 pub mod config;
+pub mod config_file;
 pub mod error;
 pub mod extract;
 pub mod ids;

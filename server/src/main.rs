@@ -5,16 +5,23 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::Parser;
 use pde_server::admin;
 use pde_server::clock::SystemClock;
-use pde_server::config::{Cli, Command, Config};
+use pde_server::config::{Command, Config};
+use pde_server::config_file::{self, Parsed};
 use tracing::Level;
 use tracing_subscriber::filter::Targets;
 use tracing_subscriber::prelude::*;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let (cli, matches) = match config_file::parse(std::env::args_os().collect()) {
+        Parsed::Cli(cli, matches) => (*cli, matches),
+        Parsed::Clap(e) => e.exit(),
+        Parsed::File(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     // PostgreSQL's notices ("relation … already exists, skipping" at every migration check)
     // are not the operator's business; its warnings are.
     let levels = Targets::new()
@@ -36,6 +43,10 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.into_command() {
+        Command::Serve(config) if config.print_config => {
+            print!("{}", config_file::print_config(&matches));
+            return ExitCode::SUCCESS;
+        }
         Command::Serve(config) => runtime.block_on(serve(config)),
         Command::Admin(args) => {
             let mut stdout = std::io::stdout().lock();

@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::path::Path;
 use std::process::{Command, Output};
 
 use axum::http::StatusCode;
@@ -280,4 +281,138 @@ async fn admin_commands_manage_organisations_and_workers_next_to_a_running_serve
         let err = fails(admin(&data, &["worker", command, "12"]));
         assert!(err.contains("invalid worker code"), "{err}");
     }
+}
+
+/// `pde-server serve --print-config` with `args`, the environment cleared of `PDE_*` but for
+/// `env`.
+fn print_config(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pde-server"));
+    command
+        .current_dir(dir)
+        .arg("serve")
+        .args(args)
+        .arg("--print-config");
+    for (key, _) in std::env::vars() {
+        if key.starts_with("PDE_") {
+            command.env_remove(key);
+        }
+    }
+    command.envs(env.iter().copied());
+    command.output().unwrap()
+}
+
+#[test]
+fn a_configuration_file_sits_under_environment_variables_and_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pde.toml"),
+        "quota_bytes = 1000\nsession_idle_secs = 600\nmax_connections = 64\n\
+         trusted_proxy = true\ndatabase_url = \"postgres://pde:hunter2@db.internal/pde\"\n",
+    )
+    .unwrap();
+    let out = ok(print_config(
+        dir.path(),
+        &["--config", "pde.toml", "--max-connections", "32"],
+        &[("PDE_SESSION_IDLE_SECS", "900")],
+    ));
+    let value = |key: &str| {
+        out.lines()
+            .find_map(|l| l.strip_prefix(&format!("{key} = ")))
+            .unwrap_or_else(|| panic!("no {key} in {out}"))
+            .to_owned()
+    };
+    assert_eq!(value("quota_bytes"), "1000", "the file over the default");
+    assert_eq!(
+        value("session_idle_secs"),
+        "900",
+        "the environment over the file"
+    );
+    assert_eq!(value("max_connections"), "32", "a flag over the file");
+    assert_eq!(value("trusted_proxy"), "true");
+    assert_eq!(value("session_absolute_secs"), "43200", "the default");
+    // Secrets are masked, and the printed file reads back to the same configuration.
+    assert!(!out.contains("hunter2"), "{out}");
+    assert_eq!(
+        value("database_url"),
+        "\"postgres://pde:<redacted>@db.internal/pde\""
+    );
+    assert!(out.contains("# blob_dir is not set"), "{out}");
+    let printed: String = out
+        .lines()
+        .filter(|l| !l.contains("database_url"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.path().join("printed.toml"), printed).unwrap();
+    let again = ok(print_config(dir.path(), &["--config", "printed.toml"], &[]));
+    assert_eq!(
+        again
+            .lines()
+            .filter(|l| !l.contains("database_url"))
+            .collect::<Vec<_>>(),
+        out.lines()
+            .filter(|l| !l.contains("database_url"))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_wrong_configuration_file_names_what_is_wrong_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for (text, expected) in [
+        (
+            "quota = 1\n",
+            "sets `quota`, which is not an option; the options are: ",
+        ),
+        (
+            "quota_bytes = \"lots\"\n",
+            "invalid value 'lots' for '--quota-bytes",
+        ),
+        (
+            "listen = \"nowhere\"\n",
+            "invalid value 'nowhere' for '--listen",
+        ),
+        ("upload_lease_secs = 1\n", "'--upload-lease-secs"),
+        ("quota_bytes = [1]\n", "to a table or a list"),
+        ("quota_bytes = \n", "is not valid TOML: line 1"),
+    ] {
+        std::fs::write(dir.path().join("bad.toml"), text).unwrap();
+        let out = print_config(dir.path(), &["--config", "bad.toml"], &[]);
+        assert_eq!(out.status.code(), Some(2), "{text}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{text}: {err}");
+        assert!(err.contains("bad.toml"), "{text}: {err}");
+        assert!(err.contains(expected), "{text}: {err}");
+    }
+    let out = print_config(dir.path(), &["--config", "missing.toml"], &[]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("cannot read the configuration file missing.toml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn admin_reads_the_same_configuration_file_and_skips_what_only_serve_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("from-the-file");
+    std::fs::write(
+        dir.path().join("pde.toml"),
+        format!(
+            "data_dir = {:?}\nlisten = \"127.0.0.1:9\"\nquota_bytes = 5\n",
+            data.display().to_string()
+        ),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pde-server"))
+        .current_dir(dir.path())
+        .env_remove("PDE_DATA_DIR")
+        .env_remove("PDE_DATABASE_URL")
+        .args(["admin", "--config", "pde.toml", "org", "add", "Samu Social"])
+        .output()
+        .unwrap();
+    ok(out);
+    assert!(
+        data.join("pde.sqlite").exists(),
+        "admin used the file's data_dir"
+    );
 }
