@@ -260,6 +260,11 @@ pub struct Config {
     #[arg(long, env = "PDE_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
     pub request_timeout_secs: u64,
 
+    /// On shutdown (SIGTERM, Ctrl-C), uploads already running get this many seconds to finish
+    /// while new ones are refused; then the server stops.
+    #[arg(long, env = "PDE_SHUTDOWN_GRACE_SECS", default_value_t = 30)]
+    pub shutdown_grace_secs: u64,
+
     /// Open connections served at once; further ones wait until one closes.
     #[arg(long, env = "PDE_MAX_CONNECTIONS", default_value_t = 512)]
     pub max_connections: usize,
@@ -352,6 +357,7 @@ impl fmt::Debug for Config {
             .field("session_absolute_secs", &self.session_absolute_secs)
             .field("pending_ttl_secs", &self.pending_ttl_secs)
             .field("upload_lease_secs", &self.upload_lease_secs)
+            .field("shutdown_grace_secs", &self.shutdown_grace_secs)
             .field("sweep_interval_secs", &self.sweep_interval_secs)
             .field(
                 "signups_per_client_per_hour",

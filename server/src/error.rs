@@ -67,6 +67,10 @@ pub enum AppError {
     /// The request took longer than the request timeout.
     #[error("the request took too long")]
     RequestTimeout,
+    /// The server cannot take this now: its database is unreachable, or it is shutting down.
+    /// Try again in a moment (another replica may answer).
+    #[error("the service is unavailable for a moment; try again")]
+    Unavailable,
     /// The request target is longer than allowed.
     #[error("the request URI is longer than 8192 bytes")]
     UriTooLong,
@@ -168,6 +172,7 @@ impl AppError {
             }
             Self::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
             Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::UriTooLong => StatusCode::URI_TOO_LONG,
             Self::HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -192,6 +197,7 @@ impl AppError {
             Self::StorageFull => "storage_full",
             Self::PayloadTooLarge => "payload_too_large",
             Self::RequestTimeout => "request_timeout",
+            Self::Unavailable => "unavailable",
             Self::UriTooLong => "uri_too_long",
             Self::HeadersTooLarge => "headers_too_large",
             Self::Forbidden => "forbidden",
@@ -234,6 +240,11 @@ impl IntoResponse for AppError {
             },
         };
         let mut response = (self.status(), Json(body)).into_response();
+        if let Self::Unavailable = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(5));
+        }
         if let Self::TooManyAttempts { retry_after } = self {
             response
                 .headers_mut()
@@ -247,6 +258,10 @@ impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {
         match e {
             StorageError::Full => Self::StorageFull,
+            StorageError::Unavailable(e) => {
+                tracing::error!(error = %e, "the database is unavailable");
+                Self::Unavailable
+            }
             e => Self::internal(e),
         }
     }

@@ -11,6 +11,7 @@ pub mod client;
 pub mod clock;
 pub mod config;
 pub mod config_file;
+pub mod drain;
 pub mod error;
 pub mod extract;
 pub mod ids;
@@ -51,8 +52,11 @@ const PARSER_MAX_HEADERS: usize = 128;
 /// Serves `state` on `listener` until `shutdown` completes, sweeping periodically.
 ///
 /// Each connection is served by hyper's HTTP/1 connection builder with a header-read timeout;
-/// at most `max_connections` are open at once (further ones wait in the listen queue). On
-/// shutdown no new connection is accepted and the open ones finish their requests.
+/// at most `max_connections` are open at once (further ones wait in the listen queue). When
+/// `shutdown` completes the server drains ([`drain`]): running uploads get
+/// `shutdown_grace_secs` to finish while everything else is still served; then no new
+/// connection is accepted and the open ones finish their requests within what is left of the
+/// grace time.
 pub async fn serve(
     state: AppState,
     listener: tokio::net::TcpListener,
@@ -64,6 +68,27 @@ pub async fn serve(
 
     let sweeper = tokio::spawn(sweeper::run_periodically(state.clone()));
     let config = state.config.clone();
+    let grace = Duration::from_secs(config.shutdown_grace_secs);
+    let drain = state.drain.clone();
+    let deadline = Arc::new(std::sync::OnceLock::new());
+    let shutdown = {
+        let deadline = deadline.clone();
+        async move {
+            shutdown.await;
+            let until = tokio::time::Instant::now() + grace;
+            let _ = deadline.set(until);
+            tracing::info!(
+                uploads = drain.uploads(),
+                "draining: running uploads may finish"
+            );
+            if tokio::time::timeout_at(until, drain.drain()).await.is_err() {
+                tracing::warn!(
+                    uploads = drain.uploads(),
+                    "stopping with uploads still running"
+                );
+            }
+        }
+    };
     let router = app(state);
     let slots = Arc::new(tokio::sync::Semaphore::new(config.max_connections.max(1)));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
@@ -106,7 +131,18 @@ pub async fn serve(
         });
     }
     drop(listener);
-    graceful.shutdown().await;
+    let until = deadline
+        .get()
+        .copied()
+        .unwrap_or_else(|| tokio::time::Instant::now() + grace);
+    // Open connections get what is left of the grace time (at least a second) to finish.
+    let until = until.max(tokio::time::Instant::now() + Duration::from_secs(1));
+    if tokio::time::timeout_at(until, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!("stopping with connections still open");
+    }
     sweeper.abort();
     Ok(())
 }

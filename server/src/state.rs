@@ -5,6 +5,7 @@ use std::sync::Arc;
 use crate::blob::{BlobStore, LocalBlobStore};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::drain::Drain;
 use crate::secrets::Pepper;
 use crate::storage::Storage;
 
@@ -21,6 +22,8 @@ pub struct AppState {
     pub pepper: Arc<Pepper>,
     /// The configuration.
     pub config: Arc<Config>,
+    /// Whether the server is shutting down, and the uploads it lets finish.
+    pub drain: Arc<Drain>,
 }
 
 /// The server could not start.
@@ -61,6 +64,7 @@ impl AppState {
             clock,
             pepper: Arc::new(pepper),
             config: Arc::new(config),
+            drain: Arc::new(Drain::default()),
         })
     }
 }

@@ -85,12 +85,17 @@ pub struct MetadataRequest {
         (status = 401, body = ErrorBody, description = "unauthenticated"),
         (status = 403, body = ErrorBody, description = "forbidden (a worker), worker_suspended"),
         (status = 413, body = ErrorBody, description = "document_too_large, quota_exceeded, payload_too_large"),
+        (status = 503, body = ErrorBody, description = "unavailable (the server is shutting down, or its database is unreachable)"),
     ))]
 pub async fn create(
     State(state): State<AppState>,
     holder: Holder,
     ApiJson(req): ApiJson<CreateDocumentRequest>,
 ) -> Result<(StatusCode, Json<CreateDocumentResponse>), AppError> {
+    if state.drain.is_draining() {
+        // Its content could not be uploaded here any more.
+        return Err(AppError::Unavailable);
+    }
     let metadata = req.metadata.bounded("metadata", 1, MAX_METADATA_BYTES)?;
     let envelope = req.envelope.bounded("envelope", 1, MAX_ENVELOPE_BYTES)?;
     if req.size == 0 {
@@ -160,6 +165,7 @@ pub async fn list(
         (status = 403, body = ErrorBody, description = "forbidden (a worker), worker_suspended"),
         (status = 404, body = ErrorBody, description = "not_found (also another account's document)"),
         (status = 409, body = ErrorBody, description = "already_uploaded"),
+        (status = 503, body = ErrorBody, description = "unavailable (the server is shutting down, or its database is unreachable)"),
         (status = 507, body = ErrorBody, description = "storage_full"),
     ))]
 pub async fn put_content(
@@ -170,6 +176,8 @@ pub async fn put_content(
     body: Body,
 ) -> Result<StatusCode, AppError> {
     let owner = holder.account_id;
+    // Counted before anything else, so a shutdown waits for this upload or refuses it.
+    let running = state.drain.start_upload().ok_or(AppError::Unavailable)?;
     let document = state
         .storage
         .document(owner, id)
@@ -200,7 +208,11 @@ pub async fn put_content(
     // The upload runs in its own task so that a client that goes away mid-body still gets
     // its temp file removed and the document put back to pending.
     let stream = body.into_data_stream().map_err(io::Error::other);
-    let task = tokio::spawn(store_content(state, owner, id, document.size, stream));
+    let task = tokio::spawn(async move {
+        let stored = store_content(state, owner, id, document.size, stream).await;
+        drop(running);
+        stored
+    });
     task.await
         .map_err(|e| AppError::internal(format!("upload task: {e}")))?
 }

@@ -30,6 +30,22 @@ impl Served {
     }
 }
 
+impl Served {
+    /// Asks the server to stop (it drains first), without waiting.
+    pub fn ask_to_stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+
+    /// Waits until the server has stopped.
+    pub async fn stopped(mut self) {
+        if let Some(task) = self.task.take() {
+            task.await.unwrap().unwrap();
+        }
+    }
+}
+
 impl Drop for Served {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {
