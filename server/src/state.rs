@@ -38,8 +38,13 @@ pub enum StartError {
         source: std::io::Error,
     },
     /// The database could not be opened or migrated.
-    #[error("database: {0}")]
-    Storage(#[from] crate::storage::StorageError),
+    #[error("cannot open the database {url}: {source}")]
+    Database {
+        /// Its URL, password masked.
+        url: String,
+        /// Why.
+        source: crate::storage::StorageError,
+    },
 }
 
 fn io(what: &'static str) -> impl FnOnce(std::io::Error) -> StartError {
@@ -54,7 +59,13 @@ impl AppState {
         let pepper = Pepper::load_or_create(&config.pepper_file())
             .map_err(io("reading or creating the pepper file"))?;
         let url = config.database_url();
-        let storage: Arc<dyn Storage> = crate::storage::connect(&url).await?;
+        let storage: Arc<dyn Storage> =
+            crate::storage::connect(&url)
+                .await
+                .map_err(|source| StartError::Database {
+                    url: crate::config::mask_url(&url),
+                    source,
+                })?;
         let blobs = LocalBlobStore::open(config.blob_dir())
             .await
             .map_err(io("opening the blob directory"))?;

@@ -3,6 +3,7 @@
 
 pub mod databases;
 pub mod net;
+pub mod own_cluster;
 pub mod sharing;
 
 use std::path::PathBuf;

@@ -2,8 +2,8 @@
 
 use std::time::Duration;
 
-use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyPool, Connection};
 
 use crate::storage::StorageResult;
 
@@ -14,6 +14,9 @@ const MAX_CONNECTIONS: u32 = 16;
 /// A pool on the PostgreSQL database `url`. A request waits at most 5 seconds for a
 /// connection, so an outage answers `503` quickly instead of hanging.
 pub(super) async fn pool(url: &str) -> StorageResult<AnyPool> {
+    // One connection first: the pool would retry until its timeout and report only that,
+    // where this reports why (refused, unknown database, authentication failed).
+    sqlx::AnyConnection::connect(url).await?.close().await?;
     let pool = AnyPoolOptions::new()
         .max_connections(MAX_CONNECTIONS)
         .acquire_timeout(Duration::from_secs(5))
