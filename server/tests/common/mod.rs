@@ -1,6 +1,7 @@
 //! Shared helpers: an app on a temp data dir with a test clock, requests through `oneshot`.
 #![allow(dead_code)]
 
+pub mod binary;
 pub mod databases;
 pub mod net;
 pub mod own_cluster;
