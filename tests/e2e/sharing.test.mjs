@@ -22,7 +22,7 @@ import {
 } from './lib/flows.mjs';
 import { messages } from './lib/i18n.mjs';
 import { startProxy } from './lib/proxy.mjs';
-import { filesUnder, findPlaintextRuns, findStrings, requestHaystacks } from './lib/scan.mjs';
+import { assertDatabaseScanned, findPlaintextRuns, findStrings, requestHaystacks } from './lib/scan.mjs';
 import { startServer } from './lib/server.mjs';
 
 const h1 = (page, name) => page.getByRole('heading', { level: 1, exact: true, name });
@@ -142,15 +142,16 @@ async function downloadFrom(page, t, shot) {
 
 // Each role is tried at both sizes: in French the holder is on a phone and the worker at a
 // PC; in Dutch the other way round (a worker on a phone, a holder at a library terminal).
+// The Dutch one runs on PostgreSQL, the French one on SQLite.
 const SCENARIOS = [
-  { lang: 'fr', holderSize: 'phone', workerSize: 'terminal' },
-  { lang: 'nl', holderSize: 'terminal', workerSize: 'phone' },
+  { lang: 'fr', holderSize: 'phone', workerSize: 'terminal', database: 'sqlite' },
+  { lang: 'nl', holderSize: 'terminal', workerSize: 'phone', database: 'postgres' },
 ];
 
-for (const { lang, holderSize, workerSize } of SCENARIOS) {
-  test(`sharing with a verified worker and by link, holder ${holderSize}, worker ${workerSize}, ${lang}`, { timeout: 600_000 }, async () => {
+for (const { lang, holderSize, workerSize, database } of SCENARIOS) {
+  test(`sharing with a verified worker and by link, holder ${holderSize}, worker ${workerSize}, ${lang}, ${database}`, { timeout: 600_000 }, async () => {
     const t = messages(lang);
-    const server = await startServer();
+    const server = await startServer({}, { database });
     const proxy = await startProxy(server.url);
     const holder = await launch(VIEWPORTS[holderSize]);
     const worker = await launch(VIEWPORTS[workerSize]);
@@ -522,8 +523,8 @@ for (const { lang, holderSize, workerSize } of SCENARIOS) {
 
       // ...nor in the database or the blob store.
       await server.stop();
-      const stored = filesUnder(server.dataDir);
-      assert.ok(stored.some((f) => f.name.endsWith('pde.sqlite')), 'the database file is scanned');
+      const stored = server.storedFiles();
+      assertDatabaseScanned(stored, server.database);
       assert.deepEqual(findStrings(needles, stored), []);
       assert.deepEqual(findPlaintextRuns(plaintexts, stored), []);
     } catch (e) {

@@ -15,23 +15,24 @@ import {
 } from './lib/flows.mjs';
 import { messages } from './lib/i18n.mjs';
 import { startProxy } from './lib/proxy.mjs';
-import { filesUnder, findPlaintextRuns, findStrings, requestHaystacks } from './lib/scan.mjs';
+import { assertDatabaseScanned, filesUnder, findPlaintextRuns, findStrings, requestHaystacks } from './lib/scan.mjs';
 import { startServer } from './lib/server.mjs';
 
+// The last one runs on PostgreSQL, the others on SQLite.
 const SCENARIOS = [
-  ['phone', 'fr'],
-  ['phone', 'nl'],
-  ['terminal', 'fr'],
-  ['terminal', 'nl'],
+  ['phone', 'fr', 'sqlite'],
+  ['phone', 'nl', 'sqlite'],
+  ['terminal', 'fr', 'sqlite'],
+  ['terminal', 'nl', 'postgres'],
 ];
 
-for (const [viewportName, lang] of SCENARIOS) {
-  test(`holder journey, ${viewportName} ${VIEWPORTS[viewportName].width}×${VIEWPORTS[viewportName].height}, ${lang}`, { timeout: 600_000 }, async () => {
+for (const [viewportName, lang, database] of SCENARIOS) {
+  test(`holder journey, ${viewportName} ${VIEWPORTS[viewportName].width}×${VIEWPORTS[viewportName].height}, ${lang}, ${database}`, { timeout: 600_000 }, async () => {
     const t = messages(lang);
     // The other language of the scenario, for switches in the middle of a step.
     const otherLang = lang === 'fr' ? 'nl' : 'fr';
     const tOther = messages(otherLang);
-    const server = await startServer();
+    const server = await startServer({}, { database });
     const proxy = await startProxy(server.url);
     // The profile stays on disk after the browser closes: the test reads what it kept.
     const browser = await launch(VIEWPORTS[viewportName], { keepProfile: true });
@@ -321,8 +322,8 @@ for (const [viewportName, lang] of SCENARIOS) {
 
       // ...nor in the database or the blob store.
       await server.stop();
-      const stored = filesUnder(server.dataDir);
-      assert.ok(stored.some((f) => f.name.endsWith('pde.sqlite')), 'the database file is scanned');
+      const stored = server.storedFiles();
+      assertDatabaseScanned(stored, server.database);
       assert.ok(stored.filter((f) => f.name.startsWith(server.blobDir)).length >= 2, 'the blob files are scanned');
       assert.deepEqual(findStrings(needles, stored), []);
       assert.deepEqual(findPlaintextRuns(plaintexts, stored), []);

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -129,4 +130,17 @@ export function requestHaystacks(records) {
     { name: `request ${i} headers (${r.method} ${r.url})`, bytes: Buffer.from(r.rawHeaders.join('\n'), 'utf8') },
     { name: `request ${i} body (${r.method} ${r.url})`, bytes: r.body },
   ]);
+}
+
+/**
+ * Asserts that `stored` holds the server's database: the SQLite file, or on PostgreSQL the
+ * rows of its tables, with complete documents among them.
+ */
+export function assertDatabaseScanned(stored, database) {
+  if (database === 'postgres') {
+    const documents = stored.find((f) => f.name === 'postgres table documents');
+    assert.ok(documents && documents.bytes.includes(Buffer.from('complete')), 'the PostgreSQL rows are scanned');
+  } else {
+    assert.ok(stored.some((f) => f.name.endsWith('pde.sqlite')), 'the database file is scanned');
+  }
 }
