@@ -8,8 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use common::databases::{TestDatabase, fresh_postgres_url};
 use serde_json::{Value, json};
 
 struct Server {
@@ -18,10 +21,15 @@ struct Server {
 }
 
 impl Server {
-    fn start(data: &Path, pending_ttl_secs: u64) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_pde-server"))
+    fn start(data: &Path, database_url: Option<&str>, pending_ttl_secs: u64) -> Self {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_pde-server"));
+        command
             .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-            .arg(data)
+            .arg(data);
+        if let Some(url) = database_url {
+            command.args(["--database-url", url]);
+        }
+        let mut child = command
             .args(["--pending-ttl-secs", &pending_ttl_secs.to_string()])
             .args(["--web-dir", "does-not-exist"])
             .stdout(Stdio::piped())
@@ -111,13 +119,19 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-#[test]
-fn sigkill_mid_upload_leaves_no_half_document() {
+/// On SQLite, or on PostgreSQL when the suite runs there (`PDE_TEST_DATABASE`).
+#[tokio::test]
+async fn sigkill_mid_upload_leaves_no_half_document() {
+    let database_url = match TestDatabase::chosen() {
+        TestDatabase::Postgres => Some(fresh_postgres_url().await),
+        TestDatabase::Sqlite => None,
+    };
+    let database_url = database_url.as_deref();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let blobs = data.join("blobs");
     let b64 = |b: &[u8]| STANDARD.encode(b);
-    let mut server = Server::start(&data, 3600);
+    let mut server = Server::start(&data, database_url, 3600);
 
     let signup = json!({
         "pseudonym": "crash test",
@@ -202,7 +216,7 @@ fn sigkill_mid_upload_leaves_no_half_document() {
     // the start-up sweep, which runs before `listening on`, finds everything the kill left
     // older than the TTL.
     std::thread::sleep(Duration::from_millis(1100));
-    let server = Server::start(&data, 0);
+    let server = Server::start(&data, database_url, 0);
     let (status, answer, _) = server.json(
         "POST",
         "/api/v1/auth/login",
