@@ -14,6 +14,9 @@ use tokio_util::io::ReaderStream;
 use super::*;
 use crate::secrets;
 
+/// Bytes gathered before one write to a temp file.
+const WRITE_BUFFER_BYTES: usize = 1 << 20;
+
 /// A blob directory on the local file system.
 #[derive(Debug, Clone)]
 pub struct LocalBlobStore {
@@ -43,11 +46,14 @@ impl LocalBlobStore {
         len: u64,
         mut body: ByteStream,
     ) -> Result<(), BlobError> {
-        let mut file = fs::OpenOptions::new()
+        let file = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(tmp)
             .await?;
+        // Request bodies arrive in chunks of a few KiB; each write of a tokio file is a trip to
+        // the blocking thread pool, so gather them into writes of 1 MiB.
+        let mut file = tokio::io::BufWriter::with_capacity(WRITE_BUFFER_BYTES, file);
         let mut written: u64 = 0;
         while let Some(chunk) = body.next().await {
             let chunk = chunk.map_err(BlobError::Body)?;
@@ -61,7 +67,7 @@ impl LocalBlobStore {
             return Err(BlobError::TooShort);
         }
         file.flush().await?;
-        file.sync_all().await?;
+        file.get_ref().sync_all().await?;
         Ok(())
     }
 }
