@@ -80,6 +80,8 @@ async fn requests_during_a_postgres_restart_get_503_and_nothing_is_lost() {
         )
         .await;
     assert_eq!(r.body.as_ref(), b"a paper kept through the outage");
+    // Listed oldest first: the new one a second later, so the order does not depend on ids.
+    t.clock.advance(1);
     let added = t.store(&h.session, b"added after").await;
     assert_eq!(t.list_ids(&h.session).await, vec![kept, added]);
     assert_eq!(t.get("/healthz", None).await.status, StatusCode::OK);

@@ -314,6 +314,9 @@ impl Server {
             .args(["serve", "--listen", &listen, "--data-dir"])
             .args([data])
             .args(["--public-url", &format!("http://{listen}")])
+            // Benchmarks sign up many accounts from one address.
+            .args(["--signups-per-client-per-hour", "1000000"])
+            .args(["--signups-per-hour", "1000000"])
             .into_parts()
             .1;
         let log_path = data.with_file_name("server.log");
