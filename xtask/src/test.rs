@@ -3,6 +3,7 @@
 use crate::args::Selection;
 use crate::fuzz;
 use crate::plan::{self, Needs, Outcome, Step};
+use crate::postgres;
 use crate::prereq;
 use crate::sh::{Cmd, Result, header, target_dir};
 use crate::wasm::{self, WEB_DIR};
@@ -35,7 +36,7 @@ pub const STEPS: &[Step] = &[
     Step {
         name: "native",
         deps: &[],
-        needs: Needs::AGE,
+        needs: Needs::AGE.union(Needs::POSTGRES),
         about: "native tests: cargo nextest run --workspace (cargo test --workspace without nextest)",
     },
     Step {
@@ -101,7 +102,7 @@ pub const STEPS: &[Step] = &[
     Step {
         name: "e2e",
         deps: &["server-build", "web-build", "e2e-install"],
-        needs: Needs::BROWSER,
+        needs: Needs::BROWSER.union(Needs::POSTGRES),
         about: "npm test in tests/e2e (Chromium via playwright-core)",
     },
 ];
@@ -137,9 +138,11 @@ fn run_step(name: &str) -> Result<()> {
         "e2e-install" => wasm::npm_ci(E2E_DIR),
         "e2e" => {
             let server = target_dir().join("debug").join("pde-server");
+            let pg = postgres::Cluster::start()?;
             Cmd::new("npm")
                 .args(["test"])
                 .env("PDE_SERVER_BIN", &server)
+                .env(postgres::URL_VAR, pg.url())
                 .dir(E2E_DIR)
                 .run()
         }
@@ -148,6 +151,8 @@ fn run_step(name: &str) -> Result<()> {
 }
 
 fn native_tests() -> Result<()> {
+    let pg = postgres::Cluster::start()?;
+    let url = pg.url();
     // Two cores: the default of one test thread per core is right; argon2 tests each use
     // 64 MiB, so this also bounds memory.
     if Cmd::new("cargo")
@@ -163,6 +168,7 @@ fn native_tests() -> Result<()> {
                 "--no-fail-fast",
                 "--no-tests=warn",
             ])
+            .env(postgres::URL_VAR, &url)
             .run()?;
         // nextest does not run doctests.
         Cmd::new("cargo")
@@ -171,6 +177,7 @@ fn native_tests() -> Result<()> {
     } else {
         Cmd::new("cargo")
             .args(["test", "--workspace", "--no-fail-fast"])
+            .env(postgres::URL_VAR, &url)
             .run()
     }
 }
