@@ -17,6 +17,7 @@ pub mod extract;
 pub mod ids;
 pub mod invitation;
 pub mod layers;
+pub mod metrics;
 pub mod roles;
 pub mod routes;
 pub mod secrets;

@@ -40,6 +40,7 @@ fn help_documents_every_flag_and_its_environment_variable() {
         "body-idle-timeout-secs",
         "request-timeout-secs",
         "max-connections",
+        "metrics-listen",
     ] {
         assert!(help.contains(&format!("--{name}")), "--{name} missing");
         let env = format!("PDE_{}", name.replace('-', "_").to_uppercase());
