@@ -105,6 +105,13 @@ pub enum AdminCommand {
     /// Workers: `invite`, `list`, `verify CODE`, `suspend CODE`.
     #[command(subcommand)]
     Worker(WorkerCommand),
+    /// The service's indicators (the numbers of `/metrics`): `name: value` lines, or one
+    /// JSON object with `--json`.
+    Stats {
+        /// Print one JSON object instead.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `admin org …`

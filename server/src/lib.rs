@@ -15,6 +15,7 @@ pub mod drain;
 pub mod error;
 pub mod extract;
 pub mod ids;
+pub mod indicators;
 pub mod invitation;
 pub mod layers;
 pub mod metrics;

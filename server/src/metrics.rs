@@ -11,7 +11,6 @@
 //! route's template (`/api/v1/documents/{id}/content`), never the concrete path; requests no
 //! route matched share one label; unusual methods share one label.
 
-use std::fmt::Write as _;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Instant;
@@ -30,8 +29,11 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
 
+use crate::clock::Clock;
+pub use crate::indicators::Indicators;
 use crate::layers::is_api;
 use crate::state::AppState;
+use crate::storage::{Storage, StorageError};
 
 /// The prefix of every metric name.
 pub const PREFIX: &str = "pde";
@@ -114,7 +116,7 @@ impl Metrics {
             let mut registry = Registry::with_prefix(PREFIX);
             match source.indicators().await {
                 Ok(indicators) => {
-                    indicators.register(&mut registry);
+                    register(&indicators, &mut registry);
                     up.set(1);
                 }
                 Err(e) => tracing::warn!(error = %e, "reading the indicators failed"),
@@ -131,83 +133,35 @@ impl Metrics {
     }
 }
 
-/// The service's indicators (the Masterplan's), read from the database at each scrape.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Indicators {
-    /// Wallets (holder accounts) that exist.
-    pub wallets: u64,
-    /// Wallets whose holder logged in or used a session in the last 30 days.
-    pub wallets_used_30d: u64,
-    /// Documents stored (uploads that completed).
-    pub documents: u64,
-    /// Bytes of ciphertext those documents take.
-    pub documents_bytes: u64,
-    /// Shares made (with a worker or as a link), whatever their state.
-    pub shares: u64,
-    /// Shares opened at least once.
-    pub shares_opened: u64,
-    /// Shares that ended (revoked or expired).
-    pub shares_ended: u64,
-    /// Workers whose identity an operator verified (and not suspended).
-    pub workers_verified: u64,
-    /// Organisations.
-    pub organisations: u64,
-}
-
-impl Indicators {
-    /// `(name without prefix, help, value)` of each indicator, in a fixed order.
-    pub fn rows(&self) -> [(&'static str, &'static str, u64); 9] {
-        [
-            (
-                "wallets",
-                "Wallets (holder accounts) that exist",
-                self.wallets,
-            ),
-            (
-                "wallets_used_30d",
-                "Wallets used (log-in or session) in the last 30 days",
-                self.wallets_used_30d,
-            ),
-            ("documents", "Documents stored", self.documents),
-            (
-                "documents_bytes",
-                "Bytes of ciphertext of the documents stored",
-                self.documents_bytes,
-            ),
-            ("shares", "Shares made, whatever their state", self.shares),
-            (
-                "shares_opened",
-                "Shares opened at least once",
-                self.shares_opened,
-            ),
-            (
-                "shares_ended",
-                "Shares that ended (revoked or expired)",
-                self.shares_ended,
-            ),
-            (
-                "workers_verified",
-                "Workers verified by an operator and not suspended",
-                self.workers_verified,
-            ),
-            ("organisations", "Organisations", self.organisations),
-        ]
-    }
-
-    fn register(&self, registry: &mut Registry) {
-        for (name, help, value) in self.rows() {
-            let gauge = Gauge::<i64>::default();
-            gauge.set(i64::try_from(value).unwrap_or(i64::MAX));
-            registry.register(name, help, gauge);
-        }
+/// One gauge per indicator, named `pde_<indicator>`.
+fn register(indicators: &Indicators, registry: &mut Registry) {
+    for (name, help, value) in indicators.rows() {
+        let gauge = Gauge::<i64>::default();
+        gauge.set(i64::try_from(value).unwrap_or(i64::MAX));
+        registry.register(name, help, gauge);
     }
 }
 
-/// Where the indicators come from at scrape time (the storage).
+/// Where the indicators come from at scrape time.
 #[async_trait::async_trait]
 pub trait IndicatorSource: Send + Sync {
     /// The indicators now.
-    async fn indicators(&self) -> Result<Indicators, crate::storage::StorageError>;
+    async fn indicators(&self) -> Result<Indicators, StorageError>;
+}
+
+/// The indicators of a storage, counted at its clock's time.
+pub struct StorageIndicators {
+    /// The database.
+    pub storage: Arc<dyn Storage>,
+    /// What "now" is (the last 30 days end there).
+    pub clock: Arc<dyn Clock>,
+}
+
+#[async_trait::async_trait]
+impl IndicatorSource for StorageIndicators {
+    async fn indicators(&self) -> Result<Indicators, StorageError> {
+        self.storage.indicators(self.clock.now()).await
+    }
 }
 
 /// The method label: the method for the usual ones, [`OTHER_METHOD`] else (a client can send
@@ -275,19 +229,14 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let router = router(state.metrics.clone(), None);
+    let source = StorageIndicators {
+        storage: state.storage.clone(),
+        clock: state.clock.clone(),
+    };
+    let router = router(state.metrics.clone(), Some(Arc::new(source)));
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
         .await
-}
-
-/// The indicators as lines for a terminal: `name: value`.
-pub fn human(indicators: &Indicators) -> String {
-    let mut out = String::new();
-    for (name, _, value) in indicators.rows() {
-        let _ = writeln!(out, "{name}: {value}");
-    }
-    out
 }
 
 #[cfg(test)]
@@ -298,7 +247,7 @@ mod tests {
 
     #[async_trait::async_trait]
     impl IndicatorSource for Fixed {
-        async fn indicators(&self) -> Result<Indicators, crate::storage::StorageError> {
+        async fn indicators(&self) -> Result<Indicators, StorageError> {
             Ok(self.0.clone())
         }
     }

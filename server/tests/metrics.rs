@@ -77,6 +77,31 @@ fn samples(text: &str) -> Vec<Sample> {
     out
 }
 
+/// The value of the sample `name` without labels; panics if absent.
+fn gauge(samples: &[Sample], name: &str) -> f64 {
+    samples
+        .iter()
+        .find(|s| s.name == name && s.labels.is_empty())
+        .unwrap_or_else(|| panic!("no {name} in the scrape"))
+        .value
+}
+
+/// The indicators, as scraped.
+fn indicators(samples: &[Sample]) -> [(&'static str, f64); 9] {
+    [
+        "pde_wallets",
+        "pde_wallets_used_30d",
+        "pde_documents",
+        "pde_documents_bytes",
+        "pde_shares",
+        "pde_shares_opened",
+        "pde_shares_ended",
+        "pde_workers_verified",
+        "pde_organisations",
+    ]
+    .map(|name| (name, gauge(samples, name)))
+}
+
 /// The value of `name` with exactly these route, method and status labels (0 if absent).
 fn http(samples: &[Sample], name: &str, route: &str, method: &str, status: u16) -> f64 {
     let status = status.to_string();
@@ -120,12 +145,17 @@ async fn a_journey_moves_the_counts_by_route_template_and_no_label_names_anyone(
     let (_, before) = scrape(metrics).await;
     let total = "pde_http_requests_total";
     assert_eq!(http(&before, total, "/api/v1/accounts", "POST", 201), 0.0);
+    assert_eq!(gauge(&before, "pde_indicators_up"), 1.0);
+    assert!(
+        indicators(&before).iter().all(|(_, v)| *v == 0.0),
+        "{:?}",
+        indicators(&before)
+    );
 
     // The journey, on the public port.
     let holder = t.signup("metrics-holder-pseudonym").await;
-    let doc = t
-        .store(&holder.session, b"age-encryption.org/v1\nciphertext")
-        .await;
+    let content = b"age-encryption.org/v1\nciphertext";
+    let doc = t.store(&holder.session, content).await;
     assert_eq!(t.list_ids(&holder.session).await, vec![doc.clone()]);
     let org = t.organisation("Metrics Org").await;
     let worker = t
@@ -141,8 +171,24 @@ async fn a_journey_moves_the_counts_by_route_template_and_no_label_names_anyone(
         )
         .await;
     assert_eq!(opened.status, StatusCode::OK);
+    let read = t
+        .get(
+            &format!("/api/v1/shared-with-me/{share}/documents/{doc}/content"),
+            Some(&worker.session),
+        )
+        .await;
+    assert_eq!(read.status, StatusCode::OK);
     let link = t.make_link(&holder.session, &[&doc], 3600, None).await;
     let r = t.link_call(&link, "open", None).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
+    let r = t
+        .link_call(&link, &format!("documents/{doc}/content"), None)
+        .await;
     assert_eq!(
         r.status,
         StatusCode::OK,
@@ -171,6 +217,18 @@ async fn a_journey_moves_the_counts_by_route_template_and_no_label_names_anyone(
         ("/api/v1/shares", "POST", 201, 2.0),
         ("/api/v1/shared-with-me/{id}", "GET", 200, 1.0),
         ("/api/v1/links/{id}/open", "POST", 200, 1.0),
+        (
+            "/api/v1/shared-with-me/{id}/documents/{doc}/content",
+            "GET",
+            200,
+            1.0,
+        ),
+        (
+            "/api/v1/links/{id}/documents/{doc}/content",
+            "POST",
+            200,
+            1.0,
+        ),
         (pde_server::metrics::UNMATCHED_ROUTE, "GET", 404, 1.0),
     ] {
         let moved = http(&after, total, route, method, status)
@@ -184,6 +242,23 @@ async fn a_journey_moves_the_counts_by_route_template_and_no_label_names_anyone(
             "durations of {method} {route} {status}\n{text}"
         );
     }
+    // The indicators: one holder (the worker's account is no wallet), one document of
+    // `content.len()` bytes, two shares both opened, one verified worker, one organisation.
+    assert_eq!(gauge(&after, "pde_indicators_up"), 1.0);
+    assert_eq!(
+        indicators(&after),
+        [
+            ("pde_wallets", 1.0),
+            ("pde_wallets_used_30d", 1.0),
+            ("pde_documents", 1.0),
+            ("pde_documents_bytes", content.len() as f64),
+            ("pde_shares", 2.0),
+            ("pde_shares_opened", 2.0),
+            ("pde_shares_ended", 0.0),
+            ("pde_workers_verified", 1.0),
+            ("pde_organisations", 1.0),
+        ]
+    );
     // The first scrape was not on the public router, so it is not counted.
     assert!(!text.contains("route=\"/metrics\""), "{text}");
 
@@ -208,6 +283,25 @@ async fn a_journey_moves_the_counts_by_route_template_and_no_label_names_anyone(
             "the scrape holds {secret:?}:\n{text}"
         );
     }
+
+    // Revoking the link ends it; 31 days later the worker's share has expired too and the
+    // holder, who has not logged in since, no longer counts as a recent user.
+    let r = t
+        .call(
+            Method::POST,
+            &format!("/api/v1/shares/{}/revoke", link.id),
+            Some(&holder.session),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let (_, revoked) = scrape(metrics).await;
+    assert_eq!(gauge(&revoked, "pde_shares_ended"), 1.0);
+    t.clock.advance(31 * 86_400);
+    let (_, later) = scrape(metrics).await;
+    assert_eq!(gauge(&later, "pde_shares_ended"), 2.0);
+    assert_eq!(gauge(&later, "pde_wallets_used_30d"), 0.0);
+    assert_eq!(gauge(&later, "pde_wallets"), 1.0);
     // Every route label is a path template of the API document or one of the fixed labels.
     let api: serde_json::Value =
         serde_json::from_str(pde_server::routes::openapi_document()).unwrap();
