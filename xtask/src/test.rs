@@ -37,7 +37,7 @@ pub const STEPS: &[Step] = &[
         name: "native",
         deps: &[],
         needs: Needs::AGE.union(Needs::POSTGRES),
-        about: "native tests: cargo nextest run --workspace (cargo test --workspace without nextest)",
+        about: "native tests: cargo nextest run --workspace (cargo test --workspace without nextest), then pde-server's on PostgreSQL",
     },
     Step {
         name: "fuzz",
@@ -153,13 +153,13 @@ fn run_step(name: &str) -> Result<()> {
 fn native_tests() -> Result<()> {
     let pg = postgres::Cluster::start()?;
     let url = pg.url();
-    // Two cores: the default of one test thread per core is right; argon2 tests each use
-    // 64 MiB, so this also bounds memory.
-    if Cmd::new("cargo")
+    let nextest = Cmd::new("cargo")
         .args(["nextest", "--version"])
         .read()
-        .is_some()
-    {
+        .is_some();
+    // Two cores: the default of one test thread per core is right; argon2 tests each use
+    // 64 MiB, so this also bounds memory.
+    let workspace = if nextest {
         Cmd::new("cargo")
             .args([
                 "nextest",
@@ -169,16 +169,34 @@ fn native_tests() -> Result<()> {
                 "--no-tests=warn",
             ])
             .env(postgres::URL_VAR, &url)
-            .run()?;
-        // nextest does not run doctests.
-        Cmd::new("cargo")
-            .args(["test", "--workspace", "--doc"])
             .run()
+            // nextest does not run doctests.
+            .and_then(|()| {
+                Cmd::new("cargo")
+                    .args(["test", "--workspace", "--doc"])
+                    .run()
+            })
     } else {
         Cmd::new("cargo")
             .args(["test", "--workspace", "--no-fail-fast"])
             .env(postgres::URL_VAR, &url)
             .run()
+    };
+    // The server's integration suite once more, every app on its own PostgreSQL database.
+    header("the server's tests on PostgreSQL");
+    let on_postgres = if nextest {
+        Cmd::new("cargo").args(["nextest", "run", "-p", "pde-server", "--no-fail-fast"])
+    } else {
+        Cmd::new("cargo").args(["test", "-p", "pde-server", "--no-fail-fast"])
+    }
+    .env(postgres::URL_VAR, &url)
+    .env("PDE_TEST_DATABASE", "postgres")
+    .run();
+    match (workspace, on_postgres) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Err(e), Ok(())) => Err(e),
+        (Ok(()), Err(e)) => Err(format!("on PostgreSQL: {e}")),
+        (Err(a), Err(b)) => Err(format!("{a}; on PostgreSQL: {b}")),
     }
 }
 
