@@ -11,7 +11,8 @@ use crate::config::{AdminArgs, AdminCommand, AdminStorage, OrgCommand, WorkerCom
 use crate::ids::OrganisationId;
 use crate::invitation::InvitationToken;
 use crate::storage::{
-    Invitation, Organisation, OrganisationSummary, Storage, StorageError, WorkerRecord, WorkerState,
+    Backend, Invitation, Organisation, OrganisationSummary, Storage, StorageError, WorkerRecord,
+    WorkerState,
 };
 use crate::worker_code::{WorkerCode, WorkerCodeError};
 
@@ -294,6 +295,19 @@ pub async fn run(
             let (w, sessions) = suspend(storage, &code).await?;
             writeln!(out, "suspended: {} {}", w.code, w.real_name)?;
             writeln!(out, "sessions_ended: {sessions}")?;
+        }
+        AdminCommand::Stats { json } => {
+            let backend = Backend::of_url(&args.storage.database_url())?;
+            let indicators = storage.indicators(clock.now()).await?;
+            if json {
+                let mut object =
+                    serde_json::to_value(&indicators).expect("a struct of numbers serialises");
+                object["database"] = backend.name().into();
+                writeln!(out, "{object}")?;
+            } else {
+                writeln!(out, "database: {}", backend.name())?;
+                write!(out, "{}", indicators.human())?;
+            }
         }
     }
     out.flush()?;

@@ -105,6 +105,13 @@ pub enum AdminCommand {
     /// Workers: `invite`, `list`, `verify CODE`, `suspend CODE`.
     #[command(subcommand)]
     Worker(WorkerCommand),
+    /// The service's indicators (the numbers of `/metrics`): `name: value` lines, or one
+    /// JSON object with `--json`.
+    Stats {
+        /// Print one JSON object instead.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `admin org …`
@@ -268,6 +275,11 @@ pub struct Config {
     /// Open connections served at once; further ones wait until one closes.
     #[arg(long, env = "PDE_MAX_CONNECTIONS", default_value_t = 512)]
     pub max_connections: usize,
+
+    /// Address and port of a second listener serving Prometheus metrics at `GET /metrics`
+    /// (and nothing else) [default: off]. Keep it off the public network.
+    #[arg(long, env = "PDE_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 impl Default for Config {
@@ -369,6 +381,7 @@ impl fmt::Debug for Config {
             .field("body_idle_timeout_secs", &self.body_idle_timeout_secs)
             .field("request_timeout_secs", &self.request_timeout_secs)
             .field("max_connections", &self.max_connections)
+            .field("metrics_listen", &self.metrics_listen)
             .finish()
     }
 }

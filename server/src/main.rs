@@ -72,15 +72,42 @@ fn main() -> ExitCode {
 async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     tracing::info!(?config, "starting");
     let listen = config.listen;
+    let config_metrics_listen = config.metrics_listen;
     let state = pde_server::prepare(config, Arc::new(SystemClock)).await?;
-    let listener = tokio::net::TcpListener::bind(listen).await?;
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     let addr = listener.local_addr()?;
-    // The one line on stdout: tests read the port from it.
+    let metrics =
+        match config_metrics_listen {
+            Some(at) => Some(tokio::net::TcpListener::bind(at).await.map_err(|e| {
+                format!("cannot listen on {at} for metrics (--metrics-listen): {e}")
+            })?),
+            None => None,
+        };
+    // The first line on stdout: tests read the port from it; the metrics address follows
+    // when there is a metrics listener.
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "listening on http://{addr}")?;
+    if let Some(m) = &metrics {
+        writeln!(stdout, "metrics on http://{}/metrics", m.local_addr()?)?;
+    }
     stdout.flush()?;
     drop(stdout);
+    let metrics = metrics.map(|listener| {
+        let state = state.clone();
+        tokio::spawn(async move {
+            if let Err(e) =
+                pde_server::metrics::serve(&state, listener, std::future::pending()).await
+            {
+                tracing::error!(error = %e, "the metrics listener failed");
+            }
+        })
+    });
     pde_server::serve(state, listener, shutdown_signal()).await?;
+    if let Some(task) = metrics {
+        task.abort();
+    }
     tracing::info!("stopped");
     Ok(())
 }

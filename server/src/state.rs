@@ -6,6 +6,7 @@ use crate::blob::{BlobStore, LocalBlobStore};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::drain::Drain;
+use crate::metrics::Metrics;
 use crate::secrets::Pepper;
 use crate::storage::Storage;
 
@@ -24,6 +25,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Whether the server is shutting down, and the uploads it lets finish.
     pub drain: Arc<Drain>,
+    /// The HTTP metrics (served on the metrics listener, if any).
+    pub metrics: Arc<Metrics>,
 }
 
 /// The server could not start.
@@ -76,6 +79,7 @@ impl AppState {
             pepper: Arc::new(pepper),
             config: Arc::new(config),
             drain: Arc::new(Drain::default()),
+            metrics: Arc::new(Metrics::new()),
         })
     }
 }

@@ -40,6 +40,7 @@ fn help_documents_every_flag_and_its_environment_variable() {
         "body-idle-timeout-secs",
         "request-timeout-secs",
         "max-connections",
+        "metrics-listen",
     ] {
         assert!(help.contains(&format!("--{name}")), "--{name} missing");
         let env = format!("PDE_{}", name.replace('-', "_").to_uppercase());
@@ -117,6 +118,7 @@ fn admin_help_documents_every_command() {
         "--public-url",
         "PDE_DATA_DIR",
         "PDE_PUBLIC_URL",
+        "stats",
     ] {
         assert!(admin.contains(word), "{word} missing from admin --help");
     }
@@ -415,4 +417,45 @@ fn admin_reads_the_same_configuration_file_and_skips_what_only_serve_uses() {
         data.join("pde.sqlite").exists(),
         "admin used the file's data_dir"
     );
+}
+
+#[tokio::test]
+async fn admin_stats_prints_the_indicators_for_people_and_for_scripts() {
+    let t = TestApp::new().await;
+    t.clock.set(SystemClock.now());
+    let data = t.state.config.clone();
+    let empty = ok(admin(&data, &["stats"]));
+    assert_eq!(field(&empty, "wallets"), "0");
+    assert_eq!(field(&empty, "documents"), "0");
+
+    let holder = t.signup("stats-holder").await;
+    let content = b"age-encryption.org/v1\nsome ciphertext";
+    t.store(&holder.session, content).await;
+    t.store(&holder.session, content).await;
+    ok(admin(&data, &["org", "add", "Stats Org"]));
+
+    let human = ok(admin(&data, &["stats"]));
+    let database = if data.database_url().starts_with("postgres") {
+        "postgres"
+    } else {
+        "sqlite"
+    };
+    assert_eq!(field(&human, "database"), database);
+    assert_eq!(field(&human, "wallets"), "1");
+    assert_eq!(field(&human, "wallets_used_30d"), "1");
+    assert_eq!(field(&human, "documents"), "2");
+    let bytes = (2 * content.len()).to_string();
+    assert_eq!(field(&human, "documents_bytes"), bytes);
+    assert_eq!(field(&human, "shares"), "0");
+    assert_eq!(field(&human, "organisations"), "1");
+    assert!(!human.contains("stats-holder"), "{human}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(admin(&data, &["stats", "--json"]))).unwrap();
+    assert_eq!(json["database"], database);
+    assert_eq!(json["wallets"], 1);
+    assert_eq!(json["documents"], 2);
+    assert_eq!(json["documents_bytes"], 2 * content.len());
+    assert_eq!(json["workers_verified"], 0);
+    assert_eq!(json["organisations"], 1);
 }

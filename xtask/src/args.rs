@@ -7,6 +7,8 @@ pub enum Command {
     Test(Selection),
     Bench(Selection),
     Fuzz(FuzzOpts),
+    /// A throwaway PostgreSQL cluster around a command (the arguments after `--`).
+    Postgres(Vec<String>),
     Help,
 }
 
@@ -62,6 +64,10 @@ commands:
   fuzz    build the fuzz targets of crypto/fuzz (cargo fuzz, libFuzzer, AddressSanitizer)
           and run them all, one after the other; fails on a crash
             --minutes N        total time, shared evenly by the targets (default 10)
+  postgres [-- COMMAND...]
+          start a throwaway PostgreSQL cluster (as the native and e2e tests get), run
+          COMMAND with PDE_TEST_POSTGRES_URL set to it, then stop it and remove its files;
+          without a command, print the URL and keep it until Ctrl-C
 
 options of test and bench:
   --only STEP[,STEP]   run only these steps (and the build steps they need)
@@ -80,6 +86,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         "test" => parse_selection(rest).map(Command::Test),
         "bench" => parse_selection(rest).map(Command::Bench),
         "fuzz" => parse_fuzz(rest).map(Command::Fuzz),
+        "postgres" => parse_postgres(rest).map(Command::Postgres),
         "help" | "-h" | "--help" => Ok(Command::Help),
         other => Err(format!("unknown command `{other}`")),
     }
@@ -132,6 +139,16 @@ fn parse_fuzz(args: &[String]) -> Result<FuzzOpts, String> {
         i += 1;
     }
     Ok(opts)
+}
+
+fn parse_postgres(args: &[String]) -> Result<Vec<String>, String> {
+    match args.split_first() {
+        None => Ok(Vec::new()),
+        Some((dash, command)) if dash == "--" => Ok(command.to_vec()),
+        Some((other, _)) => Err(format!(
+            "unknown option `{other}` for postgres (the command goes after `--`)"
+        )),
+    }
 }
 
 fn split_list(v: &str) -> impl Iterator<Item = String> + '_ {
@@ -230,6 +247,21 @@ mod tests {
         assert!(p(&["fuzz", "--minutes", "0"]).is_err());
         assert!(p(&["fuzz", "--minutes", "x"]).is_err());
         assert!(p(&["fuzz", "--hours", "1"]).is_err());
+    }
+
+    #[test]
+    fn postgres_takes_a_command_after_dashes() {
+        assert_eq!(p(&["postgres"]), Ok(Command::Postgres(vec![])));
+        assert_eq!(
+            p(&["postgres", "--", "cargo", "nextest", "run", "--test", "x"]),
+            Ok(Command::Postgres(
+                ["cargo", "nextest", "run", "--test", "x"]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect()
+            ))
+        );
+        assert!(p(&["postgres", "cargo"]).is_err());
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod bench;
 mod fuzz;
 mod parse;
 mod plan;
+mod postgres;
 mod prereq;
 mod run;
 mod sh;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         args::Command::Test(sel) => test::main(&sel),
         args::Command::Bench(sel) => bench::main(&sel),
         args::Command::Fuzz(opts) => fuzz::main(&opts),
+        args::Command::Postgres(command) => postgres::main(&command),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -18,6 +18,8 @@ pub struct Needs {
     pub age: bool,
     /// `cargo fuzz` and a C++ compiler (libFuzzer is built from source).
     pub fuzz: bool,
+    /// Debian's `postgresql` (a throwaway cluster for the tests).
+    pub postgres: bool,
 }
 
 impl Needs {
@@ -28,6 +30,7 @@ impl Needs {
         chromium: false,
         age: false,
         fuzz: false,
+        postgres: false,
     };
     pub const WASM: Needs = Needs {
         wasm_target: true,
@@ -56,8 +59,12 @@ impl Needs {
         chromium: true,
         ..Needs::NONE
     };
+    pub const POSTGRES: Needs = Needs {
+        postgres: true,
+        ..Needs::NONE
+    };
 
-    pub fn union(self, o: Needs) -> Needs {
+    pub const fn union(self, o: Needs) -> Needs {
         Needs {
             wasm_target: self.wasm_target || o.wasm_target,
             bindgen: self.bindgen || o.bindgen,
@@ -65,6 +72,7 @@ impl Needs {
             chromium: self.chromium || o.chromium,
             age: self.age || o.age,
             fuzz: self.fuzz || o.fuzz,
+            postgres: self.postgres || o.postgres,
         }
     }
 }

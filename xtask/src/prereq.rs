@@ -2,6 +2,7 @@
 
 use crate::parse;
 use crate::plan::Needs;
+use crate::postgres;
 use crate::sh::{Cmd, Result, header, root};
 use std::path::Path;
 
@@ -37,7 +38,14 @@ pub fn ensure(needs: Needs) -> Result<()> {
     if needs.fuzz && Cmd::new("c++").arg_version().read().is_none() {
         debs.push("g++");
     }
+    let install_postgres = needs.postgres && postgres::bin_dir().is_none();
+    if install_postgres {
+        debs.push("postgresql");
+    }
     debian_packages(&debs)?;
+    if install_postgres {
+        postgres::stop_package_clusters()?;
+    }
     if needs.fuzz {
         cargo_fuzz()?;
     }
@@ -166,7 +174,7 @@ fn wasm_bindgen() -> Result<()> {
     Ok(())
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| parse::effective_uid(&s))

@@ -3,6 +3,7 @@
 use crate::args::Selection;
 use crate::fuzz;
 use crate::plan::{self, Needs, Outcome, Step};
+use crate::postgres;
 use crate::prereq;
 use crate::sh::{Cmd, Result, header, target_dir};
 use crate::wasm::{self, WEB_DIR};
@@ -35,8 +36,8 @@ pub const STEPS: &[Step] = &[
     Step {
         name: "native",
         deps: &[],
-        needs: Needs::AGE,
-        about: "native tests: cargo nextest run --workspace (cargo test --workspace without nextest)",
+        needs: Needs::AGE.union(Needs::POSTGRES),
+        about: "native tests: cargo nextest run --workspace (cargo test --workspace without nextest), then pde-server's on PostgreSQL",
     },
     Step {
         name: "fuzz",
@@ -101,7 +102,7 @@ pub const STEPS: &[Step] = &[
     Step {
         name: "e2e",
         deps: &["server-build", "web-build", "e2e-install"],
-        needs: Needs::BROWSER,
+        needs: Needs::BROWSER.union(Needs::POSTGRES),
         about: "npm test in tests/e2e (Chromium via playwright-core)",
     },
 ];
@@ -137,9 +138,11 @@ fn run_step(name: &str) -> Result<()> {
         "e2e-install" => wasm::npm_ci(E2E_DIR),
         "e2e" => {
             let server = target_dir().join("debug").join("pde-server");
+            let pg = postgres::Cluster::start()?;
             Cmd::new("npm")
                 .args(["test"])
                 .env("PDE_SERVER_BIN", &server)
+                .env(postgres::URL_VAR, pg.url())
                 .dir(E2E_DIR)
                 .run()
         }
@@ -148,13 +151,15 @@ fn run_step(name: &str) -> Result<()> {
 }
 
 fn native_tests() -> Result<()> {
-    // Two cores: the default of one test thread per core is right; argon2 tests each use
-    // 64 MiB, so this also bounds memory.
-    if Cmd::new("cargo")
+    let pg = postgres::Cluster::start()?;
+    let url = pg.url();
+    let nextest = Cmd::new("cargo")
         .args(["nextest", "--version"])
         .read()
-        .is_some()
-    {
+        .is_some();
+    // Two cores: the default of one test thread per core is right; argon2 tests each use
+    // 64 MiB, so this also bounds memory.
+    let workspace = if nextest {
         Cmd::new("cargo")
             .args([
                 "nextest",
@@ -163,15 +168,35 @@ fn native_tests() -> Result<()> {
                 "--no-fail-fast",
                 "--no-tests=warn",
             ])
-            .run()?;
-        // nextest does not run doctests.
-        Cmd::new("cargo")
-            .args(["test", "--workspace", "--doc"])
+            .env(postgres::URL_VAR, &url)
             .run()
+            // nextest does not run doctests.
+            .and_then(|()| {
+                Cmd::new("cargo")
+                    .args(["test", "--workspace", "--doc"])
+                    .run()
+            })
     } else {
         Cmd::new("cargo")
             .args(["test", "--workspace", "--no-fail-fast"])
+            .env(postgres::URL_VAR, &url)
             .run()
+    };
+    // The server's integration suite once more, every app on its own PostgreSQL database.
+    header("the server's tests on PostgreSQL");
+    let on_postgres = if nextest {
+        Cmd::new("cargo").args(["nextest", "run", "-p", "pde-server", "--no-fail-fast"])
+    } else {
+        Cmd::new("cargo").args(["test", "-p", "pde-server", "--no-fail-fast"])
+    }
+    .env(postgres::URL_VAR, &url)
+    .env("PDE_TEST_DATABASE", "postgres")
+    .run();
+    match (workspace, on_postgres) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Err(e), Ok(())) => Err(e),
+        (Ok(()), Err(e)) => Err(format!("on PostgreSQL: {e}")),
+        (Err(a), Err(b)) => Err(format!("{a}; on PostgreSQL: {b}")),
     }
 }
 

@@ -23,7 +23,7 @@ use utoipa_axum::routes;
 
 use crate::state::AppState;
 use crate::validate::MAX_JSON_BYTES;
-use crate::{layers, web};
+use crate::{layers, metrics, web};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -123,5 +123,9 @@ pub fn app(state: AppState) -> Router {
             layers::security_headers,
         ))
         .layer(axum::middleware::from_fn(layers::access_log))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::record,
+        ))
         .with_state(state)
 }

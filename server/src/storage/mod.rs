@@ -2,7 +2,7 @@
 //! (organisations, workers, invitations, shares, receipts).
 //!
 //! Handlers see one trait per resource ([`AccountStore`], [`ThrottleStore`],
-//! [`DocumentStore`], [`WorkerStore`], [`ShareStore`]), combined into [`Storage`]. One
+//! [`DocumentStore`], [`WorkerStore`], [`ShareStore`], [`StatsStore`]), combined into [`Storage`]. One
 //! implementation, [`SqlStorage`], fills them on SQLite and on PostgreSQL; [`connect`] picks
 //! the database from the URL scheme. Nothing here is cached in process memory, so replicas
 //! can share one database.
@@ -12,6 +12,7 @@ mod documents;
 mod shares;
 mod sharing;
 mod sql;
+mod stats;
 mod throttles;
 mod types;
 mod workers;
@@ -23,6 +24,7 @@ pub use self::documents::DocumentStore;
 pub use self::shares::{PIN_TRY_HOLD_SECS, ShareStore};
 pub use self::sharing::*;
 pub use self::sql::{Backend, SqlStorage};
+pub use self::stats::StatsStore;
 pub use self::throttles::ThrottleStore;
 pub use self::types::*;
 pub use self::workers::WorkerStore;
@@ -55,7 +57,15 @@ pub type StorageResult<T> = Result<T, StorageError>;
 
 /// The whole metadata store.
 pub trait Storage:
-    AccountStore + ThrottleStore + DocumentStore + WorkerStore + ShareStore + Send + Sync + 'static
+    AccountStore
+    + ThrottleStore
+    + DocumentStore
+    + WorkerStore
+    + ShareStore
+    + StatsStore
+    + Send
+    + Sync
+    + 'static
 {
 }
 
@@ -65,6 +75,7 @@ impl<T> Storage for T where
         + DocumentStore
         + WorkerStore
         + ShareStore
+        + StatsStore
         + Send
         + Sync
         + 'static

@@ -13,6 +13,7 @@ mod postgres;
 mod rows;
 mod shares;
 mod sqlite;
+mod stats;
 mod throttles;
 mod workers;
 
