@@ -69,14 +69,16 @@ export async function startServer({ dataDir, databaseUrl, log }) {
     child.kill('SIGTERM');
     // Wait (bounded) so the next start finds the database free.
     const deadline = Date.now() + 10_000;
-    while (!exited && Date.now() < deadline) {
+    // The event loop is blocked here, so `exit` cannot fire: read the process state instead
+    // (gone, or a zombie once it has exited).
+    const running = () => {
       try {
-        process.kill(child.pid, 0);
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${child.pid}/stat`, 'utf8'));
       } catch {
-        break;
+        return false;
       }
-      spawnSync('sleep', ['0.1']);
-    }
+    };
+    while (!exited && running() && Date.now() < deadline) spawnSync('sleep', ['0.1']);
     try {
       process.kill(child.pid, 'SIGKILL');
     } catch {}
