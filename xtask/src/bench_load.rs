@@ -15,20 +15,18 @@ use std::path::Path;
 use std::process::Stdio;
 
 const BENCH_DIR: &str = "bench";
-/// Where Debian installs each PostgreSQL version's server binaries.
-const DEBIAN_PG_DIR: &str = "/usr/lib/postgresql";
 
 pub const LOAD: Step = Step {
     name: "load",
     deps: &["server-build"],
-    needs: Needs::NODE,
+    needs: Needs::NODE.union(Needs::POSTGRES),
     about: "200 clients for 60 s (log in, list, download, upload, log out), SQLite vs PostgreSQL",
 };
 
 pub const LIST_SCALE: Step = Step {
     name: "list-scale",
     deps: &["server-build"],
-    needs: Needs::NODE,
+    needs: Needs::NODE.union(Needs::POSTGRES),
     about: "GET /api/v1/documents p50/p99 with 5,000 and 50,000 wallets x 100 documents",
 };
 
@@ -42,44 +40,12 @@ pub fn list_scale() -> Result<Vec<Row>> {
     driver("list-scale.mjs")
 }
 
-/// Debian's `postgresql` (server binaries for the throwaway cluster) and `sqlite3` (seeding).
+/// `sqlite3` seeds the SQLite database (Debian's `postgresql` comes with `Needs::POSTGRES`).
 fn tools() -> Result<()> {
-    let has_pg = std::fs::read_dir(DEBIAN_PG_DIR).is_ok_and(|dir| {
-        dir.filter_map(|e| e.ok())
-            .any(|e| e.path().join("bin").join("initdb").exists())
-    });
-    let mut missing = Vec::new();
-    if !has_pg {
-        missing.push("postgresql");
-    }
     if Cmd::new("sqlite3").args(["--version"]).read().is_none() {
-        missing.push("sqlite3");
-    }
-    prereq::debian_packages(&missing)?;
-    if !has_pg {
-        // The package's service starts a cluster of its own; the drivers use their own.
-        let listed = Cmd::new("pg_lsclusters")
-            .args(["--no-header"])
-            .read()
-            .unwrap_or_default();
-        for (version, name) in online_clusters(&listed) {
-            Cmd::new("pg_ctlcluster")
-                .args([version, name, "stop"])
-                .run()?;
-        }
+        prereq::debian_packages(&["sqlite3"])?;
     }
     Ok(())
-}
-
-/// `(version, name)` of the clusters `pg_lsclusters --no-header` reports online.
-fn online_clusters(listed: &str) -> Vec<(&str, &str)> {
-    listed
-        .lines()
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split_whitespace().collect();
-            (f.len() >= 4 && f[3].starts_with("online")).then(|| (f[0], f[1]))
-        })
-        .collect()
 }
 
 /// Runs a driver, echoing its output, and returns its rows.
@@ -156,12 +122,5 @@ mod tests {
         assert_eq!(rows[1].goal, "");
         assert_eq!(rows[1].met, None);
         assert_eq!(rows[2].met, Some(true));
-    }
-
-    #[test]
-    fn only_online_package_clusters_are_stopped() {
-        let listed = "15  main 5432 online postgres /var/lib/postgresql/15/main log\n\
-                      15  old  5433 down   postgres /var/lib/postgresql/15/old  log\n";
-        assert_eq!(online_clusters(listed), vec![("15", "main")]);
     }
 }
