@@ -2,6 +2,7 @@
 //! Timings are reported, never asserted: a goal that is missed does not fail the command.
 
 use crate::args::Selection;
+use crate::bench_load;
 use crate::parse;
 use crate::plan::{self, Needs, Outcome, Step};
 use crate::prereq;
@@ -69,6 +70,8 @@ pub const STEPS: &[Step] = &[
         needs: Needs::BROWSER,
         about: "\"Open\" to a list of 200 documents in Chromium, CPU slowed down 4x",
     },
+    bench_load::LOAD,
+    bench_load::LIST_SCALE,
 ];
 
 /// One line of the results table.
@@ -167,6 +170,8 @@ fn run_step(name: &str) -> Result<Vec<Row>> {
         "ingest" => ingest(),
         "first-visit" => first_visit(),
         "open-to-list" => open_to_list(),
+        "load" => bench_load::load(),
+        "list-scale" => bench_load::list_scale(),
         other => Err(format!("no runner for bench step `{other}`")),
     }
 }

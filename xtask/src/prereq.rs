@@ -181,7 +181,7 @@ pub fn is_root() -> bool {
         == Some(0)
 }
 
-fn debian_packages(missing: &[&str]) -> Result<()> {
+pub(crate) fn debian_packages(missing: &[&str]) -> Result<()> {
     if missing.is_empty() {
         return Ok(());
     }
