@@ -252,6 +252,17 @@ async fn a_backup_during_uploads_restores_every_complete_document_and_nothing_ha
     assert_eq!(summary.deleted, 0);
 
     let manifest = manifest_of(&dir);
+    let (database, file) = match TestDatabase::chosen() {
+        TestDatabase::Sqlite => ("sqlite", "pde.sqlite"),
+        TestDatabase::Postgres => ("postgres", "database.pgdump"),
+    };
+    assert_eq!(
+        (
+            manifest.database.as_str(),
+            manifest.database_file.path.as_str()
+        ),
+        (database, file)
+    );
     let in_backup: BTreeSet<String> = manifest.blobs.iter().map(|b| b.id.clone()).collect();
     assert!(before.is_subset(&in_backup), "{in_backup:?}");
     assert!(!in_backup.contains(&pending) && !in_backup.contains(&stalled_id));
