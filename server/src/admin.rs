@@ -48,6 +48,9 @@ pub enum AdminError {
     /// The database failed.
     #[error("database: {0}")]
     Storage(#[from] StorageError),
+    /// A backup, its check or a restore failed.
+    #[error("{0}")]
+    Backup(#[from] crate::backup::BackupError),
     /// Writing the output or creating the data directory failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
@@ -263,6 +266,9 @@ pub async fn run(
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), AdminError> {
+    if crate::backup::is_backup_command(&args.command) {
+        return crate::backup::run(args, clock, out).await;
+    }
     let storage = open_storage(&args.storage).await?;
     let storage = storage.as_ref();
     match args.command {
@@ -309,6 +315,9 @@ pub async fn run(
                 write!(out, "{}", indicators.human())?;
             }
         }
+        AdminCommand::Backup { .. }
+        | AdminCommand::VerifyBackup { .. }
+        | AdminCommand::Restore { .. } => unreachable!("handled by backup::run"),
     }
     out.flush()?;
     Ok(())

@@ -61,10 +61,15 @@ pub struct AdminStorage {
     #[arg(long, global = true, env = "PDE_DATABASE_URL")]
     pub database_url: Option<String>,
 
-    /// File holding the server pepper [default: `pepper` in the data directory]; accepted so
-    /// `admin` takes the same settings as `serve` (no admin command needs the pepper).
+    /// File holding the server pepper [default: `pepper` in the data directory]; `backup`
+    /// copies it and `restore` writes it.
     #[arg(long, global = true, env = "PDE_PEPPER_FILE")]
     pub pepper_file: Option<PathBuf>,
+
+    /// Directory of the document blobs [default: `blobs` in the data directory]; `backup`
+    /// reads it and `restore` writes it.
+    #[arg(long, global = true, env = "PDE_BLOB_DIR")]
+    pub blob_dir: Option<PathBuf>,
 
     /// Public URL of the service, the start of invitation links.
     #[arg(
@@ -83,6 +88,20 @@ impl AdminStorage {
             .clone()
             .unwrap_or_else(|| default_database_url(&self.data_dir))
     }
+
+    /// The pepper file, as `serve` uses it.
+    pub fn pepper_file(&self) -> PathBuf {
+        self.pepper_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("pepper"))
+    }
+
+    /// The blob directory, as `serve` uses it.
+    pub fn blob_dir(&self) -> PathBuf {
+        self.blob_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("blobs"))
+    }
 }
 
 impl fmt::Debug for AdminStorage {
@@ -91,6 +110,7 @@ impl fmt::Debug for AdminStorage {
             .field("data_dir", &self.data_dir)
             .field("database_url", &mask_url(&self.database_url()))
             .field("pepper_file", &self.pepper_file)
+            .field("blob_dir", &self.blob_dir)
             .field("public_url", &self.public_url)
             .finish()
     }
@@ -111,6 +131,24 @@ pub enum AdminCommand {
         /// Print one JSON object instead.
         #[arg(long)]
         json: bool,
+    },
+    /// Back up the database, the pepper and the blob of every complete document into DIR
+    /// (new or empty), while the server runs; see docs/operations.md.
+    Backup {
+        /// The backup directory to create.
+        dir: PathBuf,
+    },
+    /// Check a backup: every file against the manifest (size, SHA-256), and the database's
+    /// documents against the blobs.
+    VerifyBackup {
+        /// The backup directory.
+        dir: PathBuf,
+    },
+    /// Check a backup, then restore it into the configured database, pepper file and blob
+    /// directory, which must be empty.
+    Restore {
+        /// The backup directory.
+        dir: PathBuf,
     },
 }
 
