@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::secrets::SecretString;
+
 /// The command line of `pde-server`.
 #[derive(Debug, Parser)]
 #[command(
@@ -25,6 +27,8 @@ pub struct Cli {
 }
 
 /// Subcommands.
+// Parsed once at start; boxing `Config` would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the HTTP server (the default).
@@ -318,6 +322,11 @@ pub struct Config {
     /// (and nothing else) [default: off]. Keep it off the public network.
     #[arg(long, env = "PDE_METRICS_LISTEN")]
     pub metrics_listen: Option<SocketAddr>,
+
+    /// The S3-compatible blob store, used instead of the blob directory when `--blob-url`
+    /// is set.
+    #[command(flatten)]
+    pub s3: S3Options,
 }
 
 impl Default for Config {
@@ -398,6 +407,7 @@ impl fmt::Debug for Config {
             .field("data_dir", &self.data_dir)
             .field("database_url", &mask_url(&self.database_url()))
             .field("blob_dir", &self.blob_dir())
+            .field("s3", &self.s3)
             .field("pepper_file", &self.pepper_file())
             .field("web", &crate::web::WebSource::choose(self.web_dir.as_ref()))
             .field("public_url", &self.public_url)
@@ -424,6 +434,42 @@ impl fmt::Debug for Config {
     }
 }
 
+/// Where the blobs go when they are kept in an S3-compatible bucket.
+#[derive(Clone, Debug, Args)]
+pub struct S3Options {
+    /// Keep document blobs in an S3-compatible bucket, `s3://BUCKET` or
+    /// `s3://BUCKET/PREFIX`, instead of the blob directory [default: the blob directory].
+    #[arg(long, env = "PDE_BLOB_URL")]
+    pub blob_url: Option<String>,
+
+    /// URL of the S3 service, e.g. `https://s3.example.net` [default: AWS S3 of the region].
+    #[arg(long, env = "PDE_S3_ENDPOINT")]
+    pub s3_endpoint: Option<String>,
+
+    /// Region of the bucket (Garage's default is `garage`).
+    #[arg(long, env = "PDE_S3_REGION", default_value = "us-east-1")]
+    pub s3_region: String,
+
+    /// Access key id of the bucket's key.
+    #[arg(long, env = "PDE_S3_ACCESS_KEY_ID")]
+    pub s3_access_key_id: Option<String>,
+
+    /// Secret access key of the bucket's key; prefer the environment variable to the flag,
+    /// which other local users can see in the process list.
+    #[arg(long, env = "PDE_S3_SECRET_ACCESS_KEY", hide_env_values = true)]
+    pub s3_secret_access_key: Option<SecretString>,
+
+    /// Address the bucket as `https://BUCKET.ENDPOINT/KEY` instead of the path style
+    /// `https://ENDPOINT/BUCKET/KEY`.
+    #[arg(long, env = "PDE_S3_VIRTUAL_HOSTED_STYLE", default_value_t = false)]
+    pub s3_virtual_hosted_style: bool,
+
+    /// Accept an `http://` endpoint; only for an endpoint on the loopback interface
+    /// (127.0.0.1, ::1 or localhost).
+    #[arg(long, env = "PDE_S3_ALLOW_HTTP", default_value_t = false)]
+    pub s3_allow_http: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -435,6 +481,33 @@ mod tests {
         let dump = format!("{c:?}");
         assert!(!dump.contains("hunter2"));
         assert!(dump.contains("postgres://pde:<redacted>@db/pde"));
+    }
+
+    #[test]
+    fn debug_and_help_hide_the_s3_secret() {
+        let cli = Cli::try_parse_from([
+            "pde-server",
+            "--blob-url",
+            "s3://pde/blobs",
+            "--s3-access-key-id",
+            "GK0123",
+            "--s3-secret-access-key",
+            "hunter2-s3-secret",
+        ])
+        .unwrap();
+        let Command::Serve(c) = cli.into_command() else {
+            panic!("not serve")
+        };
+        let dump = format!("{c:?}");
+        assert!(!dump.contains("hunter2"), "{dump}");
+        assert!(
+            dump.contains("GK0123") && dump.contains("s3://pde/blobs"),
+            "{dump}"
+        );
+        assert_eq!(
+            c.s3.s3_secret_access_key.unwrap().expose(),
+            "hunter2-s3-secret"
+        );
     }
 
     #[test]

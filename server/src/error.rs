@@ -67,7 +67,8 @@ pub enum AppError {
     /// The request took longer than the request timeout.
     #[error("the request took too long")]
     RequestTimeout,
-    /// The server cannot take this now: its database is unreachable, or it is shutting down.
+    /// The server cannot take this now: its database or its S3 blob store is unreachable, or
+    /// it is shutting down.
     /// Try again in a moment (another replica may answer).
     #[error("the service is unavailable for a moment; try again")]
     Unavailable,
@@ -275,6 +276,10 @@ impl From<BlobError> for AppError {
             BlobError::NotFound => Self::internal("a complete document has no blob"),
             BlobError::Body(e) => Self::BadRequest(format!("the body could not be read: {e}")),
             BlobError::Io(e) => Self::internal(e),
+            e @ BlobError::Unavailable(_) => {
+                tracing::error!(error = %e, "the blob store is unavailable");
+                Self::Unavailable
+            }
         }
     }
 }

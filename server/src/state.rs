@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::blob::{BlobStore, LocalBlobStore};
+use crate::blob::BlobStore;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::drain::Drain;
@@ -48,6 +48,9 @@ pub enum StartError {
         /// Why.
         source: crate::storage::StorageError,
     },
+    /// The blob store could not be opened.
+    #[error(transparent)]
+    Blob(#[from] crate::blob::OpenError),
 }
 
 fn io(what: &'static str) -> impl FnOnce(std::io::Error) -> StartError {
@@ -69,12 +72,10 @@ impl AppState {
                     url: crate::config::mask_url(&url),
                     source,
                 })?;
-        let blobs = LocalBlobStore::open(config.blob_dir())
-            .await
-            .map_err(io("opening the blob directory"))?;
+        let blobs = crate::blob::open_store(&config).await?;
         Ok(Self {
             storage,
-            blobs: Arc::new(blobs),
+            blobs,
             clock,
             pepper: Arc::new(pepper),
             config: Arc::new(config),

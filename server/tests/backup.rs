@@ -508,10 +508,10 @@ impl BlobStore for Faulty {
             _ => self.inner.open(id).await,
         }
     }
-    async fn delete(&self, id: DocumentId) -> std::io::Result<()> {
+    async fn delete(&self, id: DocumentId) -> Result<(), BlobError> {
         self.inner.delete(id).await
     }
-    async fn sweep_temp(&self, before: std::time::SystemTime) -> std::io::Result<u64> {
+    async fn sweep_temp(&self, before: std::time::SystemTime) -> Result<u64, BlobError> {
         self.inner.sweep_temp(before).await
     }
 }

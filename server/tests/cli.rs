@@ -15,10 +15,12 @@ use pde_server::clock::{Clock, SystemClock};
 fn help_documents_every_flag_and_its_environment_variable() {
     let out = Command::new(env!("CARGO_BIN_EXE_pde-server"))
         .arg("--help")
+        .env("PDE_S3_SECRET_ACCESS_KEY", "hunter2-in-the-environment")
         .output()
         .unwrap();
     assert!(out.status.success());
     let help = String::from_utf8(out.stdout).unwrap();
+    assert!(!help.contains("hunter2"), "--help shows the S3 secret");
     for name in [
         "listen",
         "data-dir",
@@ -41,6 +43,13 @@ fn help_documents_every_flag_and_its_environment_variable() {
         "request-timeout-secs",
         "max-connections",
         "metrics-listen",
+        "blob-url",
+        "s3-endpoint",
+        "s3-region",
+        "s3-access-key-id",
+        "s3-secret-access-key",
+        "s3-virtual-hosted-style",
+        "s3-allow-http",
     ] {
         assert!(help.contains(&format!("--{name}")), "--{name} missing");
         let env = format!("PDE_{}", name.replace('-', "_").to_uppercase());

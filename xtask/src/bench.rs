@@ -55,8 +55,11 @@ pub const STEPS: &[Step] = &[
     Step {
         name: "ingest",
         deps: &["server-build", "wasm-build", "bench-install"],
-        needs: Needs::NODE,
-        about: "8 concurrent 50 MB uploads vs raw file copy; server peak RSS",
+        needs: Needs {
+            garage: true,
+            ..Needs::NODE
+        },
+        about: "8 concurrent 50 MB uploads to the local store and to S3 (Garage) vs raw file copy; server peak RSS",
     },
     Step {
         name: "first-visit",
@@ -308,6 +311,11 @@ struct Server {
 impl Server {
     /// Starts the server on `data`; its log goes to `server.log` beside `data`.
     fn start(data: &Path) -> Result<Server> {
+        Self::start_with(data, &[], &[])
+    }
+
+    /// [`Self::start`] with more options and environment variables.
+    fn start_with(data: &Path, extra: &[String], env: &[(&str, &str)]) -> Result<Server> {
         let bin = target_dir().join("release").join("pde-server");
         // A free port, known in advance because the public URL must name it.
         let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -322,8 +330,10 @@ impl Server {
             // Benchmarks sign up many accounts from one address.
             .args(["--signups-per-client-per-hour", "1000000"])
             .args(["--signups-per-hour", "1000000"])
+            .args(extra)
             .into_parts()
             .1;
+        cmd.envs(env.iter().copied());
         let log_path = data.with_file_name("server.log");
         let log = std::fs::File::create(&log_path)
             .map_err(|e| format!("cannot create {}: {e}", rel(&log_path)))?;
@@ -448,18 +458,60 @@ fn ingest() -> Result<Vec<Row>> {
     }
     drop(buf);
 
+    let mut rows = ingest_into(&sources, &copy_dir, &data_dir, "local store", &[], &[])?;
+    // The same bytes into a throwaway single-node Garage.
+    let garage_dir = dir.join("garage");
+    std::fs::create_dir_all(&garage_dir).map_err(|e| format!("{}: {e}", rel(&garage_dir)))?;
+    let garage = crate::garage::Garage::start(&garage_dir)?;
+    let s3_data = dir.join("s3-data");
+    let extra: Vec<String> = [
+        "--blob-url",
+        &format!("s3://{}/blobs", crate::garage::BUCKET),
+        "--s3-endpoint",
+        &garage.endpoint(),
+        "--s3-region",
+        crate::garage::REGION,
+        "--s3-access-key-id",
+        &garage.key_id,
+        "--s3-allow-http",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let env = [("PDE_S3_SECRET_ACCESS_KEY", garage.secret.as_str())];
+    rows.extend(ingest_into(
+        &sources,
+        &copy_dir,
+        &s3_data,
+        "S3 (Garage)",
+        &extra,
+        &env,
+    )?);
+    drop(garage);
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(rows)
+}
+
+/// Rounds of raw copy then ingest into a server started with `extra` options; the rows.
+fn ingest_into(
+    sources: &[PathBuf],
+    copy_dir: &Path,
+    data_dir: &Path,
+    store: &str,
+    extra: &[String],
+    env: &[(&str, &str)],
+) -> Result<Vec<Row>> {
     // Rounds of raw copy then ingest, interleaved so both see the same disk and load; the
     // best time of each is compared (the disk's and the machine's noise is large).
-    let server = Server::start(&data_dir)?;
+    let server = Server::start_with(data_dir, extra, env)?;
     let (mut raw, mut ing) = (Vec::new(), Vec::new());
     for round in 1..=ROUNDS {
-        let r = raw_copy(&sources, &copy_dir)?;
+        let r = raw_copy(sources, copy_dir)?;
         println!("round {round}: raw copy (8 threads, fsync each) {r:.2} s");
         raw.push(r);
         let mut driver = Cmd::new("node")
             .args(["ingest.mjs", &server.url])
             .dir(BENCH_DIR);
-        for s in &sources {
+        for s in sources {
             driver = driver.args([s]);
         }
         let out = capture(driver)?;
@@ -469,14 +521,13 @@ fn ingest() -> Result<Vec<Row>> {
         .ok()
         .and_then(|s| parse::vm_hwm_bytes(&s));
     drop(server);
-    let _ = std::fs::remove_dir_all(&dir);
 
     let best = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
     let (raw_s, ingest_s) = (best(&raw), best(&ing));
     let total_mb = (UPLOADS * UPLOAD_BYTES) as f64 / 1e6;
     let ratio = raw_s / ingest_s;
     let mut rows = vec![Row {
-        what: "ingest 8x50 MB / raw copy".into(),
+        what: format!("ingest 8x50 MB / raw copy, {store}"),
         goal: ">= 0.7x raw copy".into(),
         measured: format!(
             "{ratio:.2}x ({:.0} vs {:.0} MB/s, best of {ROUNDS})",
@@ -489,13 +540,16 @@ fn ingest() -> Result<Vec<Row>> {
         Some(b) => {
             let mb = b as f64 / 1e6;
             Row {
-                what: "server peak RSS during ingest".into(),
+                what: format!("server peak RSS during ingest, {store}"),
                 goal: "< 150 MB".into(),
                 measured: format!("{mb:.0} MB"),
                 met: Some(mb < 150.0),
             }
         }
-        None => Row::info("server peak RSS during ingest", "VmHWM not readable"),
+        None => Row::info(
+            format!("server peak RSS during ingest, {store}"),
+            "VmHWM not readable",
+        ),
     });
     Ok(rows)
 }

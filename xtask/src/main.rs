@@ -4,6 +4,7 @@ mod args;
 mod bench;
 mod bench_load;
 mod fuzz;
+mod garage;
 mod parse;
 mod plan;
 mod postgres;

@@ -20,6 +20,8 @@ pub struct Needs {
     pub fuzz: bool,
     /// Debian's `postgresql` (a throwaway cluster for the tests).
     pub postgres: bool,
+    /// Garage, the S3-compatible object store the S3 blob store is tested against.
+    pub garage: bool,
 }
 
 impl Needs {
@@ -31,6 +33,7 @@ impl Needs {
         age: false,
         fuzz: false,
         postgres: false,
+        garage: false,
     };
     pub const WASM: Needs = Needs {
         wasm_target: true,
@@ -63,6 +66,10 @@ impl Needs {
         postgres: true,
         ..Needs::NONE
     };
+    pub const GARAGE: Needs = Needs {
+        garage: true,
+        ..Needs::NONE
+    };
 
     pub const fn union(self, o: Needs) -> Needs {
         Needs {
@@ -73,6 +80,7 @@ impl Needs {
             age: self.age || o.age,
             fuzz: self.fuzz || o.fuzz,
             postgres: self.postgres || o.postgres,
+            garage: self.garage || o.garage,
         }
     }
 }

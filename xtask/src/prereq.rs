@@ -49,6 +49,9 @@ pub fn ensure(needs: Needs) -> Result<()> {
     if needs.fuzz {
         cargo_fuzz()?;
     }
+    if needs.garage {
+        garage()?;
+    }
     println!("prerequisites ok");
     Ok(())
 }
@@ -79,6 +82,30 @@ fn cargo_fuzz() -> Result<()> {
     Cmd::new("cargo")
         .args(["install", "cargo-fuzz", "--locked"])
         .run()
+}
+
+/// Garage, which the S3 tests and benchmarks start themselves.
+fn garage() -> Result<()> {
+    if crate::garage::installed_version_ok() {
+        println!("garage {}: installed", crate::garage::VERSION);
+        return Ok(());
+    }
+    println!(
+        "garage {} needed; installing it (about 10 minutes, once)",
+        crate::garage::VERSION
+    );
+    Cmd::new("cargo")
+        .args(["install", "garage", "--version", crate::garage::VERSION])
+        .args(["--locked"])
+        .run()?;
+    if !crate::garage::installed_version_ok() {
+        return Err(format!(
+            "garage {} was installed but is not found: put cargo's bin directory (usually \
+             ~/.cargo/bin) on PATH, or set PDE_GARAGE_BIN",
+            crate::garage::VERSION
+        ));
+    }
+    Ok(())
 }
 
 fn wasm_target() -> Result<()> {

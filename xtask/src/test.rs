@@ -36,7 +36,7 @@ pub const STEPS: &[Step] = &[
     Step {
         name: "native",
         deps: &[],
-        needs: Needs::AGE.union(Needs::POSTGRES),
+        needs: Needs::AGE.union(Needs::POSTGRES).union(Needs::GARAGE),
         about: "native tests: cargo nextest run --workspace (cargo test --workspace without nextest), then pde-server's on PostgreSQL",
     },
     Step {

@@ -138,16 +138,16 @@ impl BlobStore for LocalBlobStore {
         })
     }
 
-    async fn delete(&self, id: DocumentId) -> io::Result<()> {
+    async fn delete(&self, id: DocumentId) -> Result<(), BlobError> {
         let path = self.path_of(id);
         match fs::remove_file(&path).await {
-            Ok(()) => sync_dir(path.parent().expect("a blob path has a parent")).await,
+            Ok(()) => Ok(sync_dir(path.parent().expect("a blob path has a parent")).await?),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(e),
+            Err(e) => Err(e.into()),
         }
     }
 
-    async fn sweep_temp(&self, before: SystemTime) -> io::Result<u64> {
+    async fn sweep_temp(&self, before: SystemTime) -> Result<u64, BlobError> {
         let mut removed = 0;
         let mut entries = fs::read_dir(self.tmp_dir()).await?;
         while let Some(entry) = entries.next_entry().await? {
@@ -156,7 +156,7 @@ impl BlobStore for LocalBlobStore {
                 match fs::remove_file(entry.path()).await {
                     Ok(()) => removed += 1,
                     Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                    Err(e) => return Err(e),
+                    Err(e) => return Err(e.into()),
                 }
             }
         }

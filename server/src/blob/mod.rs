@@ -4,6 +4,7 @@
 //! temporary object that a sweep removes if the writer died.
 
 mod local;
+mod s3;
 
 use std::io;
 use std::pin::Pin;
@@ -14,6 +15,8 @@ use bytes::Bytes;
 use futures_util::Stream;
 
 pub use self::local::LocalBlobStore;
+pub use self::s3::{S3BlobStore, S3Location};
+use crate::config::Config;
 use crate::ids::DocumentId;
 
 /// A stream of body bytes.
@@ -40,6 +43,24 @@ pub enum BlobError {
     /// The store failed.
     #[error("blob store error: {0}")]
     Io(#[source] io::Error),
+    /// The remote store (S3) does not answer, or answers with an error.
+    #[error("the blob store does not answer: {}", one_line(.0))]
+    Unavailable(#[source] object_store::Error),
+}
+
+/// An error and its causes on one line (S3 error answers may carry line breaks).
+pub(crate) fn one_line(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl From<io::Error> for BlobError {
@@ -71,7 +92,51 @@ pub trait BlobStore: Send + Sync + 'static {
     /// Opens the blob under `id` for streaming.
     async fn open(&self, id: DocumentId) -> Result<BlobReader, BlobError>;
     /// Deletes the blob under `id`; no error if there is none.
-    async fn delete(&self, id: DocumentId) -> io::Result<()>;
+    async fn delete(&self, id: DocumentId) -> Result<(), BlobError>;
     /// Deletes temporary objects last written before `before`; returns how many.
-    async fn sweep_temp(&self, before: SystemTime) -> io::Result<u64>;
+    async fn sweep_temp(&self, before: SystemTime) -> Result<u64, BlobError>;
+}
+
+/// The blob store could not be opened at start.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The blob directory could not be created.
+    #[error("opening the blob directory {}: {source}", .dir.display())]
+    Local {
+        /// The directory.
+        dir: std::path::PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// An S3 option is wrong.
+    #[error("{0}")]
+    Config(String),
+    /// The bucket does not answer, or refuses the key.
+    #[error("the blob store {location} does not answer: {}", one_line(.source))]
+    S3 {
+        /// The bucket, prefix and endpoint.
+        location: String,
+        /// Why.
+        source: object_store::Error,
+    },
+}
+
+/// Opens the blob store `config` names: the S3 bucket of `--blob-url` if set (checking that
+/// it answers), else the blob directory (created if missing). The one place the store is
+/// chosen.
+pub async fn open_store(config: &Config) -> Result<std::sync::Arc<dyn BlobStore>, OpenError> {
+    match &config.s3.blob_url {
+        Some(_) => {
+            let store = S3BlobStore::new(&S3Location::from_options(&config.s3)?)?;
+            store.check().await?;
+            Ok(std::sync::Arc::new(store))
+        }
+        None => {
+            let dir = config.blob_dir();
+            match LocalBlobStore::open(&dir).await {
+                Ok(store) => Ok(std::sync::Arc::new(store)),
+                Err(source) => Err(OpenError::Local { dir, source }),
+            }
+        }
+    }
 }

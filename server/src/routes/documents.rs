@@ -165,7 +165,7 @@ pub async fn list(
         (status = 403, body = ErrorBody, description = "forbidden (a worker), worker_suspended"),
         (status = 404, body = ErrorBody, description = "not_found (also another account's document)"),
         (status = 409, body = ErrorBody, description = "already_uploaded"),
-        (status = 503, body = ErrorBody, description = "unavailable (the server is shutting down, or its database is unreachable)"),
+        (status = 503, body = ErrorBody, description = "unavailable (the server is shutting down, its database is unreachable, or the S3 blob store does not answer)"),
         (status = 507, body = ErrorBody, description = "storage_full"),
     ))]
 pub async fn put_content(

@@ -1,10 +1,14 @@
 //! Shared helpers: an app on a temp data dir with a test clock, requests through `oneshot`.
 #![allow(dead_code)]
 
+// The throwaway Garage of `cargo xtask bench`, one per test here.
 pub mod binary;
 pub mod databases;
+#[path = "../../../xtask/src/garage.rs"]
+pub mod garage;
 pub mod net;
 pub mod own_cluster;
+pub mod s3;
 pub mod sharing;
 
 use std::path::PathBuf;
@@ -385,10 +389,16 @@ impl pde_server::blob::BlobStore for FullDisk {
     ) -> Result<pde_server::blob::BlobReader, pde_server::blob::BlobError> {
         Err(pde_server::blob::BlobError::NotFound)
     }
-    async fn delete(&self, _: pde_server::ids::DocumentId) -> std::io::Result<()> {
+    async fn delete(
+        &self,
+        _: pde_server::ids::DocumentId,
+    ) -> Result<(), pde_server::blob::BlobError> {
         Ok(())
     }
-    async fn sweep_temp(&self, _: std::time::SystemTime) -> std::io::Result<u64> {
+    async fn sweep_temp(
+        &self,
+        _: std::time::SystemTime,
+    ) -> Result<u64, pde_server::blob::BlobError> {
         Ok(0)
     }
 }
