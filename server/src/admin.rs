@@ -45,6 +45,9 @@ pub enum AdminError {
     /// Validity out of range.
     #[error("an invitation is valid 1 to {MAX_VALID_HOURS} hours")]
     BadValidity,
+    /// The blob store could not be opened.
+    #[error("{0}")]
+    Blobs(#[from] crate::blob::OpenError),
     /// The database failed.
     #[error("database: {0}")]
     Storage(#[from] StorageError),

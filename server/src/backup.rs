@@ -27,7 +27,7 @@ use sqlx::{AnyConnection, Connection, Row, SqliteConnection};
 use tokio::io::AsyncWriteExt;
 
 use crate::admin::AdminError;
-use crate::blob::{BlobError, BlobStore, LocalBlobStore};
+use crate::blob::{BlobError, BlobStore, open_store_of};
 use crate::clock::Clock;
 use crate::config::{AdminArgs, AdminCommand, AdminStorage};
 use crate::ids::DocumentId;
@@ -1151,8 +1151,8 @@ pub async fn run(
     let mut stderr = io::stderr();
     match args.command {
         AdminCommand::Backup { dir } => {
-            let blobs = LocalBlobStore::open(args.storage.blob_dir()).await?;
-            let s = backup(&target_of(&args.storage), &blobs, &dir, clock, &mut stderr).await?;
+            let blobs = open_store_of(&args.storage.s3, args.storage.blob_dir()).await?;
+            let s = backup(&target_of(&args.storage), &*blobs, &dir, clock, &mut stderr).await?;
             writeln!(
                 out,
                 "backup: {}: {} documents, {} bytes of blobs, database and pepper; left out: {} not complete, {} deleted during the backup",
@@ -1186,8 +1186,8 @@ pub async fn run(
             if storage.database_url.is_none() {
                 std::fs::create_dir_all(&storage.data_dir)?;
             }
-            let blobs = LocalBlobStore::open(storage.blob_dir()).await?;
-            let s = restore(&dir, &target_of(storage), &blobs, &mut stderr).await?;
+            let blobs = open_store_of(&storage.s3, storage.blob_dir()).await?;
+            let s = restore(&dir, &target_of(storage), &*blobs, &mut stderr).await?;
             writeln!(
                 out,
                 "restored: {}: {} documents, {} bytes of blobs, database and pepper",

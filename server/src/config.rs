@@ -58,6 +58,12 @@ pub struct AdminStorage {
     pub config: Option<PathBuf>,
 
     /// Directory for the database and the pepper, unless set separately.
+    /// Where the blobs are when they are in an S3-compatible bucket (`backup` reads them,
+    /// `restore` writes them); give these before the command's name, or in the environment
+    /// or the configuration file.
+    #[command(flatten)]
+    pub s3: S3Options,
+
     #[arg(long, global = true, env = "PDE_DATA_DIR", default_value = "./data")]
     pub data_dir: PathBuf,
 

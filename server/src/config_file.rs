@@ -157,6 +157,15 @@ fn with_file(
         }
     })?;
     let levels = command_matches(matches);
+    // The flags go right after the name of the command that runs (`serve`, `admin`), where
+    // both its own options and its global ones are taken, or at the end without one.
+    let mut at = match matches.subcommand_name() {
+        Some(name) => args
+            .iter()
+            .position(|a| a.to_str() == Some(name))
+            .map_or(args.len(), |i| i + 1),
+        None => args.len(),
+    };
     let options = file_options(matches);
     // One file serves `serve` and `admin`: `admin` skips the options only `serve` has.
     let serve_options = file_options(&Cli::command().get_matches_from(["pde-server"]));
@@ -187,22 +196,22 @@ fn with_file(
             continue;
         }
         let flag = format!("--{}", key.replace('_', "-"));
-        match value {
-            toml::Value::Boolean(true) => args.push(flag.into()),
-            toml::Value::Boolean(false) => {}
-            toml::Value::String(s) => args.push(format!("{flag}={s}").into()),
-            toml::Value::Integer(n) => args.push(format!("{flag}={n}").into()),
-            toml::Value::Float(x) => args.push(format!("{flag}={x}").into()),
+        let added: OsString = match value {
+            toml::Value::Boolean(true) => flag.into(),
+            toml::Value::Boolean(false) => continue,
+            toml::Value::String(s) => format!("{flag}={s}").into(),
+            toml::Value::Integer(n) => format!("{flag}={n}").into(),
+            toml::Value::Float(x) => format!("{flag}={x}").into(),
             _ => {
                 return Err(ConfigFileError::NotAScalar {
                     path: path.to_owned(),
                     key: key.clone(),
                 });
             }
-        }
+        };
+        args.insert(at, added);
+        at += 1;
     }
-    // Added at the end, the flags belong to the innermost command; `admin`'s options are
-    // global, so clap takes them there too.
     Ok(args)
 }
 

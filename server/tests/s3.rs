@@ -293,3 +293,101 @@ fn a_wrong_or_unreachable_bucket_stops_the_server_at_start_with_one_line() {
     let _ = child.wait();
     assert!(line.starts_with("listening on http://127.0.0.1:"), "{line}");
 }
+
+/// A configuration file naming `data_dir`, `database_url` and the bucket under `prefix` (the
+/// secret stays in the environment).
+fn admin_config(
+    s3: &S3,
+    path: &std::path::Path,
+    data_dir: &std::path::Path,
+    database_url: &str,
+    prefix: &str,
+) {
+    std::fs::write(
+        path,
+        format!(
+            "data_dir = {:?}\ndatabase_url = {:?}\nblob_url = \"s3://{}/{prefix}\"\n\
+             s3_endpoint = {:?}\ns3_region = {:?}\ns3_access_key_id = {:?}\ns3_allow_http = true\n",
+            data_dir.display().to_string(),
+            database_url,
+            garage::BUCKET,
+            s3.garage.endpoint(),
+            garage::REGION,
+            s3.garage.key_id,
+        ),
+    )
+    .unwrap();
+}
+
+fn admin_with(s3: &S3, config: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_pde-server"))
+        .arg("admin")
+        .args(args)
+        .args(["--config", config.to_str().unwrap()])
+        .env_remove("PDE_DATABASE_URL")
+        .env_remove("PDE_DATA_DIR")
+        .env_remove("PDE_BLOB_URL")
+        .env("PDE_S3_SECRET_ACCESS_KEY", &s3.garage.secret)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "admin {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn admin_backs_up_the_bucket_and_restores_it_under_another_prefix() {
+    let s3 = S3::start();
+    let t = TestApp::with_s3(&s3, |_| {}).await;
+    let h = t.signup("s3 backup").await;
+    let paper = content(3 * PART + 17);
+    let doc = t.store(&h.session, &paper).await;
+
+    let work = tempfile::tempdir().unwrap();
+    let source = work.path().join("source.toml");
+    admin_config(
+        &s3,
+        &source,
+        &t.state.config.data_dir,
+        &t.state.config.database_url(),
+        "blobs",
+    );
+    let backup = work.path().join("backup");
+    let said = admin_with(&s3, &source, &["backup", backup.to_str().unwrap()]);
+    assert!(said.contains("1 documents"), "{said}");
+    admin_with(&s3, &source, &["verify-backup", backup.to_str().unwrap()]);
+
+    // Restored into a fresh data directory and database, and another prefix of the bucket.
+    let restored = work.path().join("restored");
+    let restored_db = match common::databases::TestDatabase::chosen() {
+        common::databases::TestDatabase::Postgres => common::databases::fresh_postgres_url().await,
+        common::databases::TestDatabase::Sqlite => {
+            format!("sqlite://{}/pde.sqlite", restored.display())
+        }
+    };
+    let target = work.path().join("target.toml");
+    admin_config(&s3, &target, &restored, &restored_db, "restored");
+    admin_with(&s3, &target, &["restore", backup.to_str().unwrap()]);
+    assert!(s3.keys().await.contains(&format!("restored/{doc}")));
+
+    let (dir, url) = (restored.clone(), restored_db.clone());
+    let again = TestApp::with_s3(&s3, |c| {
+        s3.configure(c, "restored");
+        c.data_dir = dir;
+        c.database_url = Some(url);
+    })
+    .await;
+    let r = again
+        .login("s3 backup", "passphrase", &h.passphrase_auth)
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let session = r.session_token();
+    let r = again
+        .get(&format!("/api/v1/documents/{doc}/content"), Some(&session))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body == paper[..], "the restored document differs");
+}

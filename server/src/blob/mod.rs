@@ -125,14 +125,23 @@ pub enum OpenError {
 /// it answers), else the blob directory (created if missing). The one place the store is
 /// chosen.
 pub async fn open_store(config: &Config) -> Result<std::sync::Arc<dyn BlobStore>, OpenError> {
-    match &config.s3.blob_url {
+    open_store_of(&config.s3, config.blob_dir()).await
+}
+
+/// Opens the S3 bucket of `s3` if it names one, else the directory `blob_dir` (what `serve`
+/// and the `admin` backup commands both use).
+pub async fn open_store_of(
+    s3: &crate::config::S3Options,
+    blob_dir: std::path::PathBuf,
+) -> Result<std::sync::Arc<dyn BlobStore>, OpenError> {
+    match &s3.blob_url {
         Some(_) => {
-            let store = S3BlobStore::new(&S3Location::from_options(&config.s3)?)?;
+            let store = S3BlobStore::new(&S3Location::from_options(s3)?)?;
             store.check().await?;
             Ok(std::sync::Arc::new(store))
         }
         None => {
-            let dir = config.blob_dir();
+            let dir = blob_dir;
             match LocalBlobStore::open(&dir).await {
                 Ok(store) => Ok(std::sync::Arc::new(store)),
                 Err(source) => Err(OpenError::Local { dir, source }),
