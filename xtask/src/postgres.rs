@@ -409,10 +409,10 @@ mod tests {
 
     #[test]
     fn settings_listen_on_loopback_only() {
-        let s = settings(5999, Path::new("/tmp/x/socket"));
+        let s = settings(5999, Path::new("cluster/socket"));
         assert!(s.contains("listen_addresses = '127.0.0.1'"));
         assert!(s.contains("port = 5999"));
-        assert!(s.contains("unix_socket_directories = '/tmp/x/socket'"));
+        assert!(s.contains("unix_socket_directories = 'cluster/socket'"));
         assert!(!HBA.contains("0.0.0.0") && !HBA.contains("::"));
     }
 
