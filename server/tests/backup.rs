@@ -514,6 +514,9 @@ impl BlobStore for Faulty {
     async fn sweep_temp(&self, before: std::time::SystemTime) -> Result<u64, BlobError> {
         self.inner.sweep_temp(before).await
     }
+    fn list_older(&self, before: std::time::SystemTime) -> pde_server::blob::IdStream<'_> {
+        self.inner.list_older(before)
+    }
 }
 
 #[tokio::test]

@@ -401,4 +401,7 @@ impl pde_server::blob::BlobStore for FullDisk {
     ) -> Result<u64, pde_server::blob::BlobError> {
         Ok(0)
     }
+    fn list_older(&self, _: std::time::SystemTime) -> pde_server::blob::IdStream<'_> {
+        Box::pin(futures_util::stream::empty())
+    }
 }
