@@ -90,6 +90,14 @@ impl WireResponse {
         })
     }
 
+    /// The session token of a sign-up or log-in answer.
+    pub fn session(&self) -> String {
+        self.json()["session"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {}", self.head))
+            .to_owned()
+    }
+
     /// The error code of a JSON error body.
     pub fn code(&self) -> String {
         self.json()["error"]["code"]
@@ -119,6 +127,38 @@ pub async fn request(
     head.push_str("\r\n");
     head.push_str(&body);
     raw(addr, head.as_bytes()).await
+}
+
+/// The head of a `PUT …/content` of `len` bytes (the body is to follow).
+pub fn upload_head(addr: SocketAddr, session: &str, id: &str, len: usize) -> String {
+    format!(
+        "PUT /api/v1/documents/{id}/content HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         X-PDE-Client: 1\r\nAuthorization: Bearer {session}\r\n\
+         Content-Type: application/octet-stream\r\nContent-Length: {len}\r\n\r\n"
+    )
+}
+
+/// Uploads `body` as the content of document `id` on its own connection.
+pub async fn put_content(addr: SocketAddr, session: &str, id: &str, body: &[u8]) -> WireResponse {
+    let mut bytes = upload_head(addr, session, id, body.len()).into_bytes();
+    bytes.extend_from_slice(body);
+    raw(addr, &bytes).await
+}
+
+/// Reserves a document of `len` bytes over the socket; its id.
+pub async fn reserve(addr: SocketAddr, session: &str, len: usize) -> String {
+    let body = serde_json::json!({"size": len, "metadata": super::b64(b"meta"),
+        "envelope": super::b64(b"env")});
+    let r = request(
+        addr,
+        "POST",
+        "/api/v1/documents",
+        Some(session),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    r.json()["id"].as_str().unwrap().to_owned()
 }
 
 /// Writes `bytes` on a new connection and reads the answer until the server closes it.
