@@ -19,6 +19,7 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use bytes::Bytes;
 use common::TestApp;
+use common::binary::ok;
 use common::databases::{TestDatabase, fresh_postgres_url};
 use common::net;
 use pde_server::backup::{self, BackupError, Manifest, Target};
@@ -51,16 +52,6 @@ fn admin_of(app: &TestApp, args: &[&str]) -> Output {
         app.state.config.database_url.as_deref(),
         args,
     )
-}
-
-#[track_caller]
-fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// The one error line of a command that must fail.

@@ -6,47 +6,20 @@
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 mod common;
 
 use common::binary::RunningServer;
 use common::databases::{TestDatabase, fresh_postgres_url};
-use common::net::{put_content, request, reserve, upload_head};
+use common::net::{login, put_content, request, reserve, signup, upload_head};
 use common::s3::S3;
-use common::{Holder, b64};
+use common::{Holder, content, files_under};
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
-use serde_json::json;
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
-
-/// `len` bytes that differ from one document to the next.
-fn content(seed: u32, len: usize) -> Vec<u8> {
-    let mut x = seed.wrapping_mul(2_654_435_761) | 1;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            x as u8
-        })
-        .collect()
-}
 
 /// `pde-server serve` on `data` (and `database_url`), with `extra` flags.
 fn start(
@@ -69,27 +42,6 @@ fn flags(pairs: &[(&str, u64)]) -> Vec<String> {
         .iter()
         .flat_map(|(flag, value)| [(*flag).to_owned(), value.to_string()])
         .collect()
-}
-
-async fn signup(addr: SocketAddr, holder: &Holder) -> String {
-    let r = request(
-        addr,
-        "POST",
-        "/api/v1/accounts",
-        None,
-        Some(&holder.signup_body()),
-    )
-    .await;
-    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
-    r.session()
-}
-
-async fn login(addr: SocketAddr, holder: &Holder) -> String {
-    let body = json!({"pseudonym": holder.pseudonym, "method": "passphrase",
-        "auth_key": b64(&holder.passphrase_auth)});
-    let r = request(addr, "POST", "/api/v1/auth/login", None, Some(&body)).await;
-    assert_eq!(r.status, 200);
-    r.session()
 }
 
 async fn listed(addr: SocketAddr, session: &str) -> Vec<String> {
@@ -251,7 +203,7 @@ async fn sigkill_during_uploads_on_postgres_and_s3_leaves_no_half_document_and_n
     // Complete before the kill: one small (a single PUT) and one of three parts.
     let mut complete = Vec::new();
     for (seed, len) in [(1, 1000), (2, 12 * 1024 * 1024)] {
-        let bytes = content(seed, len);
+        let bytes = content(len, seed);
         let id = reserve(addr, &session, len).await;
         assert_eq!(put_content(addr, &session, &id, &bytes).await.status, 204);
         complete.push(id.clone());
@@ -263,7 +215,7 @@ async fn sigkill_during_uploads_on_postgres_and_s3_leaves_no_half_document_and_n
     let mut stalled = Vec::new();
     let mut half_sent = Vec::new();
     for seed in 10..13 {
-        let bytes = content(seed, 16 * 1024 * 1024);
+        let bytes = content(16 * 1024 * 1024, seed);
         let id = reserve(addr, &session, bytes.len()).await;
         stalled.push(start_upload(addr, &session, &id, &bytes, 8 * 1024 * 1024).await);
         half_sent.push(id.clone());
@@ -285,7 +237,7 @@ async fn sigkill_during_uploads_on_postgres_and_s3_leaves_no_half_document_and_n
     // Six small uploads race the kill: the server dies as soon as the first is answered.
     let mut racing = FuturesUnordered::new();
     for seed in 20..26 {
-        let bytes = content(seed, 300_000);
+        let bytes = content(300_000, seed);
         let id = reserve(addr, &session, bytes.len()).await;
         sent.insert(id.clone(), bytes.clone());
         let session = session.clone();

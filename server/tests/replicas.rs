@@ -7,7 +7,7 @@ use std::process::Command;
 
 use common::binary::RunningServer;
 use common::databases::fresh_postgres_url;
-use common::net::{put_content, request};
+use common::net::{login, put_content, request, signup};
 use common::sharing::{age, join_body};
 use common::*;
 use serde_json::{Value, json};
@@ -64,21 +64,8 @@ async fn two_replicas_on_one_database_and_one_blob_store_act_as_one_service() {
 
     // Sign up on A, log in on B.
     let holder = Holder::new("two replicas");
-    let r = request(
-        a.addr,
-        "POST",
-        "/api/v1/accounts",
-        None,
-        Some(&holder.signup_body()),
-    )
-    .await;
-    assert_eq!(r.status, 201, "{:?}", String::from_utf8_lossy(&r.body));
-    let on_a = r.session();
-    let login = json!({"pseudonym": holder.pseudonym, "method": "passphrase",
-        "auth_key": b64(&holder.passphrase_auth)});
-    let r = request(b.addr, "POST", "/api/v1/auth/login", None, Some(&login)).await;
-    assert_eq!(r.status, 200);
-    let on_b = r.session();
+    let on_a = signup(a.addr, &holder).await;
+    let on_b = login(b.addr, &holder).await;
     // A session made on A works on B.
     let r = request(b.addr, "GET", "/api/v1/account", Some(&on_a), None).await;
     assert_eq!(r.status, 200);

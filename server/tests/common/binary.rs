@@ -4,6 +4,17 @@ use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::process::{Child, ChildStdout, Command, Stdio};
 
+/// The standard output of a command (such as `pde-server admin …`) that must succeed.
+#[track_caller]
+pub fn ok(out: std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// A running server process.
 pub struct RunningServer {
     pub child: Child,

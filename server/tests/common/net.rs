@@ -161,6 +161,23 @@ pub async fn reserve(addr: SocketAddr, session: &str, len: usize) -> String {
     r.json()["id"].as_str().unwrap().to_owned()
 }
 
+/// Signs `holder` up; the session token.
+pub async fn signup(addr: SocketAddr, holder: &super::Holder) -> String {
+    let body = holder.signup_body();
+    let r = request(addr, "POST", "/api/v1/accounts", None, Some(&body)).await;
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    r.session()
+}
+
+/// Logs `holder` in with the passphrase; the session token.
+pub async fn login(addr: SocketAddr, holder: &super::Holder) -> String {
+    let body = serde_json::json!({"pseudonym": holder.pseudonym, "method": "passphrase",
+        "auth_key": super::b64(&holder.passphrase_auth)});
+    let r = request(addr, "POST", "/api/v1/auth/login", None, Some(&body)).await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    r.session()
+}
+
 /// Writes `bytes` on a new connection and reads the answer until the server closes it.
 pub async fn raw(addr: SocketAddr, bytes: &[u8]) -> WireResponse {
     let mut stream = TcpStream::connect(addr).await.unwrap();
