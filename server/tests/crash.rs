@@ -178,18 +178,21 @@ async fn sigkill_mid_upload_leaves_no_half_document() {
 }
 
 /// PostgreSQL and S3: several large uploads (multipart, several parts each) half sent and
-/// small ones racing the kill; after the restart no half document is listed, every listed
+/// small ones racing the kill, and an object left by a delete the S3 service missed; after
+/// the restart no half document is listed, every listed
 /// one downloads byte for byte, and once the sweeps have run the bucket holds exactly the
 /// listed documents' objects, no upload marker and no unfinished multipart upload (which a
 /// listing of objects never shows: Garage's `bucket info` counts them).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigkill_during_uploads_on_postgres_and_s3_leaves_no_half_document_and_no_orphan() {
     let url = fresh_postgres_url().await;
-    let s3 = S3::start();
+    let mut s3 = S3::start();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let mut bucket = s3.server_args("blobs");
-    let env = [s3.secret_env()];
+    let (name, secret) = s3.secret_env();
+    let secret = secret.to_owned();
+    let env = [(name, secret.as_str())];
     bucket.extend(flags(&[("--upload-lease-secs", 3)]));
     let mut first = bucket.clone();
     first.extend(flags(&[("--pending-ttl-secs", 3600)]));
@@ -209,6 +212,22 @@ async fn sigkill_during_uploads_on_postgres_and_s3_leaves_no_half_document_and_n
         complete.push(id.clone());
         sent.insert(id, bytes);
     }
+    // A document deleted while the S3 service is down: its row goes, its object stays (the
+    // delete answers 503), an orphan that only the sweep can remove.
+    let deleted = reserve(addr, &session, 2000).await;
+    assert_eq!(
+        put_content(addr, &session, &deleted, &content(2000, 3))
+            .await
+            .status,
+        204
+    );
+    s3.garage.stop();
+    let path = format!("/api/v1/documents/{deleted}");
+    let r = request(addr, "DELETE", &path, Some(&session), None).await;
+    assert_eq!(r.status, 503, "{}", r.head);
+    s3.garage.restart().unwrap();
+    assert!(!listed(addr, &session).await.contains(&deleted));
+    assert!(s3.keys().await.contains(&format!("blobs/{deleted}")));
 
     // Three uploads of 16 MiB, each stopped after 8 MiB: their multipart uploads are under
     // way in the bucket when the server dies.
