@@ -56,14 +56,6 @@ pub async fn sweep(state: &AppState) -> Result<SweepReport, crate::AppError> {
     let before = UNIX_EPOCH + Duration::from_secs(u64::try_from(cutoff).unwrap_or(0));
     report.temp_files = state.blobs.sweep_temp(before).await?;
 
-    let lease = Duration::from_secs(state.config.upload_lease_secs);
-    let unix_now = UNIX_EPOCH + Duration::from_secs(u64::try_from(now).unwrap_or(0));
-    report.orphan_blobs =
-        sweep_orphan_blobs(state, unix_now.checked_sub(lease).unwrap_or(UNIX_EPOCH)).await?;
-    state
-        .metrics
-        .count_orphan_blobs_removed(report.orphan_blobs);
-
     let idle = i64::try_from(state.config.session_idle_secs).unwrap_or(i64::MAX);
     let absolute = i64::try_from(state.config.session_absolute_secs).unwrap_or(i64::MAX);
     report.sessions = state
@@ -81,6 +73,16 @@ pub async fn sweep(state: &AppState) -> Result<SweepReport, crate::AppError> {
     let purged = state.storage.purge_expired_shares(now).await?;
     report.share_envelopes = purged.envelopes;
     report.share_notes = purged.notes;
+
+    // Last: it reads the whole blob store, and a store that does not answer must not keep
+    // expired shares' envelopes from being deleted above.
+    let lease = Duration::from_secs(state.config.upload_lease_secs);
+    let unix_now = UNIX_EPOCH + Duration::from_secs(u64::try_from(now).unwrap_or(0));
+    report.orphan_blobs =
+        sweep_orphan_blobs(state, unix_now.checked_sub(lease).unwrap_or(UNIX_EPOCH)).await?;
+    state
+        .metrics
+        .count_orphan_blobs_removed(report.orphan_blobs);
     Ok(report)
 }
 
@@ -98,9 +100,10 @@ pub async fn sweep(state: &AppState) -> Result<SweepReport, crate::AppError> {
 ///   included: those rows are the stale-document pass's (above), which deletes the row first
 ///   and the blob after it, conditionally, so a client taking the upload over in between is
 ///   never robbed of a blob it has just completed.
-/// - Only blobs older than an upload lease are looked at, which leaves alone a blob written a
-///   moment ago by a process whose database writes have not landed yet, such as `admin
-///   restore`, which writes the blobs before the database.
+/// - Only blobs older than an upload lease are looked at: a margin for a blob written a
+///   moment ago by a process whose database writes have not landed yet. (`admin restore`
+///   writes its blobs before its rows, for longer than that: no server may run on its target
+///   meanwhile, as docs/operations.md says.)
 /// - Two replicas deleting the same orphan both succeed: deleting a missing blob is no error.
 ///
 /// The listing is read lazily and looked up [`ORPHAN_BATCH`] ids at a time, so memory stays
