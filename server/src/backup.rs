@@ -493,17 +493,27 @@ async fn snapshot_sqlite(
     let rows = sqlx::query("SELECT id, size FROM documents ORDER BY id")
         .fetch_all(&mut conn)
         .await?;
-    let documents = rows
-        .iter()
+    let documents = ids_and_sizes(&rows)?;
+    conn.close().await?;
+    Ok((SQLITE_FILE.to_owned(), documents, incomplete))
+}
+
+/// `(id, size)` of each row of a `SELECT id, size …`, from either database.
+fn ids_and_sizes<R>(rows: &[R]) -> Result<Vec<(String, u64)>, BackupError>
+where
+    R: Row,
+    usize: sqlx::ColumnIndex<R>,
+    String: for<'r> sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    i64: for<'r> sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    rows.iter()
         .map(|r| {
             Ok((
                 r.try_get::<String, _>(0)?,
                 size_of(r.try_get::<i64, _>(1)?)?,
             ))
         })
-        .collect::<Result<Vec<_>, BackupError>>()?;
-    conn.close().await?;
-    Ok((SQLITE_FILE.to_owned(), documents, incomplete))
+        .collect()
 }
 
 fn size_of(v: i64) -> Result<u64, BackupError> {
@@ -544,23 +554,14 @@ async fn snapshot_postgres(
         "--no-privileges".to_owned(),
         format!("--snapshot={snapshot}"),
         format!("--file={}", file.display()),
-        format!("--dbname={url}"),
     ];
-    run_tool("pg_dump", args).await?;
+    run_tool("pg_dump", Some(url), args).await?;
     let rows = sqlx::query(
         "SELECT id, CAST(size AS BIGINT) FROM documents WHERE state = 'complete' ORDER BY id",
     )
     .fetch_all(&mut live.conn)
     .await?;
-    let documents = rows
-        .iter()
-        .map(|r| {
-            Ok((
-                r.try_get::<String, _>(0)?,
-                size_of(r.try_get::<i64, _>(1)?)?,
-            ))
-        })
-        .collect::<Result<Vec<_>, BackupError>>()?;
+    let documents = ids_and_sizes(&rows)?;
     let incomplete: i64 =
         sqlx::query("SELECT CAST(COUNT(*) AS BIGINT) FROM documents WHERE state <> 'complete'")
             .fetch_one(&mut live.conn)
@@ -570,13 +571,67 @@ async fn snapshot_postgres(
     Ok((POSTGRES_FILE.to_owned(), documents, incomplete as u64))
 }
 
-/// Runs a PostgreSQL client tool; its standard output is returned.
-async fn run_tool(tool: &'static str, args: Vec<String>) -> Result<Vec<u8>, BackupError> {
+/// How a PostgreSQL client tool is told which database to open: the URL without its password
+/// goes on the command line (which `ps` shows to every user of the machine), the password in
+/// the tool's environment as `PGPASSWORD` (which only the same user can read). A password
+/// may be in the URL's user part or in a `password` query parameter; without one, the tool
+/// looks for it as usual (`PGPASSWORD` of this process, `~/.pgpass`).
+fn pg_tool_connection(
+    url: &str,
+) -> Result<(String, Option<zeroize::Zeroizing<String>>), BackupError> {
+    let mut parsed = reqwest::Url::parse(url).map_err(|e| BackupError::Tool {
+        tool: "the database URL",
+        detail: e.to_string(),
+    })?;
+    let mut password = parsed.password().map(|p| {
+        zeroize::Zeroizing::new(
+            percent_encoding::percent_decode_str(p)
+                .decode_utf8_lossy()
+                .into_owned(),
+        )
+    });
+    if password.is_some() {
+        // Fails only for a URL that cannot have a user part, which a parsed password rules out.
+        let _ = parsed.set_password(None);
+    }
+    if parsed.query_pairs().any(|(k, _)| k == "password") {
+        let mut kept = Vec::new();
+        for (k, v) in parsed.query_pairs().into_owned() {
+            if k == "password" {
+                password = Some(zeroize::Zeroizing::new(v));
+            } else {
+                kept.push((k, v));
+            }
+        }
+        if kept.is_empty() {
+            parsed.set_query(None);
+        } else {
+            parsed.query_pairs_mut().clear().extend_pairs(kept);
+        }
+    }
+    Ok((parsed.to_string(), password))
+}
+
+/// Runs a PostgreSQL client tool, on the database at `url` if given (see
+/// [`pg_tool_connection`]); its standard output is returned.
+async fn run_tool(
+    tool: &'static str,
+    url: Option<&str>,
+    mut args: Vec<String>,
+) -> Result<Vec<u8>, BackupError> {
+    let mut password = None;
+    if let Some(url) = url {
+        let (dbname, secret) = pg_tool_connection(url)?;
+        args.insert(0, format!("--dbname={dbname}"));
+        password = secret;
+    }
     let out = tokio::task::spawn_blocking(move || {
-        std::process::Command::new(tool)
-            .args(&args)
-            .stdin(std::process::Stdio::null())
-            .output()
+        let mut command = std::process::Command::new(tool);
+        command.args(&args).stdin(std::process::Stdio::null());
+        if let Some(password) = &password {
+            command.env("PGPASSWORD", password.as_str());
+        }
+        command.output()
     })
     .await
     .map_err(|e| BackupError::Tool {
@@ -878,6 +933,7 @@ async fn sqlite_documents(path: &Path) -> Result<Vec<(String, u64, String)>, Bac
 async fn postgres_documents(path: &Path) -> Result<Vec<(String, u64, String)>, BackupError> {
     let out = run_tool(
         "pg_restore",
+        None,
         vec![
             "--data-only".into(),
             "--table=documents".into(),
@@ -1095,12 +1151,12 @@ async fn restore_postgres(
 ) -> Result<(), BackupError> {
     run_tool(
         "pg_restore",
+        Some(url),
         vec![
             "--no-owner".into(),
             "--no-privileges".into(),
             "--exit-on-error".into(),
             "--single-transaction".into(),
-            format!("--dbname={url}"),
             database.display().to_string(),
         ],
     )
@@ -1200,4 +1256,34 @@ pub async fn run(
     }
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pg_tool_connection;
+
+    #[test]
+    fn a_pg_tool_gets_the_url_without_its_password_and_the_password_apart() {
+        let (dbname, password) =
+            pg_tool_connection("postgres://pde:s%40cret%2F1@db.internal:5432/pde?sslmode=require")
+                .unwrap();
+        assert_eq!(
+            dbname,
+            "postgres://pde@db.internal:5432/pde?sslmode=require"
+        );
+        assert_eq!(password.as_deref().map(String::as_str), Some("s@cret/1"));
+
+        let (dbname, password) =
+            pg_tool_connection("postgres://pde@db/pde?password=p%26w&sslmode=disable").unwrap();
+        assert_eq!(dbname, "postgres://pde@db/pde?sslmode=disable");
+        assert_eq!(password.as_deref().map(String::as_str), Some("p&w"));
+
+        let (dbname, password) = pg_tool_connection("postgres://pde@db/pde?password=x").unwrap();
+        assert_eq!(dbname, "postgres://pde@db/pde");
+        assert_eq!(password.as_deref().map(String::as_str), Some("x"));
+
+        let (dbname, password) = pg_tool_connection("postgresql://db.internal/pde").unwrap();
+        assert_eq!(dbname, "postgresql://db.internal/pde");
+        assert!(password.is_none());
+    }
 }

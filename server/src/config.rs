@@ -279,12 +279,14 @@ pub struct Config {
 
     /// An upload whose server has shown no sign of it for this many seconds is taken to have
     /// died with its server, and the document may be uploaded again (the server refreshes it
-    /// every third of this while the body arrives).
+    /// every third of this while the body arrives). Blobs that no document names are deleted
+    /// by the sweep once this old.
     #[arg(long, env = "PDE_UPLOAD_LEASE_SECS", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(3..=3600))]
     pub upload_lease_secs: u64,
 
-    /// Seconds between two sweeps of stale pending documents and temp files.
+    /// Seconds between two sweeps of stale pending documents, temp files and blobs that no
+    /// document names.
     #[arg(long, env = "PDE_SWEEP_INTERVAL_SECS", default_value_t = 300)]
     pub sweep_interval_secs: u64,
 

@@ -63,6 +63,7 @@ pub struct Metrics {
     registry: Registry,
     requests: Family<HttpLabels, Counter>,
     durations: Family<HttpLabels, Histogram, fn() -> Histogram>,
+    orphan_blobs_removed: Counter,
 }
 
 fn duration_histogram() -> Histogram {
@@ -93,11 +94,23 @@ impl Metrics {
              body may take longer), by route template, method and status",
             durations.clone(),
         );
+        let orphan_blobs_removed = Counter::default();
+        registry.register(
+            "sweep_orphan_blobs_removed",
+            "Blobs the sweeps of this process deleted because no document row named them",
+            orphan_blobs_removed.clone(),
+        );
         Self {
             registry,
             requests,
             durations,
+            orphan_blobs_removed,
         }
+    }
+
+    /// Counts blobs a sweep deleted as orphans.
+    pub fn count_orphan_blobs_removed(&self, n: u64) {
+        self.orphan_blobs_removed.inc_by(n);
     }
 
     /// Counts one answered request.

@@ -19,8 +19,9 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use bytes::Bytes;
 use common::TestApp;
+use common::binary::ok;
 use common::databases::{TestDatabase, fresh_postgres_url};
-use common::net::{self, raw};
+use common::net;
 use pde_server::backup::{self, BackupError, Manifest, Target};
 use pde_server::blob::{BlobError, BlobReader, BlobStore, ByteStream};
 use pde_server::clock::Clock;
@@ -51,16 +52,6 @@ fn admin_of(app: &TestApp, args: &[&str]) -> Output {
         app.state.config.database_url.as_deref(),
         args,
     )
-}
-
-#[track_caller]
-fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// The one error line of a command that must fail.
@@ -130,30 +121,10 @@ fn content(label: &str, len: usize) -> Vec<u8> {
     out
 }
 
-fn upload_head(addr: SocketAddr, session: &str, id: &str, len: usize) -> String {
-    format!(
-        "PUT /api/v1/documents/{id}/content HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
-         X-PDE-Client: 1\r\nAuthorization: Bearer {session}\r\n\
-         Content-Type: application/octet-stream\r\nContent-Length: {len}\r\n\r\n"
-    )
-}
-
 /// Reserves and uploads a document over the socket; its id once stored, `None` if refused.
 async fn upload_over_socket(addr: SocketAddr, session: &str, bytes: &[u8]) -> Option<String> {
-    let body = json!({"size": bytes.len(), "metadata": common::b64(b"meta"), "envelope": common::b64(b"env")});
-    let r = net::request(
-        addr,
-        "POST",
-        "/api/v1/documents",
-        Some(session),
-        Some(&body),
-    )
-    .await;
-    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
-    let id = r.json()["id"].as_str().unwrap().to_owned();
-    let mut request = upload_head(addr, session, &id, bytes.len()).into_bytes();
-    request.extend_from_slice(bytes);
-    (raw(addr, &request).await.status == 204).then_some(id)
+    let id = net::reserve(addr, session, bytes.len()).await;
+    (net::put_content(addr, session, &id, bytes).await.status == 204).then_some(id)
 }
 
 async fn download(app: &TestApp, session: &str, id: &str) -> Vec<u8> {
@@ -190,12 +161,7 @@ async fn a_backup_during_uploads_restores_every_complete_document_and_nothing_ha
     let (d0, d1) = (uploaded[0].0.clone(), uploaded[1].0.clone());
     let share = app.share_with(&h.session, &w.id, &[&d0, &d1], 86_400).await;
     app.clock.advance(10);
-    let r = app
-        .get(
-            &format!("/api/v1/shared-with-me/{share}/documents/{d0}/content"),
-            Some(&w.session),
-        )
-        .await;
+    let r = app.worker_reads(&w.session, &share, &d0).await;
     assert_eq!(r.status, StatusCode::OK);
     app.make_link(&h.session, &[&d1], 3_600, None).await;
     let shares_before = app.shares_of(&h.session).await;
@@ -207,7 +173,7 @@ async fn a_backup_during_uploads_restores_every_complete_document_and_nothing_ha
     let stalled_id = app.reserve(&h.session, half.len() as u64).await;
     let mut stalled = tokio::net::TcpStream::connect(addr).await.unwrap();
     stalled
-        .write_all(upload_head(addr, &h.session, &stalled_id, half.len()).as_bytes())
+        .write_all(net::upload_head(addr, &h.session, &stalled_id, half.len()).as_bytes())
         .await
         .unwrap();
     stalled.write_all(&half[..20_000]).await.unwrap();
@@ -304,12 +270,7 @@ async fn a_backup_during_uploads_restores_every_complete_document_and_nothing_ha
         .login("backup worker", "passphrase", &w.secrets.passphrase_auth)
         .await;
     assert_eq!(r.status, StatusCode::OK);
-    let r = back
-        .get(
-            &format!("/api/v1/shared-with-me/{share}/documents/{d1}/content"),
-            Some(&r.session_token()),
-        )
-        .await;
+    let r = back.worker_reads(&r.session_token(), &share, &d1).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.body.as_ref(), uploaded[1].1.as_slice());
     // No row of the half-uploaded or reserved documents.
@@ -513,6 +474,9 @@ impl BlobStore for Faulty {
     }
     async fn sweep_temp(&self, before: std::time::SystemTime) -> Result<u64, BlobError> {
         self.inner.sweep_temp(before).await
+    }
+    fn list_older(&self, before: std::time::SystemTime) -> pde_server::blob::IdStream<'_> {
+        self.inner.list_older(before)
     }
 }
 

@@ -8,24 +8,13 @@ use std::io;
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
+use common::content;
 use common::s3::S3;
 use pde_server::blob::{BlobError, BlobStore, ByteStream, LocalBlobStore};
 use pde_server::ids::DocumentId;
 
 /// Sizes around the S3 part size: one part, exactly one part, several parts.
 const PART: usize = 5 * 1024 * 1024;
-
-fn content(len: usize, seed: u8) -> Vec<u8> {
-    let mut x = u32::from(seed).wrapping_mul(2_654_435_761) | 1;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            x as u8
-        })
-        .collect()
-}
 
 /// `bytes` in chunks of uneven sizes, as a network delivers them.
 fn body(bytes: &[u8]) -> ByteStream {
@@ -139,24 +128,17 @@ where
     store.ping().await.expect("ping after");
 }
 
-fn files_under(dir: &std::path::Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        } else {
-            out.push(path.display().to_string());
-        }
-    }
-    out
-}
-
 #[tokio::test]
 async fn the_local_store_keeps_the_story() {
     let dir = tempfile::tempdir().unwrap();
     let store = LocalBlobStore::open(dir.path()).await.unwrap();
-    story(&store, || async { files_under(dir.path()) }).await;
+    story(&store, || async {
+        common::files_under(dir.path())
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect()
+    })
+    .await;
 }
 
 #[tokio::test]

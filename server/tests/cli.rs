@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use axum::http::StatusCode;
+use common::binary::ok;
 use common::sharing::join_body;
 use common::{Holder, TestApp};
 use pde_server::clock::{Clock, SystemClock};
@@ -72,16 +73,6 @@ fn admin(config: &pde_server::Config, args: &[&str]) -> Output {
         command.env("PDE_DATABASE_URL", url);
     }
     command.output().unwrap()
-}
-
-/// The standard output of a command that must succeed.
-fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// The one-line error of a command that must fail.

@@ -10,6 +10,7 @@ use std::net::SocketAddr;
 
 use axum::http::{Method, StatusCode};
 use common::TestApp;
+use common::binary::RunningServer;
 use common::net::request;
 use tokio::sync::oneshot;
 
@@ -171,12 +172,7 @@ async fn a_journey_moves_the_counts_by_route_template_and_no_label_names_anyone(
         )
         .await;
     assert_eq!(opened.status, StatusCode::OK);
-    let read = t
-        .get(
-            &format!("/api/v1/shared-with-me/{share}/documents/{doc}/content"),
-            Some(&worker.session),
-        )
-        .await;
+    let read = t.worker_reads(&worker.session, &share, &doc).await;
     assert_eq!(read.status, StatusCode::OK);
     let link = t.make_link(&holder.session, &[&doc], 3600, None).await;
     let r = t.link_call(&link, "open", None).await;
@@ -335,40 +331,20 @@ async fn the_metrics_listener_serves_only_get_metrics() {
 #[tokio::test]
 async fn the_binary_prints_and_serves_its_metrics_address() {
     use std::io::BufRead;
-    /// Kills the server when the test ends, passed or not.
-    struct Kill(std::process::Child);
-    impl Drop for Kill {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Kill(
-        std::process::Command::new(env!("CARGO_BIN_EXE_pde-server"))
-            .args([
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--metrics-listen",
-                "127.0.0.1:0",
-            ])
-            .arg("--data-dir")
-            .arg(dir.path())
-            .args(["--web-dir", "does-not-exist"])
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap(),
+    let mut server = RunningServer::start(
+        &[
+            "--metrics-listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+        ],
+        None,
     );
-    let mut lines = std::io::BufReader::new(child.0.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    let public: SocketAddr = first
-        .strip_prefix("listening on http://")
-        .unwrap_or_else(|| panic!("first line {first:?}"))
-        .parse()
-        .unwrap();
-    let second = lines.next().unwrap().unwrap();
+    let public = server.addr;
+    let mut second = String::new();
+    server.stdout.read_line(&mut second).unwrap();
+    let second = second.trim_end();
     let metrics: SocketAddr = second
         .strip_prefix("metrics on http://")
         .and_then(|s| s.strip_suffix("/metrics"))

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use common::binary::RunningServer;
 use common::databases::fresh_postgres_url;
-use common::net::{WireResponse, raw, request};
+use common::net::{login, put_content, request, signup};
 use common::sharing::{age, join_body};
 use common::*;
 use serde_json::{Value, json};
@@ -28,22 +28,6 @@ fn admin(database_url: &str, data: &std::path::Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
-}
-
-async fn put(addr: std::net::SocketAddr, session: &str, id: &str, body: &[u8]) -> WireResponse {
-    let mut bytes = format!(
-        "PUT /api/v1/documents/{id}/content HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
-         X-PDE-Client: 1\r\nAuthorization: Bearer {session}\r\n\
-         Content-Type: application/octet-stream\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    )
-    .into_bytes();
-    bytes.extend_from_slice(body);
-    raw(addr, &bytes).await
-}
-
-fn session_of(r: &WireResponse) -> String {
-    r.json()["session"].as_str().unwrap().to_owned()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -80,21 +64,8 @@ async fn two_replicas_on_one_database_and_one_blob_store_act_as_one_service() {
 
     // Sign up on A, log in on B.
     let holder = Holder::new("two replicas");
-    let r = request(
-        a.addr,
-        "POST",
-        "/api/v1/accounts",
-        None,
-        Some(&holder.signup_body()),
-    )
-    .await;
-    assert_eq!(r.status, 201, "{:?}", String::from_utf8_lossy(&r.body));
-    let on_a = session_of(&r);
-    let login = json!({"pseudonym": holder.pseudonym, "method": "passphrase",
-        "auth_key": b64(&holder.passphrase_auth)});
-    let r = request(b.addr, "POST", "/api/v1/auth/login", None, Some(&login)).await;
-    assert_eq!(r.status, 200);
-    let on_b = session_of(&r);
+    let on_a = signup(a.addr, &holder).await;
+    let on_b = login(b.addr, &holder).await;
     // A session made on A works on B.
     let r = request(b.addr, "GET", "/api/v1/account", Some(&on_a), None).await;
     assert_eq!(r.status, 200);
@@ -112,7 +83,7 @@ async fn two_replicas_on_one_database_and_one_blob_store_act_as_one_service() {
     .await;
     assert_eq!(r.status, 201);
     let doc = r.json()["id"].as_str().unwrap().to_owned();
-    assert_eq!(put(a.addr, &on_a, &doc, &content).await.status, 204);
+    assert_eq!(put_content(a.addr, &on_a, &doc, &content).await.status, 204);
     let r = request(
         b.addr,
         "GET",
@@ -145,7 +116,7 @@ async fn two_replicas_on_one_database_and_one_blob_store_act_as_one_service() {
     )
     .await;
     assert_eq!(r.status, 201, "{:?}", String::from_utf8_lossy(&r.body));
-    let worker_session = session_of(&r);
+    let worker_session = r.session();
     let worker_id = r.json()["account"]["worker"]["id"]
         .as_str()
         .unwrap()

@@ -200,20 +200,8 @@ fn start_fails(args: &[&str], secret: &str) -> String {
 fn a_wrong_or_unreachable_bucket_stops_the_server_at_start_with_one_line() {
     let s3 = S3::start();
     let endpoint = s3.garage.endpoint();
-    let base = |bucket: &str, endpoint: &str, key: &str| -> Vec<String> {
-        [
-            "--blob-url",
-            &format!("s3://{bucket}/blobs"),
-            "--s3-endpoint",
-            endpoint,
-            "--s3-region",
-            garage::REGION,
-            "--s3-access-key-id",
-            key,
-            "--s3-allow-http",
-        ]
-        .map(str::to_owned)
-        .to_vec()
+    let base = |bucket: &str, endpoint: &str, key: &str| {
+        common::s3::bucket_args(bucket, "blobs", endpoint, key)
     };
     let run = |args: Vec<String>, secret: &str| {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();

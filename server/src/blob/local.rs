@@ -162,4 +162,92 @@ impl BlobStore for LocalBlobStore {
         }
         Ok(removed)
     }
+
+    fn list_older(&self, before: SystemTime) -> IdStream<'_> {
+        let walk = Walk {
+            root: self.root.clone(),
+            shards: None,
+            current: None,
+        };
+        Box::pin(futures_util::stream::try_unfold(
+            walk,
+            move |mut walk| async move {
+                let id = walk.next_older(before).await?;
+                Ok(id.map(|id| (id, walk)))
+            },
+        ))
+    }
+}
+
+/// A walk through the blob directory, one shard directory (`<first two hex digits>/`) at a
+/// time, each read entry by entry.
+struct Walk {
+    root: PathBuf,
+    /// The shard directories still to read (at most 256 names), once the root was read.
+    shards: Option<std::vec::IntoIter<(PathBuf, String)>>,
+    /// The shard being read, and its name.
+    current: Option<(fs::ReadDir, String)>,
+}
+
+impl Walk {
+    /// The next blob last written at or before `before`; `None` at the end.
+    async fn next_older(&mut self, before: SystemTime) -> Result<Option<DocumentId>, BlobError> {
+        loop {
+            if let Some((dir, shard)) = &mut self.current {
+                let Some(entry) = dir.next_entry().await.map_err(BlobError::Io)? else {
+                    self.current = None;
+                    continue;
+                };
+                let name = entry.file_name();
+                // Only a blob at its own path (`path_of`), which `delete` can remove.
+                let Some(id) = name
+                    .to_str()
+                    .filter(|name| name.starts_with(shard.as_str()))
+                    .and_then(|name| name.parse::<DocumentId>().ok())
+                else {
+                    continue;
+                };
+                let meta = match entry.metadata().await {
+                    Ok(meta) => meta,
+                    // Deleted since it was listed.
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                    Err(e) => return Err(BlobError::Io(e)),
+                };
+                if meta.is_file() && meta.modified().map_err(BlobError::Io)? <= before {
+                    return Ok(Some(id));
+                }
+                continue;
+            }
+            if self.shards.is_none() {
+                self.shards = Some(self.read_shards().await?.into_iter());
+            }
+            let Some((path, shard)) = self.shards.as_mut().and_then(Iterator::next) else {
+                return Ok(None);
+            };
+            match fs::read_dir(&path).await {
+                Ok(dir) => self.current = Some((dir, shard)),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(BlobError::Io(e)),
+            }
+        }
+    }
+
+    /// The shard directories under the root (not `tmp/`).
+    async fn read_shards(&self) -> Result<Vec<(PathBuf, String)>, BlobError> {
+        let mut shards = Vec::new();
+        let mut entries = fs::read_dir(&self.root).await.map_err(BlobError::Io)?;
+        while let Some(entry) = entries.next_entry().await.map_err(BlobError::Io)? {
+            let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+                continue;
+            };
+            let is_shard = name.len() == 2
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+            if is_shard && entry.file_type().await.map_err(BlobError::Io)?.is_dir() {
+                shards.push((entry.path(), name));
+            }
+        }
+        Ok(shards)
+    }
 }

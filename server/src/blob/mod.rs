@@ -1,7 +1,10 @@
 //! The blob store: document content ciphertexts, keyed by document id.
 //!
 //! A blob appears under its key only once all of it is stored; until then it lives as a
-//! temporary object that a sweep removes if the writer died.
+//! temporary object that a sweep removes if the writer died. A blob whose document row is
+//! gone (a crash between the two deletions, or after the blob was stored but before its row
+//! said so and the row was swept) is an orphan, which the sweep finds by listing the store
+//! ([`BlobStore::list_older`]).
 
 mod local;
 mod s3;
@@ -21,6 +24,9 @@ use crate::ids::DocumentId;
 
 /// A stream of body bytes.
 pub type ByteStream = Pin<Box<dyn Stream<Item = io::Result<Bytes>> + Send>>;
+
+/// A stream of document ids, read page by page from a store's listing.
+pub type IdStream<'a> = Pin<Box<dyn Stream<Item = Result<DocumentId, BlobError>> + Send + 'a>>;
 
 /// A blob store failure.
 #[derive(Debug, thiserror::Error)]
@@ -95,6 +101,10 @@ pub trait BlobStore: Send + Sync + 'static {
     async fn delete(&self, id: DocumentId) -> Result<(), BlobError>;
     /// Deletes temporary objects last written before `before`; returns how many.
     async fn sweep_temp(&self, before: SystemTime) -> Result<u64, BlobError>;
+    /// The ids of the stored blobs last written at or before `before` (never a temporary
+    /// object), read lazily from the store's listing: a directory read entry by entry, an S3
+    /// listing page by page. Objects that are not named like a blob are not listed.
+    fn list_older(&self, before: SystemTime) -> IdStream<'_>;
 }
 
 /// The blob store could not be opened at start.

@@ -9,7 +9,8 @@
 //! upload is aborted, which drops its parts.
 //!
 //! Unfinished multipart uploads are not objects: listing the bucket does not show them, and
-//! `object_store` has no call that lists them. The marker objects stand in for that list: if
+//! `object_store` 0.14 has no call that lists them (`MultipartStore` creates, fills,
+//! completes and aborts an upload whose id the caller holds; nothing lists them). The marker objects stand in for that list: if
 //! the abort itself fails (the S3 service went away mid-upload) or the server dies, the
 //! marker stays, and [`BlobStore::sweep_temp`] aborts the upload it names and deletes it.
 
@@ -242,6 +243,15 @@ impl S3BlobStore {
         first: PutPayload,
         parts: &mut Parts,
     ) -> Result<(), BlobError> {
+        // The order makes every point a `kill -9` can hit leave nothing, or something the
+        // sweep finds: before the marker is written, no object exists under `key`, but the
+        // upload just created does, and nothing names it. That one window (one request long)
+        // cannot be closed here: the marker must hold the upload id, which S3 gives only on
+        // creation, and `object_store` cannot list unfinished uploads. A bucket lifecycle rule
+        // `AbortIncompleteMultipartUpload` removes such uploads (docs/operations.md). After the
+        // marker is written, the sweep aborts the upload by it; after the completion, the
+        // object is a blob whose row the stale-document pass or the orphan pass deletes if the
+        // server died before its database said so.
         let upload = self
             .store
             .create_multipart(key)
@@ -412,14 +422,11 @@ impl BlobStore for S3BlobStore {
     }
 
     async fn sweep_temp(&self, before: SystemTime) -> Result<u64, BlobError> {
-        let markers: Vec<_> = self
-            .store
-            .list(Some(&self.tmp_prefix()))
-            .try_collect()
-            .await
-            .map_err(BlobError::Unavailable)?;
+        // The listing is read page by page while markers are deleted, which S3 allows.
+        let mut markers = self.store.list(Some(&self.tmp_prefix()));
         let mut removed = 0;
-        for marker in markers {
+        while let Some(marker) = markers.next().await {
+            let marker = marker.map_err(BlobError::Unavailable)?;
             if SystemTime::from(marker.last_modified) > before {
                 continue;
             }
@@ -451,5 +458,28 @@ impl BlobStore for S3BlobStore {
             }
         }
         Ok(removed)
+    }
+
+    fn list_older(&self, before: SystemTime) -> IdStream<'_> {
+        // `list` pages through ListObjectsV2 (1,000 keys a page) as the stream is read. It
+        // lists every key under the prefix; only those right under it are blobs (markers are
+        // one level down, under `tmp/`).
+        let depth = self.prefix.parts().count() + 1;
+        Box::pin(
+            self.store
+                .list(Some(&self.prefix))
+                .map_err(BlobError::Unavailable)
+                .try_filter_map(move |meta| async move {
+                    if meta.location.parts().count() != depth
+                        || SystemTime::from(meta.last_modified) > before
+                    {
+                        return Ok(None);
+                    }
+                    Ok(meta
+                        .location
+                        .filename()
+                        .and_then(|name| name.parse::<DocumentId>().ok()))
+                }),
+        )
     }
 }

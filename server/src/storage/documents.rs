@@ -1,11 +1,17 @@
 //! Document rows and their upload state; the content lives in the blob store.
 
+use std::collections::HashSet;
+
 use async_trait::async_trait;
 
 use crate::clock::UnixSeconds;
 use crate::ids::{AccountId, DocumentId};
 
 use super::{Document, StorageResult};
+
+/// The most ids [`DocumentStore::existing_documents`] takes at once (one bound parameter each;
+/// SQLite accepts 32,766 and PostgreSQL 65,535 per statement).
+pub const MAX_IDS_PER_LOOKUP: usize = 1000;
 
 /// Document rows (the content is in the blob store).
 #[async_trait]
@@ -51,6 +57,9 @@ pub trait DocumentStore: Send + Sync {
     async fn delete_document(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool>;
     /// Documents not complete, reserved at or before `cutoff`, and not being uploaded since.
     async fn stale_documents(&self, cutoff: UnixSeconds) -> StorageResult<Vec<DocumentId>>;
+    /// Which of `ids` (at most [`MAX_IDS_PER_LOOKUP`]) have a document row, in any state: the
+    /// sweep of orphan blobs asks this of each page of the blob store's listing.
+    async fn existing_documents(&self, ids: &[DocumentId]) -> StorageResult<HashSet<DocumentId>>;
     /// Deletes a document if it is still one of [`DocumentStore::stale_documents`].
     async fn delete_stale_document(
         &self,

@@ -20,7 +20,7 @@ mod workers;
 use std::sync::Arc;
 
 pub use self::accounts::AccountStore;
-pub use self::documents::DocumentStore;
+pub use self::documents::{DocumentStore, MAX_IDS_PER_LOOKUP};
 pub use self::shares::{PIN_TRY_HOLD_SECS, ShareStore};
 pub use self::sharing::*;
 pub use self::sql::{Backend, SqlStorage};

@@ -37,6 +37,34 @@ pub fn unb64(text: &str) -> Vec<u8> {
     STANDARD.decode(text).unwrap()
 }
 
+/// `len` bytes of a xorshift sequence seeded by `seed`: contents that differ from one
+/// document to the next and are not a repeated pattern.
+pub fn content(len: usize, seed: u8) -> Vec<u8> {
+    let mut x = u32::from(seed).wrapping_mul(2_654_435_761) | 1;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x as u8
+        })
+        .collect()
+}
+
+/// Every file under `dir`, in its subdirectories too.
+pub fn files_under(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
 /// A syntactically valid age recipient, distinct per `seed`.
 pub fn recipient(seed: u8) -> String {
     const CHARSET: &[u8] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
@@ -132,19 +160,7 @@ impl TestApp {
 
     /// Every file under the blob directory (temp files included).
     pub fn blob_files(&self) -> Vec<PathBuf> {
-        fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else {
-                    out.push(path);
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(&self.blob_dir(), &mut out);
-        out
+        files_under(&self.blob_dir())
     }
 
     pub async fn send(&self, req: Request<Body>) -> TestResponse {
@@ -400,5 +416,8 @@ impl pde_server::blob::BlobStore for FullDisk {
         _: std::time::SystemTime,
     ) -> Result<u64, pde_server::blob::BlobError> {
         Ok(0)
+    }
+    fn list_older(&self, _: std::time::SystemTime) -> pde_server::blob::IdStream<'_> {
+        Box::pin(futures_util::stream::empty())
     }
 }

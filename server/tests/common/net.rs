@@ -90,6 +90,14 @@ impl WireResponse {
         })
     }
 
+    /// The session token of a sign-up or log-in answer.
+    pub fn session(&self) -> String {
+        self.json()["session"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {}", self.head))
+            .to_owned()
+    }
+
     /// The error code of a JSON error body.
     pub fn code(&self) -> String {
         self.json()["error"]["code"]
@@ -119,6 +127,55 @@ pub async fn request(
     head.push_str("\r\n");
     head.push_str(&body);
     raw(addr, head.as_bytes()).await
+}
+
+/// The head of a `PUT …/content` of `len` bytes (the body is to follow).
+pub fn upload_head(addr: SocketAddr, session: &str, id: &str, len: usize) -> String {
+    format!(
+        "PUT /api/v1/documents/{id}/content HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         X-PDE-Client: 1\r\nAuthorization: Bearer {session}\r\n\
+         Content-Type: application/octet-stream\r\nContent-Length: {len}\r\n\r\n"
+    )
+}
+
+/// Uploads `body` as the content of document `id` on its own connection.
+pub async fn put_content(addr: SocketAddr, session: &str, id: &str, body: &[u8]) -> WireResponse {
+    let mut bytes = upload_head(addr, session, id, body.len()).into_bytes();
+    bytes.extend_from_slice(body);
+    raw(addr, &bytes).await
+}
+
+/// Reserves a document of `len` bytes over the socket; its id.
+pub async fn reserve(addr: SocketAddr, session: &str, len: usize) -> String {
+    let body = serde_json::json!({"size": len, "metadata": super::b64(b"meta"),
+        "envelope": super::b64(b"env")});
+    let r = request(
+        addr,
+        "POST",
+        "/api/v1/documents",
+        Some(session),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    r.json()["id"].as_str().unwrap().to_owned()
+}
+
+/// Signs `holder` up; the session token.
+pub async fn signup(addr: SocketAddr, holder: &super::Holder) -> String {
+    let body = holder.signup_body();
+    let r = request(addr, "POST", "/api/v1/accounts", None, Some(&body)).await;
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    r.session()
+}
+
+/// Logs `holder` in with the passphrase; the session token.
+pub async fn login(addr: SocketAddr, holder: &super::Holder) -> String {
+    let body = serde_json::json!({"pseudonym": holder.pseudonym, "method": "passphrase",
+        "auth_key": super::b64(&holder.passphrase_auth)});
+    let r = request(addr, "POST", "/api/v1/auth/login", None, Some(&body)).await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    r.session()
 }
 
 /// Writes `bytes` on a new connection and reads the answer until the server closes it.

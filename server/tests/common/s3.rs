@@ -34,6 +34,22 @@ impl S3 {
         config.s3.s3_allow_http = true;
     }
 
+    /// The `pde-server serve` flags that put its blobs in the bucket under `prefix`; the
+    /// secret goes in the environment ([`Self::secret_env`]).
+    pub fn server_args(&self, prefix: &str) -> Vec<String> {
+        bucket_args(
+            garage::BUCKET,
+            prefix,
+            &self.garage.endpoint(),
+            &self.garage.key_id,
+        )
+    }
+
+    /// The environment variable that gives the server the key's secret.
+    pub fn secret_env(&self) -> (&'static str, &str) {
+        ("PDE_S3_SECRET_ACCESS_KEY", &self.garage.secret)
+    }
+
     /// A blob store on the bucket under `prefix`.
     pub async fn store(&self, prefix: &str) -> S3BlobStore {
         let mut config = Config::with_data_dir(self.dir.path());
@@ -60,6 +76,23 @@ impl S3 {
         let listed: Vec<_> = store.list(None).try_collect().await.unwrap();
         listed.into_iter().map(|m| m.location.to_string()).collect()
     }
+}
+
+/// The `pde-server` flags naming `bucket`, under `prefix`, at `endpoint`, with key `key_id`.
+pub fn bucket_args(bucket: &str, prefix: &str, endpoint: &str, key_id: &str) -> Vec<String> {
+    [
+        "--blob-url",
+        &format!("s3://{bucket}/{prefix}"),
+        "--s3-endpoint",
+        endpoint,
+        "--s3-region",
+        garage::REGION,
+        "--s3-access-key-id",
+        key_id,
+        "--s3-allow-http",
+    ]
+    .map(str::to_owned)
+    .to_vec()
 }
 
 impl TestApp {

@@ -113,6 +113,15 @@ impl TestApp {
             .collect()
     }
 
+    /// The worker of `worker_session` reads document `doc` of share `share`.
+    pub async fn worker_reads(&self, worker_session: &str, share: &str, doc: &str) -> TestResponse {
+        self.get(
+            &format!("/api/v1/shared-with-me/{share}/documents/{doc}/content"),
+            Some(worker_session),
+        )
+        .await
+    }
+
     /// Shares `docs` with a worker for `secs`; returns the share id.
     pub async fn share_with(
         &self,

@@ -1,5 +1,7 @@
 //! [`DocumentStore`] on SQL.
 
+use std::collections::HashSet;
+
 use async_trait::async_trait;
 
 use super::rows::{DocumentRow, all, maybe};
@@ -150,6 +152,36 @@ impl DocumentStore for SqlStorage {
         .bind(cutoff)
         .fetch_all(&self.pool)
         .await?;
+        rows.iter()
+            .map(|(id,)| parse_id(id, "document id"))
+            .collect()
+    }
+
+    async fn existing_documents(&self, ids: &[DocumentId]) -> StorageResult<HashSet<DocumentId>> {
+        if ids.is_empty() {
+            return Ok(HashSet::new());
+        }
+        if ids.len() > MAX_IDS_PER_LOOKUP {
+            return Err(StorageError::Backend(
+                format!(
+                    "{} ids in one lookup (at most {MAX_IDS_PER_LOOKUP})",
+                    ids.len()
+                )
+                .into(),
+            ));
+        }
+        // One placeholder per id: the `Any` driver has no array type for `= ANY($1)`, and an
+        // `IN` list is what both databases take alike. Served by the primary key.
+        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT id FROM documents WHERE id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query_as::<_, (String,)>(sqlx::AssertSqlSafe(sql));
+        for id in ids {
+            query = query.bind(id.to_string());
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         rows.iter()
             .map(|(id,)| parse_id(id, "document id"))
             .collect()
