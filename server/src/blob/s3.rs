@@ -36,6 +36,9 @@ use crate::secrets::{self, SecretString};
 /// accept. Each upload holds at most two parts in memory (one being read, one being sent).
 pub const PART_BYTES: usize = 5 * 1024 * 1024;
 
+/// How often a running multipart upload rewrites its marker (see [`S3BlobStore::put_multipart`]).
+const MARKER_REFRESH: std::time::Duration = std::time::Duration::from_secs(20);
+
 /// Where the bucket is and how to reach it, checked.
 #[derive(Clone)]
 pub struct S3Location {
@@ -267,6 +270,7 @@ impl S3BlobStore {
                 .put(&marker, PutPayload::from(upload.clone()))
                 .await
                 .map_err(unavailable)?;
+            let mut marker_written = std::time::Instant::now();
             let mut ids: Vec<PartId> = Vec::new();
             let mut part = first;
             loop {
@@ -277,6 +281,15 @@ impl S3BlobStore {
                 );
                 let next = next?;
                 ids.push(sent.map_err(unavailable)?);
+                // The sweep aborts uploads whose marker is older than `--pending-ttl-secs`;
+                // rewriting it while parts arrive keeps a slow but live upload out of reach.
+                if marker_written.elapsed() >= MARKER_REFRESH {
+                    self.store
+                        .put(&marker, PutPayload::from(upload.clone()))
+                        .await
+                        .map_err(unavailable)?;
+                    marker_written = std::time::Instant::now();
+                }
                 match next {
                     Some(next) => part = next,
                     None => break,
