@@ -147,6 +147,7 @@ fn auth_hmac(state: &AppState, field: &str, key: B64) -> Result<Vec<u8>, AppErro
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 409, body = ErrorBody, description = "pseudonym_taken"),
         (status = 429, body = ErrorBody, description = "too_many_attempts (sign-ups of this client or of the service this hour), with Retry-After"),
+        (status = 507, body = ErrorBody, description = "storage_full"),
     ))]
 pub async fn create(
     State(state): State<AppState>,
