@@ -45,7 +45,7 @@ pub struct LinkView {
     /// When the link ends, Unix seconds.
     pub expires_at: i64,
     /// The note ciphertext (encrypted to the link identity), Base64, or null.
-    #[schema(value_type = Option<String>, format = Byte)]
+    #[schema(required = true, value_type = Option<String>, format = Byte)]
     pub note: Option<B64>,
     /// The shared documents, in the order shared.
     pub documents: Vec<SharedDocumentView>,
