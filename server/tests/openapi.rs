@@ -191,6 +191,79 @@ async fn every_operation_documents_its_parameters_security_and_answers() {
     }
 }
 
+/// A request without a body, with a fresh session of the kind the route takes (if any).
+async fn without_body(t: &TestApp, method: &str, path: &str, sessions: &[&Holder]) -> TestResponse {
+    let mut last = None;
+    for holder in sessions {
+        let session = t
+            .login(&holder.pseudonym, "passphrase", &holder.passphrase_auth)
+            .await
+            .session_token();
+        let req = Request::builder()
+            .method(method)
+            .uri(concrete(path))
+            .header("x-pde-client", "1")
+            .header(header::AUTHORIZATION, format!("Bearer {session}"))
+            .body(Body::empty())
+            .unwrap();
+        let r = t.send(req).await;
+        // A holder's session on a worker's route: try the next kind.
+        if !(r.status == StatusCode::FORBIDDEN && r.json()["error"]["code"] == "forbidden") {
+            return r;
+        }
+        last = Some(r);
+    }
+    last.unwrap()
+}
+
+#[tokio::test]
+async fn every_operation_that_reads_a_json_body_documents_it() {
+    let t = TestApp::new().await;
+    let holder = t.signup("holder-one").await;
+    let org = t.organisation("Org").await;
+    let worker = t.verified_worker(&org, "worker-one", "Worker One").await;
+    let doc = document();
+    for (method, path) in documented(&doc) {
+        if method == "GET" {
+            continue;
+        }
+        let op = &doc["paths"][&path][method.to_lowercase()];
+        let needs_session = op["security"].as_array().is_some_and(|s| !s.is_empty());
+        let sessions: Vec<&Holder> = if needs_session {
+            vec![&holder, &worker.secrets]
+        } else {
+            vec![]
+        };
+        let r = if sessions.is_empty() {
+            let req = Request::builder()
+                .method(method.as_str())
+                .uri(concrete(&path))
+                .header("x-pde-client", "1")
+                .body(Body::empty())
+                .unwrap();
+            t.send(req).await
+        } else {
+            without_body(&t, &method, &path, &sessions).await
+        };
+        let wants_json = r.status == StatusCode::BAD_REQUEST
+            && r.json()["error"]["code"] == "bad_request"
+            && r.json()["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("Content-Type: application/json");
+        let documented_json = op["requestBody"]["content"]
+            .get("application/json")
+            .is_some();
+        assert_eq!(
+            documented_json,
+            wants_json,
+            "{method} {path}: JSON request body (answer without one: {} {})",
+            r.status,
+            String::from_utf8_lossy(&r.body)
+        );
+    }
+}
+
 #[test]
 fn the_error_codes_of_the_document_are_the_error_type_s() {
     let doc = document();
