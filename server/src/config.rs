@@ -36,6 +36,9 @@ pub enum Command {
     /// Operator commands: organisations and workers. They work on the database directly, so
     /// they can run while the server runs.
     Admin(AdminArgs),
+    /// Print the OpenAPI document of the HTTP API (the one served at `/api/openapi.json`) as
+    /// indented JSON, and exit. Needs no configuration, database or network.
+    Openapi,
 }
 
 /// `pde-server admin`: the storage options of `serve` and one command.

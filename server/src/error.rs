@@ -12,7 +12,26 @@ use crate::storage::StorageError;
 use crate::worker_code::WorkerCodeError;
 
 /// A refusal or failure, as the client sees it.
-#[derive(Debug, thiserror::Error)]
+///
+/// Each variant's name, in snake case, is its stable machine code: [`ErrorCode`] is derived
+/// from this enum, so the list of codes in the OpenAPI document (and the web client's types
+/// generated from it) cannot drift from what the server answers.
+#[derive(Debug, thiserror::Error, strum::EnumDiscriminants)]
+#[strum_discriminants(
+    name(ErrorCode),
+    derive(
+        Serialize,
+        ToSchema,
+        strum::EnumIter,
+        strum::IntoStaticStr,
+        PartialOrd,
+        Ord,
+        Hash
+    ),
+    serde(rename_all = "snake_case"),
+    strum(serialize_all = "snake_case"),
+    doc = "The stable machine code of an [`AppError`]: one per variant, its name in snake case."
+)]
 pub enum AppError {
     /// The request cannot be understood.
     #[error("{0}")]
@@ -128,7 +147,7 @@ pub struct ErrorBody {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// Stable machine code, e.g. `invalid_field`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// A sentence in English for operators and scripts.
     pub message: String,
     /// With `wrong_pin` only: wrong PINs still allowed before the link locks.
@@ -182,37 +201,14 @@ impl AppError {
 
     /// The stable machine code.
     pub fn code(&self) -> &'static str {
-        match self {
-            Self::BadRequest(_) => "bad_request",
-            Self::InvalidField { .. } => "invalid_field",
-            Self::MissingClientHeader => "missing_client_header",
-            Self::Unauthenticated => "unauthenticated",
-            Self::InvalidCredentials => "invalid_credentials",
-            Self::TooManyAttempts { .. } => "too_many_attempts",
-            Self::PseudonymTaken => "pseudonym_taken",
-            Self::NotFound => "not_found",
-            Self::DocumentTooLarge => "document_too_large",
-            Self::QuotaExceeded => "quota_exceeded",
-            Self::SizeMismatch => "size_mismatch",
-            Self::AlreadyUploaded => "already_uploaded",
-            Self::StorageFull => "storage_full",
-            Self::PayloadTooLarge => "payload_too_large",
-            Self::RequestTimeout => "request_timeout",
-            Self::Unavailable => "unavailable",
-            Self::UriTooLong => "uri_too_long",
-            Self::HeadersTooLarge => "headers_too_large",
-            Self::Forbidden => "forbidden",
-            Self::WorkerSuspended => "worker_suspended",
-            Self::InvitationInvalid => "invitation_invalid",
-            Self::InvalidWorkerCode(_) => "invalid_worker_code",
-            Self::WorkerCodeMistyped(_) => "worker_code_mistyped",
-            Self::WorkerNotFound => "worker_not_found",
-            Self::ShareEnded => "share_ended",
-            Self::LinkLocked => "link_locked",
-            Self::PinRequired => "pin_required",
-            Self::WrongPin { .. } => "wrong_pin",
-            Self::Internal(_) => "internal",
-        }
+        ErrorCode::from(self).as_str()
+    }
+}
+
+impl ErrorCode {
+    /// The code as it appears in the error body.
+    pub fn as_str(self) -> &'static str {
+        self.into()
     }
 }
 
@@ -235,7 +231,7 @@ impl IntoResponse for AppError {
         };
         let body = ErrorBody {
             error: ErrorDetail {
-                code: self.code(),
+                code: ErrorCode::from(&self),
                 message,
                 attempts_left,
             },
@@ -296,5 +292,37 @@ impl From<WorkerCodeError> for AppError {
 impl From<std::io::Error> for AppError {
     fn from(e: std::io::Error) -> Self {
         Self::internal(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::IntoEnumIterator;
+
+    #[test]
+    fn the_body_carries_the_same_code_as_code() {
+        for code in ErrorCode::iter() {
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                serde_json::Value::from(code.as_str())
+            );
+        }
+        let e = AppError::WrongPin { attempts_left: 2 };
+        assert_eq!(e.code(), "wrong_pin");
+        let body = axum::body::to_bytes(e.into_response().into_body(), 1 << 16);
+        let body = futures_util::FutureExt::now_or_never(body)
+            .unwrap()
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["error"]["code"], "wrong_pin");
+        assert_eq!(body["error"]["attempts_left"], 2);
+    }
+
+    #[test]
+    fn codes_are_the_variant_names_in_snake_case() {
+        assert_eq!(AppError::UriTooLong.code(), "uri_too_long");
+        assert_eq!(AppError::field("x", "y").code(), "invalid_field");
+        assert_eq!(AppError::internal("x").code(), "internal");
     }
 }

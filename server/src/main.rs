@@ -43,6 +43,16 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.into_command() {
+        Command::Openapi => {
+            let mut stdout = std::io::stdout().lock();
+            return match stdout.write_all(pde_server::routes::openapi_pretty().as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Command::Serve(config) if config.print_config => {
             print!("{}", config_file::print_config(&matches));
             return ExitCode::SUCCESS;

@@ -59,6 +59,31 @@ fn help_documents_every_flag_and_its_environment_variable() {
     assert!(help.contains("serve"));
 }
 
+#[test]
+fn openapi_prints_the_served_document_without_touching_any_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pde-server"))
+        .arg("openapi")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(printed, pde_server::routes::openapi_pretty());
+    let served: serde_json::Value =
+        serde_json::from_str(pde_server::routes::openapi_document()).unwrap();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&printed).unwrap(),
+        served
+    );
+    // No database, pepper or blob directory was made.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
 /// Runs `pde-server admin <args>` on the database in `data`.
 /// Runs `pde-server admin` on the data directory and database of `config`.
 fn admin(config: &pde_server::Config, args: &[&str]) -> Output {

@@ -9,6 +9,8 @@ pub enum Command {
     Fuzz(FuzzOpts),
     /// A throwaway PostgreSQL cluster around a command (the arguments after `--`).
     Postgres(Vec<String>),
+    /// Regenerate the web client's API types from the server's OpenAPI document.
+    GenApi,
     Help,
 }
 
@@ -68,6 +70,10 @@ commands:
           start a throwaway PostgreSQL cluster (as the native and e2e tests get), run
           COMMAND with PDE_TEST_POSTGRES_URL set to it, then stop it and remove its files;
           without a command, print the URL and keep it until Ctrl-C
+  gen-api write the server's OpenAPI document (pde-server openapi) to
+          client-wasm/web/src/generated/openapi.json and the TypeScript types generated
+          from it (openapi-typescript) to client-wasm/web/src/generated/api.ts; the
+          web-api-types step of test fails while they are stale
 
 options of test and bench:
   --only STEP[,STEP]   run only these steps (and the build steps they need)
@@ -87,6 +93,10 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         "bench" => parse_selection(rest).map(Command::Bench),
         "fuzz" => parse_fuzz(rest).map(Command::Fuzz),
         "postgres" => parse_postgres(rest).map(Command::Postgres),
+        "gen-api" => match rest.first() {
+            None => Ok(Command::GenApi),
+            Some(other) => Err(format!("unknown option `{other}` for gen-api")),
+        },
         "help" | "-h" | "--help" => Ok(Command::Help),
         other => Err(format!("unknown command `{other}`")),
     }
@@ -262,6 +272,8 @@ mod tests {
             ))
         );
         assert!(p(&["postgres", "cargo"]).is_err());
+        assert_eq!(p(&["gen-api"]), Ok(Command::GenApi));
+        assert!(p(&["gen-api", "--check"]).is_err());
     }
 
     #[test]

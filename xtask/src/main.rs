@@ -1,5 +1,6 @@
 //! Build orchestration for PDE. Run `cargo xtask help`.
 
+mod api_types;
 mod args;
 mod bench;
 mod bench_load;
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         args::Command::Bench(sel) => bench::main(&sel),
         args::Command::Fuzz(opts) => fuzz::main(&opts),
         args::Command::Postgres(command) => postgres::main(&command),
+        args::Command::GenApi => api_types::regenerate(),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

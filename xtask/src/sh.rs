@@ -128,6 +128,22 @@ impl Cmd {
             .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
     }
 
+    /// Runs to completion, echoing the command line first, and returns its stdout (stderr
+    /// is inherited).
+    pub fn output(mut self) -> Result<String> {
+        println!("$ {}", self.display());
+        let out = self
+            .cmd
+            .stderr(Stdio::inherit())
+            .output()
+            .map_err(|e| format!("cannot start `{}`: {e}", self.short))?;
+        if !out.status.success() {
+            return Err(format!("`{}` failed ({})", self.short, out.status));
+        }
+        String::from_utf8(out.stdout)
+            .map_err(|e| format!("`{}` printed non-UTF-8: {e}", self.short))
+    }
+
     /// The echoed command line and the command, for callers that spawn it themselves.
     pub fn into_parts(self) -> (String, Command) {
         (self.display(), self.cmd)

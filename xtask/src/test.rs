@@ -1,5 +1,6 @@
 //! `cargo xtask test`: every check, one summary.
 
+use crate::api_types;
 use crate::args::Selection;
 use crate::fuzz;
 use crate::plan::{self, Needs, Outcome, Step};
@@ -70,6 +71,12 @@ pub const STEPS: &[Step] = &[
         about: "npm ci in client-wasm/web",
     },
     Step {
+        name: "web-api-types",
+        deps: &["web-install"],
+        needs: Needs::NODE,
+        about: "the committed web API types match the server's OpenAPI document (cargo xtask gen-api regenerates them)",
+    },
+    Step {
         name: "web-typecheck",
         deps: &["wasm-build", "web-install"],
         needs: Needs::NODE,
@@ -129,6 +136,7 @@ fn run_step(name: &str) -> Result<()> {
         "wasm-client" => wasm_tests("pde-client-wasm"),
         "wasm-build" => wasm::build_wasm(),
         "web-install" => wasm::npm_ci(WEB_DIR),
+        "web-api-types" => api_types::check(),
         "web-typecheck" => wasm::npm_run(WEB_DIR, "typecheck"),
         "web-test" => Cmd::new("npm").args(["test"]).dir(WEB_DIR).run(),
         "web-build" => wasm::npm_run(WEB_DIR, "build"),

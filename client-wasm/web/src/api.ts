@@ -5,9 +5,33 @@
  * the browser keeps no cookie, so a closed tab, a reload or a crash leaves nothing usable behind.
  */
 
+import { errorCodeValues, type components } from './generated/api';
+
+/** The server's schemas, generated from its OpenAPI document (`cargo xtask gen-api`). */
+type Schemas = components['schemas'];
+
+/** Every machine code the server answers, from its error type (docs/api.md). */
+export type ErrorCode = Schemas['ErrorCode'];
+/**
+ * The codes the client gives itself: `network` (no answer came), `damaged` (a document whose
+ * envelope or metadata does not open), `locked` (the wallet was locked meanwhile).
+ */
+export type ClientErrorCode = 'network' | 'damaged' | 'locked';
+/** The codes of `ApiError`: the server's and the client's own. */
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
+/** The server's codes at run time. */
+export const errorCodes: readonly ErrorCode[] = errorCodeValues;
+
+const knownCodes: ReadonlySet<string> = new Set(errorCodes);
+
+/** Whether `code` is one the server answers. */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && knownCodes.has(code);
+}
+
 export class ApiError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ApiErrorCode,
     readonly status: number,
     readonly retryAfter?: number,
     /** For `wrong_pin`: how many tries are left before the link locks. */
@@ -18,138 +42,31 @@ export class ApiError extends Error {
   }
 }
 
-export interface Kdf {
-  alg: 'argon2id';
-  m_kib: number;
-  t: number;
-  p: number;
-}
-
-export interface Usage {
-  used_bytes: number;
-  quota_bytes: number;
-  max_document_bytes: number;
-}
-
-export type AccountKind = 'holder' | 'worker';
-export type WorkerState = 'unverified' | 'verified' | 'suspended';
-
+export type Kdf = Schemas['KdfJson'];
+export type Usage = Schemas['Usage'];
 /** A worker as they see themselves (`GET /account`). */
-export interface WorkerSelf {
-  id: string;
-  real_name: string;
-  organisation: string;
-  state: WorkerState;
-  code: string;
-}
-
-export interface Account {
-  pseudonym: string;
-  recipient: string;
-  created_day: number | string;
-  usage: Usage;
-  /** Absent on a server without sharing: a holder. */
-  kind?: AccountKind;
-  worker?: WorkerSelf;
-}
-
+export type WorkerSelf = Schemas['OwnWorkerView'];
+export type WorkerState = WorkerSelf['state'];
+export type Account = Schemas['AccountView'];
+export type AccountKind = Account['kind'];
 /** A worker as a holder finds them by card code. */
-export interface WorkerCard {
-  id: string;
-  code: string;
-  real_name: string;
-  organisation: string;
-  verified: boolean;
-  recipient: string;
-}
-
-export type ShareStatus = 'active' | 'expired' | 'revoked' | 'locked';
-
-export interface Receipt {
-  document_id: string;
-  at: number;
-  action: 'open' | 'download';
-  by: 'worker' | 'link';
-}
-
+export type WorkerCard = Schemas['WorkerView'];
+export type Receipt = Schemas['ReceiptView'];
 /** One of the holder's shares (`GET /shares`). */
-export interface ShareSummary {
-  id: string;
-  kind: 'worker' | 'link';
-  worker: Omit<WorkerCard, 'recipient'> | null;
-  created_at: number;
-  expires_at: number;
-  revoked_at: number | null;
-  status: ShareStatus;
-  pin: boolean;
-  pin_failures: number;
-  document_ids: string[];
-  receipts: Receipt[];
-}
-
+export type ShareSummary = Schemas['ShareView'];
+export type ShareStatus = ShareSummary['status'];
 /** A shared document as the worker or the link visitor receives it (Base64 fields). */
-export interface SharedDocument {
-  id: string;
-  size: number;
-  metadata: string;
-  envelope: string;
-}
-
+export type SharedDocument = Schemas['SharedDocumentView'];
 /** A share addressed to the worker (`GET /shared-with-me`). */
-export interface IncomingShare {
-  id: string;
-  holder: string;
-  created_at: number;
-  expires_at: number;
-  note: string | null;
-  documents: SharedDocument[];
-}
-
-export interface LinkContents {
-  expires_at: number;
-  note: string | null;
-  documents: SharedDocument[];
-}
-
-export interface ShareDocumentBody {
-  id: string;
-  envelope: string;
-}
-
-export type NewShare =
-  | { kind: 'worker'; worker_id: string; duration_secs: number; note: string | null; documents: ShareDocumentBody[] }
-  | {
-      kind: 'link';
-      duration_secs: number;
-      access_key: string;
-      pin: string | null;
-      note: string | null;
-      documents: ShareDocumentBody[];
-    };
-
+export type IncomingShare = Schemas['SharedWithMeView'];
+export type LinkContents = Schemas['LinkView'];
+export type ShareDocumentBody = Schemas['ShareDocumentRequest'];
+export type NewShare = Schemas['CreateShareRequest'];
 /** What every link request carries (access key in Base64). */
-export interface LinkAccess {
-  access_key: string;
-  pin: string | null;
-}
-
-export interface NewWallet {
-  recipient: string;
-  salt: string;
-  kdf: Kdf;
-  passphrase_auth: string;
-  passphrase_slot: string;
-  recovery_auth: string;
-  recovery_slot: string;
-}
-
-export interface StoredDocument {
-  id: string;
-  size: number;
-  created_at: number;
-  metadata: string;
-  envelope: string;
-}
+export type LinkAccess = Schemas['LinkRequest'];
+/** The sign-up fields but the pseudonym (a holder's or a worker's wallet). */
+export type NewWallet = Omit<Schemas['CreateAccountRequest'], 'pseudonym'>;
+export type StoredDocument = Schemas['DocumentView'];
 
 const BASE = '/api/v1';
 
@@ -190,11 +107,11 @@ export function endSessionOnLeave(): void {
 }
 
 async function parseError(res: Response): Promise<ApiError> {
-  let code = 'internal';
+  let code: ApiErrorCode = 'internal';
   let attemptsLeft: number | undefined;
   try {
-    const body = (await res.json()) as { error?: { code?: string; attempts_left?: unknown } };
-    if (body.error?.code) code = body.error.code;
+    const body = (await res.json()) as { error?: { code?: unknown; attempts_left?: unknown } };
+    if (isErrorCode(body.error?.code)) code = body.error.code;
     const left = body.error?.attempts_left;
     if (typeof left === 'number' && Number.isInteger(left) && left >= 0) attemptsLeft = left;
   } catch {
@@ -240,10 +157,10 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 }
 
 export const api = {
-  params: (pseudonym: string) => request<{ salt: string; kdf: Kdf }>('POST', '/auth/params', { pseudonym }),
-  createAccount: (body: NewWallet & { pseudonym: string }) => opening<{ account: Account; session: string }>('/accounts', body),
-  login: (pseudonym: string, method: 'passphrase' | 'recovery', authKey: string) =>
-    opening<{ recipient: string; slot: string; session: string }>('/auth/login', { pseudonym, method, auth_key: authKey }),
+  params: (pseudonym: string) => request<Schemas['ParamsResponse']>('POST', '/auth/params', { pseudonym } satisfies Schemas['ParamsRequest']),
+  createAccount: (body: Schemas['CreateAccountRequest']) => opening<Schemas['CreateAccountResponse']>('/accounts', body),
+  login: (pseudonym: string, method: Schemas['LoginMethod'], authKey: string) =>
+    opening<Schemas['LoginResponse']>('/auth/login', { pseudonym, method, auth_key: authKey } satisfies Schemas['LoginRequest']),
   logout: async () => {
     if (sessionToken === null) return;
     try {
@@ -253,26 +170,25 @@ export const api = {
     }
   },
   account: () => request<Account>('GET', '/account'),
-  setPassphrase: (body: { salt: string; kdf: Kdf; passphrase_auth: string; passphrase_slot: string; end_other_sessions?: boolean }) =>
+  setPassphrase: (body: Schemas['ChangePassphraseRequest']) =>
     request<void>('PUT', '/account/passphrase', body),
-  documents: () => request<{ documents: StoredDocument[] }>('GET', '/documents'),
-  reserveDocument: (body: { size: number; metadata: string; envelope: string }) =>
-    request<{ id: string }>('POST', '/documents', body),
-  putMetadata: (id: string, metadata: string) => request<void>('PUT', `/documents/${id}/metadata`, { metadata }),
+  documents: () => request<Schemas['DocumentList']>('GET', '/documents'),
+  reserveDocument: (body: Schemas['CreateDocumentRequest']) =>
+    request<Schemas['CreateDocumentResponse']>('POST', '/documents', body),
+  putMetadata: (id: string, metadata: string) => request<void>('PUT', `/documents/${id}/metadata`, { metadata } satisfies Schemas['MetadataRequest']),
   deleteDocument: (id: string) => request<void>('DELETE', `/documents/${id}`),
   content: (id: string): Promise<Response> => binary('GET', `/documents/${seg(id)}/content`),
 
   // ---- sharing (docs/sharing.md) ----
   lookupInvitation: (invitation: string) =>
-    request<{ organisation: string; expires_at: number }>('POST', '/invitations/lookup', { invitation }),
-  createWorker: (body: NewWallet & { invitation: string; real_name: string; pseudonym: string }) =>
-    opening<{ account: Account; session: string }>('/workers', body),
+    request<Schemas['InvitationView']>('POST', '/invitations/lookup', { invitation } satisfies Schemas['LookupRequest']),
+  createWorker: (body: Schemas['JoinRequest']) => opening<Schemas['CreateAccountResponse']>('/workers', body),
   /** `code` in display form (`XXXX-XXXX-C`). */
   worker: (code: string) => request<WorkerCard>('GET', `/workers/${seg(code)}`),
-  createShare: (body: NewShare) => request<{ id: string; expires_at: number }>('POST', '/shares', body),
-  shares: () => request<{ shares: ShareSummary[] }>('GET', '/shares'),
+  createShare: (body: NewShare) => request<Schemas['CreateShareResponse']>('POST', '/shares', body),
+  shares: () => request<Schemas['ShareList']>('GET', '/shares'),
   revokeShare: (id: string) => request<void>('POST', `/shares/${seg(id)}/revoke`),
-  sharedWithMe: () => request<{ shares: IncomingShare[] }>('GET', '/shared-with-me'),
+  sharedWithMe: () => request<Schemas['SharedWithMeList']>('GET', '/shared-with-me'),
   sharedWithMeOne: (id: string) => request<IncomingShare>('GET', `/shared-with-me/${seg(id)}`),
   sharedContent: (share: string, doc: string): Promise<Response> =>
     binary('GET', `/shared-with-me/${seg(share)}/documents/${seg(doc)}/content`),
@@ -295,9 +211,10 @@ export function uploadContent(id: string, body: Blob, onProgress: (sent: number,
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : body.size);
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) return resolve();
-      let code = 'internal';
+      let code: ApiErrorCode = 'internal';
       try {
-        code = (JSON.parse(xhr.responseText) as { error: { code: string } }).error.code;
+        const sent = (JSON.parse(xhr.responseText) as { error?: { code?: unknown } }).error?.code;
+        if (isErrorCode(sent)) code = sent;
       } catch {
         /* keep internal */
       }

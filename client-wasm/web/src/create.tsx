@@ -6,7 +6,7 @@ import { formatDate } from './format';
 import { loadCrypto } from './pde';
 import { generatePseudonym } from './pseudonym';
 import type { Session } from './session';
-import { ApiError } from './api';
+import { ApiError, type ApiErrorCode } from './api';
 import { ErrorBox, QrCode, ScreenTitle, errorMsg, invalidProps, msg, say, useI18n, type Msg } from './ui';
 
 /** Which group of the recovery code the person types back (the 3rd). */
@@ -91,7 +91,7 @@ export function CreateScreen(props: { onCreated: (s: Session) => void; onDone: (
 }
 
 /** Server answers that send the person back to the first step (the name they chose). */
-const FIRST_STEP_CODES = new Set(['pseudonym_taken', 'invalid_field']);
+const FIRST_STEP_CODES: ReadonlySet<ApiErrorCode> = new Set(['pseudonym_taken', 'invalid_field']);
 
 /**
  * Steps 2 and 3 of every sign-up (a holder's wallet, a worker's account): the passphrase,

@@ -1,7 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import qrcode from 'qrcode-generator';
-import { ApiError } from './api';
+import { ApiError, type ClientErrorCode, type ErrorCode } from './api';
 import { LANGS, type Lang, type Translate } from './i18n-core';
 import { pdeErrorCode } from './pde';
 import { LimitError } from './session';
@@ -100,17 +100,51 @@ export function errorMsg(e: unknown, context: ErrorContext = 'other'): Msg {
   if (code === 'not_found' && context === 'link') return msg('err-link-not_found');
   if (code === 'invalid_field' && context === 'invitation') return msg('err-invalid_field-join');
   if (code === 'pseudonym_taken' && context === 'invitation') return msg('err-login-name-taken');
-  const known = new Set([
-    'bad_request', 'invalid_field', 'missing_client_header', 'unauthenticated', 'pseudonym_taken',
-    'not_found', 'document_too_large', 'quota_exceeded', 'size_mismatch', 'already_uploaded',
-    'storage_full', 'payload_too_large', 'internal', 'network', 'damaged', 'locked', 'invalid_input',
-    'forbidden', 'worker_suspended', 'invitation_invalid', 'invalid_worker_code', 'worker_code_mistyped',
-    'worker_not_found', 'share_ended', 'link_locked', 'pin_required',
-  ]);
-  if (!known.has(code)) code = 'internal';
-  if (code === 'document_too_large' || code === 'quota_exceeded') return msg(`err-${code}-server`);
-  return msg(`err-${code}`);
+  return msg(Object.hasOwn(CODE_MESSAGES, code) ? CODE_MESSAGES[code as MessageCode] : 'err-internal');
 }
+
+type MessageCode = ErrorCode | ClientErrorCode | 'invalid_input';
+
+/**
+ * The message of every code the server answers (typed by the generated list: a code the server
+ * adds is a type error here until it has one), of the client's own codes, and of the crypto
+ * module's `invalid_input`. The codes that need arguments or a context are handled above.
+ */
+const CODE_MESSAGES: Record<MessageCode, string> = {
+  bad_request: 'err-bad_request',
+  invalid_field: 'err-invalid_field',
+  missing_client_header: 'err-missing_client_header',
+  unauthenticated: 'err-unauthenticated',
+  invalid_credentials: 'err-login-passphrase',
+  too_many_attempts: 'err-too_many_attempts',
+  pseudonym_taken: 'err-pseudonym_taken',
+  not_found: 'err-not_found',
+  document_too_large: 'err-document_too_large-server',
+  quota_exceeded: 'err-quota_exceeded-server',
+  size_mismatch: 'err-size_mismatch',
+  already_uploaded: 'err-already_uploaded',
+  storage_full: 'err-storage_full',
+  payload_too_large: 'err-payload_too_large',
+  request_timeout: 'err-unavailable',
+  unavailable: 'err-unavailable',
+  uri_too_long: 'err-bad_request',
+  headers_too_large: 'err-bad_request',
+  forbidden: 'err-forbidden',
+  worker_suspended: 'err-worker_suspended',
+  invitation_invalid: 'err-invitation_invalid',
+  invalid_worker_code: 'err-invalid_worker_code',
+  worker_code_mistyped: 'err-worker_code_mistyped',
+  worker_not_found: 'err-worker_not_found',
+  share_ended: 'err-share_ended',
+  link_locked: 'err-link_locked',
+  pin_required: 'err-pin_required',
+  wrong_pin: 'err-wrong_pin',
+  internal: 'err-internal',
+  network: 'err-network',
+  damaged: 'err-damaged',
+  locked: 'err-locked',
+  invalid_input: 'err-invalid_input',
+};
 
 /** A translated sentence for any error (see errorMsg). */
 export function errorMessage(t: Translate, lang: Lang, e: unknown, context: ErrorContext = 'other'): string {

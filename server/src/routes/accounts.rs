@@ -66,7 +66,7 @@ pub struct OwnWorkerView {
     /// Their organisation's name.
     pub organisation: String,
     /// `unverified`, `verified` or `suspended`.
-    #[schema(example = "verified")]
+    #[schema(value_type = crate::storage::WorkerState, example = "verified")]
     pub state: &'static str,
     /// Their card code, `XXXX-XXXX-C`.
     #[schema(example = "B8Y9-W7S7-8")]
@@ -77,7 +77,7 @@ pub struct OwnWorkerView {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AccountView {
     /// `holder` or `worker`.
-    #[schema(example = "holder")]
+    #[schema(value_type = crate::storage::AccountKind, example = "holder")]
     pub kind: &'static str,
     /// For a worker: their details.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -147,6 +147,7 @@ fn auth_hmac(state: &AppState, field: &str, key: B64) -> Result<Vec<u8>, AppErro
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 409, body = ErrorBody, description = "pseudonym_taken"),
         (status = 429, body = ErrorBody, description = "too_many_attempts (sign-ups of this client or of the service this hour), with Retry-After"),
+        (status = 507, body = ErrorBody, description = "storage_full"),
     ))]
 pub async fn create(
     State(state): State<AppState>,

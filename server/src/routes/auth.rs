@@ -119,6 +119,7 @@ pub struct LoginResponse {
         (status = 401, body = ErrorBody, description = "invalid_credentials (same for an unknown pseudonym)"),
         (status = 403, body = ErrorBody, description = "worker_suspended (the right key of a suspended worker)"),
         (status = 429, body = ErrorBody, description = "too_many_attempts, with Retry-After"),
+        (status = 507, body = ErrorBody, description = "storage_full"),
     ))]
 pub async fn login(
     State(state): State<AppState>,

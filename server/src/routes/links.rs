@@ -45,7 +45,7 @@ pub struct LinkView {
     /// When the link ends, Unix seconds.
     pub expires_at: i64,
     /// The note ciphertext (encrypted to the link identity), Base64, or null.
-    #[schema(value_type = Option<String>, format = Byte)]
+    #[schema(required = true, value_type = Option<String>, format = Byte)]
     pub note: Option<B64>,
     /// The shared documents, in the order shared.
     pub documents: Vec<SharedDocumentView>,
@@ -168,6 +168,7 @@ async fn no_try_left(state: &AppState, id: ShareId) -> Result<AppError, AppError
         (status = 404, body = ErrorBody, description = "not_found (unknown id or wrong access key: one answer)"),
         (status = 410, body = ErrorBody, description = "link_locked, share_ended"),
         (status = 429, body = ErrorBody, description = "too_many_attempts, with Retry-After"),
+        (status = 507, body = ErrorBody, description = "storage_full"),
     ))]
 pub async fn open(
     State(state): State<AppState>,
@@ -193,6 +194,7 @@ pub async fn open(
         (status = 404, body = ErrorBody, description = "not_found"),
         (status = 410, body = ErrorBody, description = "link_locked, share_ended"),
         (status = 429, body = ErrorBody, description = "too_many_attempts, with Retry-After"),
+        (status = 507, body = ErrorBody, description = "storage_full"),
     ))]
 pub async fn content(
     State(state): State<AppState>,
@@ -217,6 +219,7 @@ pub async fn content(
         (status = 404, body = ErrorBody, description = "not_found"),
         (status = 410, body = ErrorBody, description = "link_locked, share_ended"),
         (status = 429, body = ErrorBody, description = "too_many_attempts, with Retry-After"),
+        (status = 507, body = ErrorBody, description = "storage_full"),
     ))]
 pub async fn download(
     State(state): State<AppState>,

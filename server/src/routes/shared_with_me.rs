@@ -56,7 +56,7 @@ pub struct SharedWithMeView {
     /// When it ends, Unix seconds.
     pub expires_at: i64,
     /// The note ciphertext, Base64, or null.
-    #[schema(value_type = Option<String>, format = Byte)]
+    #[schema(required = true, value_type = Option<String>, format = Byte)]
     pub note: Option<B64>,
     /// The shared documents, in the order shared.
     pub documents: Vec<SharedDocumentView>,

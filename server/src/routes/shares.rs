@@ -238,10 +238,10 @@ pub struct ReceiptView {
     /// When, Unix seconds.
     pub at: i64,
     /// `open` or `download`.
-    #[schema(example = "open")]
+    #[schema(value_type = crate::storage::ReceiptAction, example = "open")]
     pub action: &'static str,
     /// `worker` or `link`.
-    #[schema(example = "worker")]
+    #[schema(value_type = crate::storage::ReceiptBy, example = "worker")]
     pub by: &'static str,
 }
 
@@ -263,18 +263,20 @@ pub struct ShareView {
     #[schema(value_type = String, example = "00112233445566778899aabbccddeeff")]
     pub id: ShareId,
     /// `worker` or `link`.
-    #[schema(example = "worker")]
+    #[schema(value_type = ShareKindJson, example = "worker")]
     pub kind: &'static str,
     /// The worker, for a worker share; null for a link.
+    #[schema(required = true)]
     pub worker: Option<ShareWorkerView>,
     /// When it was made, Unix seconds.
     pub created_at: i64,
     /// When it ends (or ended), Unix seconds.
     pub expires_at: i64,
     /// When it was revoked, or null.
+    #[schema(required = true)]
     pub revoked_at: Option<i64>,
     /// `active`, `expired`, `revoked` or `locked`.
-    #[schema(example = "active")]
+    #[schema(value_type = crate::storage::ShareStatus, example = "active")]
     pub status: &'static str,
     /// Whether the link has a PIN.
     pub pin: bool,

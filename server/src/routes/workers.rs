@@ -46,6 +46,7 @@ pub struct JoinRequest {
         (status = 409, body = ErrorBody, description = "pseudonym_taken"),
         (status = 410, body = ErrorBody, description = "invitation_invalid"),
         (status = 429, body = ErrorBody, description = "too_many_attempts (sign-ups of this client or of the service this hour), with Retry-After"),
+        (status = 507, body = ErrorBody, description = "storage_full"),
     ))]
 pub async fn join(
     State(state): State<AppState>,

@@ -186,6 +186,7 @@ err-not_found = This document no longer exists.
 err-size_mismatch = Sending failed. Try again.
 err-already_uploaded = This document was already sent.
 err-storage_full = The service is full right now. Try again later.
+err-unavailable = The service is not available for a moment. Try again in a minute.
 err-payload_too_large = This is too big to send.
 err-internal = Something went wrong on our side. Try again later.
 err-network = No connection. Check the internet and try again.

@@ -186,6 +186,7 @@ err-not_found = Ce document n’existe plus.
 err-size_mismatch = L’envoi a échoué. Réessayez.
 err-already_uploaded = Ce document a déjà été envoyé.
 err-storage_full = Le service est plein pour le moment. Réessayez plus tard.
+err-unavailable = Le service n’est pas disponible pour le moment. Réessayez dans une minute.
 err-payload_too_large = C’est trop gros pour être envoyé.
 err-internal = Un problème est survenu de notre côté. Réessayez plus tard.
 err-network = Pas de connexion. Vérifiez internet et réessayez.

@@ -186,6 +186,7 @@ err-not_found = Dit document bestaat niet meer.
 err-size_mismatch = Het versturen is mislukt. Probeer opnieuw.
 err-already_uploaded = Dit document werd al verstuurd.
 err-storage_full = De dienst is op dit moment vol. Probeer later opnieuw.
+err-unavailable = De dienst is even niet beschikbaar. Probeer over een minuut opnieuw.
 err-payload_too_large = Dit is te groot om te versturen.
 err-internal = Er ging iets mis bij ons. Probeer later opnieuw.
 err-network = Geen verbinding. Controleer het internet en probeer opnieuw.
