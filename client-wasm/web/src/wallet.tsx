@@ -7,7 +7,7 @@ import type { DocEntry, Phase, Session } from './session';
 import { DocList } from './doclist';
 import { MySharesScreen, ShareScreen } from './share';
 import { backTo, useNav } from './nav';
-import { Dialog, ErrorBox, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, type Msg } from './ui';
+import { Dialog, ErrorBox, Listen, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, type Msg } from './ui';
 import { DownloadConfirm, Viewer, downloadName, useDecrypted } from './viewer';
 
 type View =
@@ -301,6 +301,7 @@ function AddScreen(props: {
   return (
     <main class="screen">
       <ScreenTitle>{props.note ? t('note-title') : t('add-title')}</ScreenTitle>
+      {props.note ? null : <Listen texts={[t('add-title'), t('err-choose-file'), t('field-note-help')]} />}
       <form class="stack card" autocomplete="off" onSubmit={submit}>
         {props.note ? null : (
           <fieldset class="stack">
@@ -439,7 +440,9 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
         </button>
       </div>
       <div ref={heading}>
-        <ScreenTitle>{meta.title}</ScreenTitle>
+        <ScreenTitle>
+          <bdi>{meta.title}</bdi>
+        </ScreenTitle>
       </div>
       <p class="status" role="status">
         {saved ? t('edit-saved') : ''}

@@ -395,7 +395,9 @@ export function SharedDocScreen(props: {
           {t('close')}
         </button>
       </div>
-      <ScreenTitle>{meta.title}</ScreenTitle>
+      <ScreenTitle>
+        <bdi>{meta.title}</bdi>
+      </ScreenTitle>
       <p class="doc-sub">
         <CategoryIcon category={meta.category} size={24} /> {t(`category-${meta.category}`)}
         {` · ${formatSize(meta.size, lang)}`}
@@ -489,7 +491,7 @@ function CardScreen(props: { session: WorkerSession; onBack: () => void }) {
           <dt>{t('worker-organisation')}</dt>
           <dd data-testid="card-organisation">{worker.organisation}</dd>
           <dt>{t('worker-card-code')}</dt>
-          <dd class="card-code" data-testid="worker-code">
+          <dd class="card-code" data-testid="worker-code" dir="ltr">
             {code}
           </dd>
         </dl>

@@ -18,9 +18,18 @@ export function screenshotter(page, name) {
   };
 }
 
+/**
+ * Chooses a language as a person does: opens the picker in the header (the button with the
+ * globe, showing the language in use), then presses the language, named in itself. Checks
+ * that the page then says which language and direction it is in.
+ */
 export async function chooseLanguage(page, t, lang) {
-  await page.getByRole('button', { name: t(`lang-${lang}`) }).click();
-  await page.locator(`html[lang="${lang}"]`).waitFor();
+  const picker = page.locator('header #lang-picker');
+  await picker.click();
+  assert.equal(await picker.getAttribute('aria-expanded'), 'true', 'the picker says it is open');
+  await page.locator('#lang-menu').getByRole('button', { name: t(`lang-${lang}`), exact: true }).click();
+  await page.locator(`html[lang="${lang}"][dir="${lang === 'ar' ? 'rtl' : 'ltr'}"]`).waitFor();
+  assert.equal(await page.locator('#lang-menu').isVisible(), false, 'the list of languages closes once one is chosen');
 }
 
 /** The generated passphrase shown, once its 5 words are there. */
