@@ -1,5 +1,5 @@
 // The holder's main journey in a real browser, at phone and terminal size, in French and
-// Dutch: create → recovery sheet → add a photo, a PDF and a note → quit → reopen → view →
+// Dutch, and at phone size in Arabic (right to left): create → recovery sheet → add a photo, a PDF and a note → quit → reopen → view →
 // rename → quit → reopen with the recovery code → delete → quit. Then no plaintext may
 // appear in any request the browser sent, nor in the database or the blob store.
 import assert from 'node:assert/strict';
@@ -24,13 +24,34 @@ const SCENARIOS = [
   ['phone', 'nl', 'sqlite'],
   ['terminal', 'fr', 'sqlite'],
   ['terminal', 'nl', 'postgres'],
+  ['phone', 'ar', 'sqlite'],
 ];
+
+/**
+ * Where the header's Quit button and the first document's icon sit: in a left-to-right page
+ * Quit is at the right end and the icon left of the title; right to left, both the other way.
+ */
+async function mirrored(page) {
+  return page.evaluate(() => {
+    const mid = window.innerWidth / 2;
+    const quit = document.querySelector('header .quit').getBoundingClientRect();
+    const icon = document.querySelector('.docs .doc .icon')?.getBoundingClientRect();
+    const title = document.querySelector('.docs .doc .doc-title')?.getBoundingClientRect();
+    return {
+      dir: document.documentElement.dir,
+      quitSide: quit.left + quit.width / 2 > mid ? 'right' : 'left',
+      iconSide: icon && title ? (icon.left > title.left ? 'right' : 'left') : null,
+    };
+  });
+}
 
 for (const [viewportName, lang, database] of SCENARIOS) {
   test(`holder journey, ${viewportName} ${VIEWPORTS[viewportName].width}×${VIEWPORTS[viewportName].height}, ${lang}, ${database}`, { timeout: 600_000 }, async () => {
     const t = messages(lang);
     // The other language of the scenario, for switches in the middle of a step.
-    const otherLang = lang === 'fr' ? 'nl' : 'fr';
+    // (Not French for Arabic: Arabic passphrases take French words, see words.ts.)
+    const otherLang = lang === 'fr' ? 'nl' : lang === 'nl' ? 'fr' : 'nl';
+    const rtl = lang === 'ar';
     const tOther = messages(otherLang);
     const server = await startServer({}, { database });
     const proxy = await startProxy(server.url);
@@ -98,6 +119,10 @@ for (const [viewportName, lang, database] of SCENARIOS) {
       const added = await placement(page.getByRole('button', { name: new RegExp(photoTitle) }));
       assert.deepEqual(added, { visible: true, focused: true }, 'the document just added is in view and focused');
       await shot('photo-added');
+      // The page is laid out in the direction of its language: mirrored in Arabic.
+      assert.deepEqual(await mirrored(page), rtl
+        ? { dir: 'rtl', quitSide: 'left', iconSide: 'right' }
+        : { dir: 'ltr', quitSide: 'right', iconSide: 'left' });
       // The message about it follows a language switch.
       await chooseLanguage(page, tOther, otherLang);
       await page.getByRole('status').filter({ hasText: tOther('added', { title: photoTitle }) }).waitFor();
