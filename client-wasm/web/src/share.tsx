@@ -204,6 +204,7 @@ export function ShareScreen(props: {
             <label for="note-from">{t('field-note-from')}</label>
             <input
               id="note-from"
+              dir="auto"
               autocomplete="off"
               maxLength={NOTE_FROM_MAX}
               aria-describedby="note-from-help"
@@ -217,6 +218,7 @@ export function ShareScreen(props: {
             <label for="note-text">{t('field-note-text')}</label>
             <textarea
               id="note-text"
+              dir="auto"
               rows={4}
               autocomplete="off"
               maxLength={NOTE_MAX}

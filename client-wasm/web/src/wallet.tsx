@@ -342,6 +342,7 @@ function AddScreen(props: {
         <label for="doc-title">{t('field-title')}</label>
         <input
           id="doc-title"
+          dir="auto"
           autocomplete="off"
           {...invalidProps('doc-title-error', error?.field === 'title')}
           value={title}
@@ -355,6 +356,7 @@ function AddScreen(props: {
             <label for="doc-text">{t('field-text')}</label>
             <textarea
               id="doc-text"
+              dir="auto"
               rows={10}
               autocomplete="off"
               {...invalidProps('doc-text-error', error?.field === 'text')}
@@ -373,6 +375,7 @@ function AddScreen(props: {
             <label for="doc-note">{t('field-note')}</label>
             <textarea
               id="doc-note"
+              dir="auto"
               rows={3}
               autocomplete="off"
               aria-describedby="doc-note-help"
@@ -564,6 +567,7 @@ function EditForm(props: { session: Session; entry: DocEntry; onDone: () => void
       <label for="edit-title">{t('field-title')}</label>
       <input
         id="edit-title"
+        dir="auto"
         ref={field}
         autocomplete="off"
         {...invalidProps('edit-title-error', error?.field === 'title')}

@@ -154,6 +154,7 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
           <label for="join-real-name">{t('field-real-name')}</label>
           <input
             id="join-real-name"
+            dir="auto"
             autocomplete="off"
             maxLength={100}
             aria-describedby={errorField === 'name' ? 'join-real-name-help join-error-name' : 'join-real-name-help'}
@@ -168,6 +169,7 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
           <label for="join-login">{t('field-login-name')}</label>
           <input
             id="join-login"
+            dir="auto"
             autocomplete="off"
             autocapitalize="off"
             spellcheck={false}
