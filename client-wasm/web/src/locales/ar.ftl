@@ -162,7 +162,7 @@ deleted = حُذفت «{ $title }».
 ## Auto-lock
 idle-title = هل ما زلت هنا؟
 idle-text = من أجل سلامتك، ستُغلق محفظتك بعد دقيقة واحدة.
-idle-stay = البقاء
+idle-stay = أبقِها مفتوحة
 idle-quit = الخروج الآن
 
 ## Errors
@@ -396,7 +396,7 @@ join-go-start = الذهاب إلى صفحة البداية
 sheet-step-1-worker = إذا نسيت عبارة المرور، فهذا الرمز يفتح حسابك. ثم تختار عبارة مرور جديدة.
 sheet-step-3-worker = كل من لديه هذه الورقة واسم الدخول الخاص بك يستطيع فتح حسابك. لا تُرِها لأحد.
 sheet-step-4-worker = لاستخدامها: في صفحة البداية، اختر «أنا عامل اجتماعي»، ثم «نسيت عبارة المرور»، واكتب اسم الدخول وهذا الرمز.
-worker-title = ما شُورك معي
+worker-title = وثائق مشارَكة معي
 worker-hello = أنت مسجل الدخول باسم { $name } ({ $organisation }).
 worker-unverified-self = لم يتحقق فريق PDE من حسابك بعد. وحتى ذلك الحين، يرى الناس تنبيهًا عندما يشاركون معك.
 worker-card-open = بطاقتي
@@ -443,7 +443,7 @@ card-unverified = لم يتحقق منها فريق PDE بعد
 
 ## Sharing: link visitor
 link-brand = وثائق مشارَكة
-link-title = وثائق شورِكت معك
+link-title = وثائق مشارَكة معك
 link-opening = جارٍ فتح الرابط…
 link-pin-title = لهذا الرابط رمز PIN
 link-pin-text = اكتب الأرقام الستة التي قالها لك الشخص.
@@ -491,7 +491,7 @@ close-ask-text = الرجوع يغلق محفظتك. لفتحها من جديد�
 close-ask-title-worker = هل تغلق حسابك؟
 close-ask-text-worker = الرجوع يغلق حسابك. لفتحه من جديد، ستحتاج إلى عبارة المرور.
 close-ask-stay = البقاء هنا
-close-ask-close = إغلاقها
+close-ask-close = أغلقها
 title-length = عدد الأحرف: { $n } من { $max } على الأكثر.
 err-title-too-long = هذا العنوان طويل جدًا: عدد أحرفه { $n }، والحد الأقصى { $max }. اختصره.
 edit-saved = حُفظت التغييرات.
