@@ -24,12 +24,13 @@ export function screenshotter(page, name) {
  * that the page then says which language and direction it is in.
  */
 export async function chooseLanguage(page, t, lang) {
-  const picker = page.locator('header #lang-picker');
-  await picker.click();
-  assert.equal(await picker.getAttribute('aria-expanded'), 'true', 'the picker says it is open');
+  await page.locator('header #lang-picker').click();
+  // The picker says it is open (the list is shown), then closes once a language is chosen.
+  await page.locator('header #lang-picker[aria-expanded="true"]').waitFor();
   await page.locator('#lang-menu').getByRole('button', { name: t(`lang-${lang}`), exact: true }).click();
   await page.locator(`html[lang="${lang}"][dir="${lang === 'ar' ? 'rtl' : 'ltr'}"]`).waitFor();
-  assert.equal(await page.locator('#lang-menu').isVisible(), false, 'the list of languages closes once one is chosen');
+  await page.locator('#lang-menu').waitFor({ state: 'hidden' });
+  await page.locator('header #lang-picker[aria-expanded="false"]').waitFor();
 }
 
 /** The generated passphrase shown, once its 5 words are there. */
