@@ -59,6 +59,22 @@ for (const [viewportName, lang, database] of SCENARIOS) {
     const browser = await launch(VIEWPORTS[viewportName], { keepProfile: true });
     const { page, context } = browser;
     page.setDefaultTimeout(30_000);
+    if (rtl) {
+      // This device has an Arabic voice: "Listen" is offered, and what it is asked to say is
+      // recorded instead of being spoken.
+      await context.addInitScript(() => {
+        window.__spoken = [];
+        speechSynthesis.getVoices = () => [{ name: 'العربية', lang: 'ar-MA', voiceURI: 'test-ar', localService: true, default: true }];
+        speechSynthesis.speak = (u) => window.__spoken.push({ lang: u.lang, text: u.text });
+        speechSynthesis.cancel = () => undefined;
+      });
+    }
+    /** Presses "Listen" and returns what the page asked the device to say. */
+    const listen = async () => {
+      await page.getByRole('button', { name: t('listen'), exact: true }).click();
+      return (await page.evaluate(() => window.__spoken)).at(-1);
+    };
+    const plain = (s) => s.replace(/[\u2068\u2069]/g, '');
     // Every screen that gets a screenshot is also checked for accessibility problems.
     const a11y = [];
     const shot = checkedScreenshotter(screenshotter, page, `${viewportName}-${lang}`, a11y);
@@ -94,6 +110,12 @@ for (const [viewportName, lang, database] of SCENARIOS) {
       assert.equal((await page.getByTestId('sheet-pseudonym').textContent()).trim(), pseudonym);
       assert.ok(await page.getByRole('img', { name: t('sheet-qr-label') }).isVisible(), 'the QR code is shown');
       await shot('recovery-sheet');
+      if (rtl) {
+        const said = await listen();
+        assert.equal(said.lang, 'ar', 'the sheet is read in Arabic');
+        for (const id of ['sheet-lead', 'sheet-step-1', 'sheet-step-4']) assert.ok(said.text.includes(plain(t(id))), `the sheet's instructions are read (${id})`);
+        assert.ok(!said.text.includes(code) && !said.text.includes(pseudonym), 'neither the code nor the pseudonym is given to the voice');
+      }
       await page.emulateMedia({ media: 'print' });
       await shot('recovery-sheet-print');
       assert.equal(await page.getByRole('button', { name: t('sheet-print') }).isVisible(), false, 'buttons are not printed');
@@ -140,6 +162,11 @@ for (const [viewportName, lang, database] of SCENARIOS) {
       assert.equal(await page.getByLabel(t('choose-file'), { exact: true }).getAttribute('aria-invalid'), 'true');
       assert.equal(await page.getByLabel(t('choose-file'), { exact: true }).getAttribute('aria-describedby'), await fileError.getAttribute('id'));
       await shot('add-error');
+      if (rtl) {
+        const said = await listen();
+        assert.equal(said.lang, 'ar');
+        assert.ok(said.text.includes(plain(t('add-title'))) && said.text.includes(plain(t('field-note-help'))), `the add form's instructions are read: ${said.text}`);
+      }
       await page.getByLabel(t('choose-file'), { exact: true }).setInputFiles({ name: 'premier_fichier.jpg', mimeType: 'image/jpeg', buffer: photo });
       assert.equal(await page.getByLabel(t('field-title'), { exact: true }).inputValue(), 'premier fichier');
       await page.getByLabel(t('choose-file'), { exact: true }).setInputFiles({ name: pdfName, mimeType: 'application/pdf', buffer: pdf });
