@@ -125,9 +125,9 @@ describe('translations', () => {
     }
   });
 
-  it('French, Dutch and Arabic are really translated (not copies of English)', () => {
+  it('every language but English is really translated (not copies of English)', () => {
     const en = translator('en');
-    for (const l of ['fr', 'nl', 'ar'] as const) {
+    for (const l of LANGS.filter((x) => x !== 'en')) {
       const t = translator(l);
       const args = ARGS;
       const same = [...ids(FTL_SOURCES.en)].filter((id) => !id.startsWith('lang-') && !['app-name', 'category-contacts', 'viewer-label', 'doc-count'].includes(id) && t(id, args) === en(id, args));
