@@ -142,10 +142,12 @@ async function downloadFrom(page, t, shot) {
 
 // Each role is tried at both sizes: in French the holder is on a phone and the worker at a
 // PC; in Dutch the other way round (a worker on a phone, a holder at a library terminal).
-// The Dutch one runs on PostgreSQL, the French one on SQLite.
+// The Dutch one runs on PostgreSQL, the French one on SQLite. In Arabic (right to left) the
+// holder is on a phone, so the share, worker and link screens are checked in Arabic too.
 const SCENARIOS = [
   { lang: 'fr', holderSize: 'phone', workerSize: 'terminal', database: 'sqlite' },
   { lang: 'nl', holderSize: 'terminal', workerSize: 'phone', database: 'postgres' },
+  { lang: 'ar', holderSize: 'phone', workerSize: 'terminal', database: 'sqlite' },
 ];
 
 for (const { lang, holderSize, workerSize, database } of SCENARIOS) {

@@ -1,5 +1,5 @@
 // The holder's main journey in a real browser, at phone and terminal size, in French and
-// Dutch: create → recovery sheet → add a photo, a PDF and a note → quit → reopen → view →
+// Dutch, and at phone size in Arabic (right to left): create → recovery sheet → add a photo, a PDF and a note → quit → reopen → view →
 // rename → quit → reopen with the recovery code → delete → quit. Then no plaintext may
 // appear in any request the browser sent, nor in the database or the blob store.
 import assert from 'node:assert/strict';
@@ -24,13 +24,34 @@ const SCENARIOS = [
   ['phone', 'nl', 'sqlite'],
   ['terminal', 'fr', 'sqlite'],
   ['terminal', 'nl', 'postgres'],
+  ['phone', 'ar', 'sqlite'],
 ];
+
+/**
+ * Where the header's Quit button and the first document's icon sit: in a left-to-right page
+ * Quit is at the right end and the icon left of the title; right to left, both the other way.
+ */
+async function mirrored(page) {
+  return page.evaluate(() => {
+    const mid = window.innerWidth / 2;
+    const quit = document.querySelector('header .quit').getBoundingClientRect();
+    const icon = document.querySelector('.docs .doc .icon')?.getBoundingClientRect();
+    const title = document.querySelector('.docs .doc .doc-title')?.getBoundingClientRect();
+    return {
+      dir: document.documentElement.dir,
+      quitSide: quit.left + quit.width / 2 > mid ? 'right' : 'left',
+      iconSide: icon && title ? (icon.left > title.left ? 'right' : 'left') : null,
+    };
+  });
+}
 
 for (const [viewportName, lang, database] of SCENARIOS) {
   test(`holder journey, ${viewportName} ${VIEWPORTS[viewportName].width}×${VIEWPORTS[viewportName].height}, ${lang}, ${database}`, { timeout: 600_000 }, async () => {
     const t = messages(lang);
     // The other language of the scenario, for switches in the middle of a step.
-    const otherLang = lang === 'fr' ? 'nl' : 'fr';
+    // (Not French for Arabic: Arabic passphrases take French words, see words.ts.)
+    const otherLang = lang === 'fr' ? 'nl' : lang === 'nl' ? 'fr' : 'nl';
+    const rtl = lang === 'ar';
     const tOther = messages(otherLang);
     const server = await startServer({}, { database });
     const proxy = await startProxy(server.url);
@@ -38,6 +59,22 @@ for (const [viewportName, lang, database] of SCENARIOS) {
     const browser = await launch(VIEWPORTS[viewportName], { keepProfile: true });
     const { page, context } = browser;
     page.setDefaultTimeout(30_000);
+    if (rtl) {
+      // This device has an Arabic voice: "Listen" is offered, and what it is asked to say is
+      // recorded instead of being spoken.
+      await context.addInitScript(() => {
+        window.__spoken = [];
+        speechSynthesis.getVoices = () => [{ name: 'العربية', lang: 'ar-MA', voiceURI: 'test-ar', localService: true, default: true }];
+        speechSynthesis.speak = (u) => window.__spoken.push({ lang: u.lang, text: u.text });
+        speechSynthesis.cancel = () => undefined;
+      });
+    }
+    /** Presses "Listen" and returns what the page asked the device to say. */
+    const listen = async () => {
+      await page.getByRole('button', { name: t('listen'), exact: true }).click();
+      return (await page.evaluate(() => window.__spoken)).at(-1);
+    };
+    const plain = (s) => s.replace(/[\u2068\u2069]/g, '');
     // Every screen that gets a screenshot is also checked for accessibility problems.
     const a11y = [];
     const shot = checkedScreenshotter(screenshotter, page, `${viewportName}-${lang}`, a11y);
@@ -73,6 +110,12 @@ for (const [viewportName, lang, database] of SCENARIOS) {
       assert.equal((await page.getByTestId('sheet-pseudonym').textContent()).trim(), pseudonym);
       assert.ok(await page.getByRole('img', { name: t('sheet-qr-label') }).isVisible(), 'the QR code is shown');
       await shot('recovery-sheet');
+      if (rtl) {
+        const said = await listen();
+        assert.equal(said.lang, 'ar', 'the sheet is read in Arabic');
+        for (const id of ['sheet-lead', 'sheet-step-1', 'sheet-step-4']) assert.ok(said.text.includes(plain(t(id))), `the sheet's instructions are read (${id})`);
+        assert.ok(!said.text.includes(code) && !said.text.includes(pseudonym), 'neither the code nor the pseudonym is given to the voice');
+      }
       await page.emulateMedia({ media: 'print' });
       await shot('recovery-sheet-print');
       assert.equal(await page.getByRole('button', { name: t('sheet-print') }).isVisible(), false, 'buttons are not printed');
@@ -98,6 +141,10 @@ for (const [viewportName, lang, database] of SCENARIOS) {
       const added = await placement(page.getByRole('button', { name: new RegExp(photoTitle) }));
       assert.deepEqual(added, { visible: true, focused: true }, 'the document just added is in view and focused');
       await shot('photo-added');
+      // The page is laid out in the direction of its language: mirrored in Arabic.
+      assert.deepEqual(await mirrored(page), rtl
+        ? { dir: 'rtl', quitSide: 'left', iconSide: 'right' }
+        : { dir: 'ltr', quitSide: 'right', iconSide: 'left' });
       // The message about it follows a language switch.
       await chooseLanguage(page, tOther, otherLang);
       await page.getByRole('status').filter({ hasText: tOther('added', { title: photoTitle }) }).waitFor();
@@ -115,6 +162,11 @@ for (const [viewportName, lang, database] of SCENARIOS) {
       assert.equal(await page.getByLabel(t('choose-file'), { exact: true }).getAttribute('aria-invalid'), 'true');
       assert.equal(await page.getByLabel(t('choose-file'), { exact: true }).getAttribute('aria-describedby'), await fileError.getAttribute('id'));
       await shot('add-error');
+      if (rtl) {
+        const said = await listen();
+        assert.equal(said.lang, 'ar');
+        assert.ok(said.text.includes(plain(t('add-title'))) && said.text.includes(plain(t('field-note-help'))), `the add form's instructions are read: ${said.text}`);
+      }
       await page.getByLabel(t('choose-file'), { exact: true }).setInputFiles({ name: 'premier_fichier.jpg', mimeType: 'image/jpeg', buffer: photo });
       assert.equal(await page.getByLabel(t('field-title'), { exact: true }).inputValue(), 'premier fichier');
       await page.getByLabel(t('choose-file'), { exact: true }).setInputFiles({ name: pdfName, mimeType: 'application/pdf', buffer: pdf });

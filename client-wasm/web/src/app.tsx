@@ -3,7 +3,7 @@ import { endSessionOnLeave } from './api';
 import type { OpenSession } from './auth';
 import { CreateScreen } from './create';
 import { closedNotice } from './downloads';
-import { initialLang, translator, type Lang } from './i18n-core';
+import { dirOf, initialLang, translator, type Lang } from './i18n-core';
 import { LinkClosedScreen, LinkScreen } from './link';
 import { LinkSecret, loadCrypto } from './pde';
 import { LinkSession, type WorkerSession } from './shared';
@@ -114,6 +114,8 @@ export function App(props: { route: Route }) {
 
   useEffect(() => {
     document.documentElement.lang = lang;
+    // Right to left in Arabic: the layout (logical CSS properties) mirrors with it.
+    document.documentElement.dir = dirOf(lang);
     document.title = i18n.t('app-title');
   }, [lang]);
 
@@ -165,7 +167,7 @@ export function App(props: { route: Route }) {
     <I18nContext.Provider value={i18n}>
       <header class={session ? 'top open' : 'top'} ref={top}>
         <span class="brand">
-          {who ? <span class="who">{who}</span> : i18n.t('app-name')}
+          {who ? <bdi class="who">{who}</bdi> : i18n.t('app-name')}
         </span>
         <LangSwitch />
         {session ? (

@@ -7,7 +7,8 @@ import { loadCrypto } from './pde';
 import { generatePseudonym } from './pseudonym';
 import type { Session } from './session';
 import { ApiError, type ApiErrorCode } from './api';
-import { ErrorBox, QrCode, ScreenTitle, errorMsg, invalidProps, msg, say, useI18n, type Msg } from './ui';
+import type { Translate } from './i18n-core';
+import { ErrorBox, Listen, QrCode, ScreenTitle, errorMsg, invalidProps, msg, say, useI18n, type Msg } from './ui';
 
 /** Which group of the recovery code the person types back (the 3rd). */
 export const CONFIRM_GROUP = 2;
@@ -59,6 +60,7 @@ export function CreateScreen(props: { onCreated: (s: Session) => void; onDone: (
     <main class="screen" key="pseudonym">
       <ScreenTitle>{t('create-title')}</ScreenTitle>
       <p class="step">{t('create-step', { n: 1, total: 3 })}</p>
+      <Listen texts={[t('create-title'), t('pseudonym-title'), t('pseudonym-help')]} />
       <section class="card">
         <form class="stack" autocomplete="off" onSubmit={pseudonymDone}>
           <h2>{t('pseudonym-title')}</h2>
@@ -66,6 +68,7 @@ export function CreateScreen(props: { onCreated: (s: Session) => void; onDone: (
           <label for="new-pseudonym">{t('field-pseudonym')}</label>
           <input
             id="new-pseudonym"
+            dir="auto"
             autocomplete="off"
             autocapitalize="off"
             spellcheck={false}
@@ -167,6 +170,7 @@ export function CredentialSteps<S>(props: {
         <ScreenTitle>{props.title}</ScreenTitle>
         <p class="step">{t('create-step', { n: 2, total: 3 })}</p>
         <p class="lead">{props.lead}</p>
+        <Listen texts={[props.title, t('pass-generated-title'), t('pass-generated-help'), t('pass-write-down')]} />
         <section class="card">
           <PassphraseChooser busy={busy} submitLabel={props.submitLabel} onDone={passphraseDone} generated={props.generated} />
           <p class="status" aria-live="polite">
@@ -188,6 +192,7 @@ export function CredentialSteps<S>(props: {
           <ScreenTitle>{t('sheet-screen-title')}</ScreenTitle>
           <p class="step">{t('create-step', { n: 3, total: 3 })}</p>
           <p class="lead">{t('sheet-lead')}</p>
+          <Listen texts={[t('sheet-screen-title'), t('sheet-lead'), ...sheetSteps(t, props.kind === 'worker')]} />
         </div>
         <RecoverySheet pseudonym={props.name} code={code} kind={props.kind} />
         <div class="stack no-print">
@@ -212,6 +217,7 @@ export function CredentialSteps<S>(props: {
           <input
             id="confirm-group"
             class="code-input"
+            dir="ltr"
             autocomplete="off"
             autocapitalize="characters"
             spellcheck={false}
@@ -259,15 +265,15 @@ export function RecoverySheet({ pseudonym, code, kind }: { pseudonym: string; co
       <h2 id="sheet-title">{t('sheet-title')}</h2>
       <dl>
         <dt>{t('sheet-address')}</dt>
-        <dd data-testid="sheet-address">{location.origin}</dd>
+        <dd data-testid="sheet-address" dir="ltr">{location.origin}</dd>
         <dt>{t('sheet-made')}</dt>
         <dd data-testid="sheet-date">{formatDate(made, lang)}</dd>
         <dt>{worker ? t('field-login-name') : t('field-pseudonym')}</dt>
-        <dd class="sheet-pseudonym" data-testid="sheet-pseudonym">
+        <dd class="sheet-pseudonym" data-testid="sheet-pseudonym" dir="auto">
           {pseudonym}
         </dd>
         <dt>{t('field-recovery-code')}</dt>
-        <dd class="sheet-code" data-testid="recovery-code">
+        <dd class="sheet-code" data-testid="recovery-code" dir="ltr">
           {codeGroups(code).map((g, i) => (
             <span key={i} class="group">
               {g}
@@ -278,11 +284,20 @@ export function RecoverySheet({ pseudonym, code, kind }: { pseudonym: string; co
       </dl>
       <QrCode text={code} label={t('sheet-qr-label')} />
       <ol class="sheet-steps">
-        <li>{worker ? t('sheet-step-1-worker') : t('sheet-step-1')}</li>
-        <li>{t('sheet-step-2')}</li>
-        <li>{worker ? t('sheet-step-3-worker') : t('sheet-step-3')}</li>
-        <li>{worker ? t('sheet-step-4-worker') : t('sheet-step-4')}</li>
+        {sheetSteps(t, worker).map((s, i) => (
+          <li key={i}>{s}</li>
+        ))}
       </ol>
     </article>
   );
+}
+
+/** The instructions of a recovery sheet, in order. */
+function sheetSteps(t: Translate, worker: boolean): string[] {
+  return [
+    worker ? t('sheet-step-1-worker') : t('sheet-step-1'),
+    t('sheet-step-2'),
+    worker ? t('sheet-step-3-worker') : t('sheet-step-3'),
+    worker ? t('sheet-step-4-worker') : t('sheet-step-4'),
+  ];
 }

@@ -25,7 +25,7 @@ export function DocList(props: { docs: ListedDocument[]; onOpen: (id: string) =>
             <button type="button" class="doc" data-doc={d.id} onClick={() => props.onOpen(d.id)}>
               <CategoryIcon category={d.meta.category} />
               <span class="doc-text">
-                <span class="doc-title">{d.meta.title}</span>
+                <bdi class="doc-title">{d.meta.title}</bdi>
                 <span class="doc-sub">
                   {t(`category-${d.meta.category}`)}
                   {props.showDate && d.meta.date ? ` · ${formatDate(d.meta.date, lang)}` : ''}

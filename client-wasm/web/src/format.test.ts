@@ -15,6 +15,8 @@ describe('formatSize', () => {
     expect(formatSize(50 * 1024 * 1024, 'fr')).toBe('50\u00a0Mo');
     expect(formatSize(500 * 1024 * 1024, 'nl')).toBe('500\u00a0MB');
     expect(formatSize(3 * 1024 ** 3, 'en')).toBe('3\u00a0GB');
+    // Arabic: Western digits, Arabic unit names
+    expect(formatSize(1536, 'ar')).toBe('1.5\u00a0كيلوبايت');
   });
 
   it('never rounds a size up past a limit', () => {
@@ -27,6 +29,7 @@ describe('formatDate', () => {
     expect(formatDate('2024-05-01', 'fr')).toBe('1 mai 2024');
     expect(formatDate('2024-05-01', 'nl')).toBe('1 mei 2024');
     expect(formatDate('2024-05-01', 'en')).toBe('1 May 2024');
+    expect(formatDate('2024-05-01', 'ar')).toBe('1 مايو 2024');
   });
 });
 
@@ -80,6 +83,7 @@ describe('helpers', () => {
   it('picks the first language the browser prefers', () => {
     expect(initialLang(['nl-BE', 'fr'])).toBe('nl');
     expect(initialLang(['de-DE', 'en-US'])).toBe('en');
-    expect(initialLang(['ar'])).toBe('fr');
+    expect(initialLang(['ar-MA', 'fr'])).toBe('ar');
+    expect(initialLang(['ti'])).toBe('fr');
   });
 });

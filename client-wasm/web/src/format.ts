@@ -1,10 +1,10 @@
-import type { Lang } from './i18n-core';
+import { INTL_LOCALES as LOCALES, type Lang } from './i18n-core';
 
-const LOCALES: Record<Lang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
 const UNITS: Record<Lang, string[]> = {
   fr: ['o', 'Ko', 'Mo', 'Go'],
   nl: ['B', 'kB', 'MB', 'GB'],
   en: ['B', 'KB', 'MB', 'GB'],
+  ar: ['بايت', 'كيلوبايت', 'ميغابايت', 'غيغابايت'],
 };
 
 // Intl formatters are costly to create and a list formats hundreds of values: one per shape.

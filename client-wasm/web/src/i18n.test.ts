@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FluentResource } from '@fluent/bundle';
 import { readdirSync, readFileSync } from 'node:fs';
-import { FTL_SOURCES, LANGS, translator } from './i18n-core';
+import { FSI, FTL_SOURCES, LANG_NAMES, LANGS, PDI, dirOf, translator, withoutMarks } from './i18n-core';
 import { CATEGORIES } from './categories';
 
 function ids(src: string): Set<string> {
@@ -11,9 +11,33 @@ function ids(src: string): Set<string> {
   return out;
 }
 
+/** The variables ($name) each message of a file uses, in any of its variants. */
+function variables(src: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const m of new FluentResource(src).body) {
+    const vars = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const n = node as { type?: string; name?: string };
+      if (n.type === 'var' && n.name) vars.add(n.name);
+      for (const v of Object.values(node)) walk(v);
+    };
+    walk(m.value);
+    out.set(m.id, vars);
+  }
+  return out;
+}
+
+/** A translated text as a person reads it (without Fluent's isolation marks). */
+const plain = (lang: (typeof LANGS)[number]) => {
+  const t = translator(lang);
+  return (id: string, args?: Parameters<typeof t>[1]) => withoutMarks(t(id, args));
+};
+
 const srcDir = new URL('./', import.meta.url);
 /** Every argument a message may take, for formatting them all in tests. */
-const ARGS = { n: 2, total: 3, level: 'x', seconds: 5, title: 'x', pseudonym: 'x', name: 'x', size: 'x', limit: 'x', free: 'x', used: 'x', quota: 'x', percent: 5, organisation: 'x', when: 'x', code: 'x', pin: 'x' };
+const ARGS = { n: 2, total: 3, level: 'x', seconds: 5, title: 'x', pseudonym: 'x', name: 'x', size: 'x', limit: 'x', free: 'x', used: 'x', quota: 'x', percent: 5, organisation: 'x', when: 'x', code: 'x', pin: 'x', max: 9 };
 
 const sources = readdirSync(srcDir)
   .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
@@ -21,13 +45,45 @@ const sources = readdirSync(srcDir)
   .join('\n');
 
 describe('translations', () => {
-  it('every message exists in all three languages', () => {
+  it('covers every locale file, and each has a name and a direction', () => {
+    const files = readdirSync(new URL('./locales/', import.meta.url)).filter((f) => f.endsWith('.ftl')).map((f) => f.replace(/\.ftl$/, ''));
+    expect([...files].sort()).toEqual([...LANGS].sort());
+    expect(LANGS).toContain('ar');
+    expect(dirOf('ar')).toBe('rtl');
+    for (const l of LANGS.filter((x) => x !== 'ar')) expect(dirOf(l)).toBe('ltr');
+  });
+
+  it('every message exists in every language, and no language has one the others lack', () => {
     const all = LANGS.map((l) => ids(FTL_SOURCES[l]));
     const union = new Set(all.flatMap((s) => [...s]));
     LANGS.forEach((l, i) => {
       const missing = [...union].filter((id) => !all[i]!.has(id));
       expect(missing, `missing in ${l}.ftl`).toEqual([]);
     });
+  });
+
+  it('no translation uses a variable the English text does not give', () => {
+    const en = variables(FTL_SOURCES.en);
+    for (const l of LANGS) {
+      const wrong: string[] = [];
+      for (const [id, vars] of variables(FTL_SOURCES[l])) {
+        for (const v of vars) if (!en.get(id)?.has(v)) wrong.push(`${id}: $${v}`);
+      }
+      expect(wrong, l).toEqual([]);
+    }
+  });
+
+  it('names every language in itself, in every language', () => {
+    for (const l of LANGS) {
+      const t = translator(l);
+      for (const x of LANGS) expect(t(`lang-${x}`), `${l} lang-${x}`).toBe(LANG_NAMES[x]);
+    }
+    expect(LANG_NAMES.ar).toBe('العربية');
+  });
+
+  it('isolates inserted values, so a Latin name keeps its place in an Arabic sentence', () => {
+    expect(translator('ar')('passphrase-for', { pseudonym: 'loup-calme-42' })).toBe(`الاسم المستعار: ${FSI}loup-calme-42${PDI}`);
+    expect(translator('en')('added', { title: 'بطاقة' })).toBe(`“${FSI}بطاقة${PDI}” is saved.`);
   });
 
   it('parses without errors and has no empty message', () => {
@@ -69,9 +125,9 @@ describe('translations', () => {
     }
   });
 
-  it('French and Dutch are really translated (not copies of English)', () => {
+  it('every language but English is really translated (not copies of English)', () => {
     const en = translator('en');
-    for (const l of ['fr', 'nl'] as const) {
+    for (const l of LANGS.filter((x) => x !== 'en')) {
       const t = translator(l);
       const args = ARGS;
       const same = [...ids(FTL_SOURCES.en)].filter((id) => !id.startsWith('lang-') && !['app-name', 'category-contacts', 'viewer-label', 'doc-count'].includes(id) && t(id, args) === en(id, args));
@@ -80,14 +136,27 @@ describe('translations', () => {
   });
 
   it('plural forms read right', () => {
-    expect(translator('fr')('doc-count', { n: 1 })).toBe('1 document');
-    expect(translator('nl')('doc-count', { n: 3 })).toBe('3 documenten');
-    expect(translator('en')('doc-count', { n: 0 })).toBe('empty');
-    expect(translator('nl')('err-too_many_attempts', { seconds: 1 })).toContain('1 seconde ');
-    expect(translator('fr')('err-too_many_attempts', { seconds: 4 })).toContain('4 secondes');
-    expect(translator('en')('err-wrong_pin-left', { n: 1 })).toContain('1 more time');
-    expect(translator('fr')('err-wrong_pin-left', { n: 0 })).toContain('bloqué');
-    expect(translator('nl')('time-left-days', { n: 3 })).toBe('Nog 3 dagen');
-    expect(translator('en')('share-picked', { n: 1 })).toBe('1 document chosen');
+    const [fr, nl, en, ar] = (['fr', 'nl', 'en', 'ar'] as const).map(plain);
+    expect(fr!('doc-count', { n: 1 })).toBe('1 document');
+    expect(nl!('doc-count', { n: 3 })).toBe('3 documenten');
+    expect(en!('doc-count', { n: 0 })).toBe('empty');
+    expect(nl!('err-too_many_attempts', { seconds: 1 })).toContain('1 seconde ');
+    expect(fr!('err-too_many_attempts', { seconds: 4 })).toContain('4 secondes');
+    expect(en!('err-wrong_pin-left', { n: 1 })).toContain('1 more time');
+    expect(fr!('err-wrong_pin-left', { n: 0 })).toContain('bloqué');
+    expect(nl!('time-left-days', { n: 3 })).toBe('Nog 3 dagen');
+    expect(en!('share-picked', { n: 1 })).toBe('1 document chosen');
+    // Arabic: one, two, few (3–10), many (11–99), other (100…)
+    expect(ar!('doc-count', { n: 0 })).toBe('فارغة');
+    expect(ar!('doc-count', { n: 1 })).toBe('وثيقة واحدة');
+    expect(ar!('doc-count', { n: 2 })).toBe('وثيقتان');
+    expect(ar!('doc-count', { n: 3 })).toBe('3 وثائق');
+    expect(ar!('doc-count', { n: 11 })).toBe('11 وثيقة');
+    expect(ar!('doc-count', { n: 100 })).toBe('100 وثيقة');
+    expect(ar!('err-too_many_attempts', { seconds: 2 })).toContain('ثانيتين');
+    expect(ar!('err-too_many_attempts', { seconds: 5 })).toContain('5 ثوانٍ');
+    expect(ar!('time-left-days', { n: 12 })).toBe('بقي 12 يومًا');
+    // numbers in Western digits, as the codes and PINs
+    expect(ar!('create-step', { n: 1, total: 3 })).toBe('الخطوة 1 من 3');
   });
 });

@@ -137,6 +137,7 @@ export function LinkScreen(props: { session: LinkSession | null }) {
           <input
             id="visit-pin"
             class="pin-input"
+            dir="ltr"
             inputMode="numeric"
             maxLength={PIN_FIELD_MAX}
             autocomplete="off"

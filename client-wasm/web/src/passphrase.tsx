@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { assess } from './strength';
-import { loadWordList, pickWords } from './words';
+import { loadWordList, pickWords, wordsLang } from './words';
 import { LANGS, type Lang } from './i18n-core';
 import { GENERATED_WORDS } from './passphrase-text';
 import { PASSPHRASE_FIELD, useI18n } from './ui';
@@ -38,7 +38,9 @@ export function PassphraseChooser(props: {
   onDone: (passphrase: string) => void;
   generated?: GeneratedWords;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang: pageLang } = useI18n();
+  // The language of the words (not always the page's: see wordsLang).
+  const lang = wordsLang(pageLang);
   const own = useGeneratedWords();
   const generated = props.generated ?? own;
   const words = generated.words;
@@ -87,7 +89,7 @@ export function PassphraseChooser(props: {
       >
         <h2 id="pp-generated-title">{t('pass-generated-title')}</h2>
         <p>{t('pass-generated-help')}</p>
-        <p class="passphrase" aria-live="polite" data-testid="generated-passphrase" lang={generated.lang ?? lang}>
+        <p class="passphrase" aria-live="polite" data-testid="generated-passphrase" lang={generated.lang ?? lang} dir="ltr">
           {words ? words.map((w, i) => <span key={i}>{w} </span>) : t('please-wait')}
         </p>
         {otherLanguage ? (
@@ -129,6 +131,7 @@ export function PassphraseChooser(props: {
         id="pp-typed"
         type={show ? 'text' : 'password'}
         {...PASSPHRASE_FIELD}
+        dir="auto"
         value={typed}
         aria-describedby="pp-meter-text"
         onInput={(e) => setTyped(e.currentTarget.value)}
@@ -148,6 +151,7 @@ export function PassphraseChooser(props: {
         id="pp-again"
         type={show ? 'text' : 'password'}
         {...PASSPHRASE_FIELD}
+        dir="auto"
         value={again}
         onInput={(e) => setAgain(e.currentTarget.value)}
       />

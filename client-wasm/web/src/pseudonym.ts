@@ -57,6 +57,8 @@ const EN_ADJECTIVES = [
 export function generatePseudonym(lang: Lang, source: RandomSource = cryptoRandom): string {
   const number = 10 + randomInt(90, source);
   switch (lang) {
+    // Arabic: French words, as for the passphrase (see words.ts); a to z, typed anywhere.
+    case 'ar':
     case 'fr': {
       const animal = pick(FR_ANIMALS, source);
       const adj = pick(FR_ADJECTIVES, source);

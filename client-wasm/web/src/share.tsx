@@ -10,7 +10,7 @@ import {
   sortReceipts, type Duration, type DurationId,
 } from './sharing';
 import { formatDate, formatSize } from './format';
-import { Dialog, ErrorBox, QrCode, ScreenTitle, errorMessage, useI18n } from './ui';
+import { Dialog, ErrorBox, Listen, QrCode, ScreenTitle, errorMessage, useI18n } from './ui';
 import { WorkerBadge } from './worker';
 import { parseWorkerCode } from './workercode';
 
@@ -100,6 +100,7 @@ export function ShareScreen(props: {
       <main class="screen" key="docs">
         <ScreenTitle>{t('share-title')}</ScreenTitle>
         <p class="lead">{t('share-lead')}</p>
+        <Listen texts={[t('share-title'), t('share-lead')]} />
         <form
           class="stack card"
           autocomplete="off"
@@ -203,6 +204,7 @@ export function ShareScreen(props: {
             <label for="note-from">{t('field-note-from')}</label>
             <input
               id="note-from"
+              dir="auto"
               autocomplete="off"
               maxLength={NOTE_FROM_MAX}
               aria-describedby="note-from-help"
@@ -216,6 +218,7 @@ export function ShareScreen(props: {
             <label for="note-text">{t('field-note-text')}</label>
             <textarea
               id="note-text"
+              dir="auto"
               rows={4}
               autocomplete="off"
               maxLength={NOTE_MAX}
@@ -316,6 +319,7 @@ export function ShareScreen(props: {
               <input
                 id="link-pin"
                 class="pin-input"
+                dir="ltr"
                 inputMode="numeric"
                 maxLength={PIN_FIELD_MAX}
                 autocomplete="off"
@@ -353,7 +357,7 @@ export function ShareScreen(props: {
 function PinDisplay({ pin, testId }: { pin: string; testId: string }) {
   const { t } = useI18n();
   return (
-    <p class="pin-big">
+    <p class="pin-big" dir="ltr">
       <span class="visually-hidden">{t('link-pin-spoken', { pin: pin.split('').join(' ') })}</span>
       <span aria-hidden="true" data-testid={testId}>
         {groupPin(pin)}
@@ -395,7 +399,7 @@ function LinkShown({ url, pin }: { url: string; pin: string | null }) {
     <section class="card stack" aria-labelledby="link-show-title">
       <h2 id="link-show-title">{t('link-show-title')}</h2>
       <QrCode text={url} label={t('link-qr-label')} />
-      <p class="link-text" data-testid="share-link">
+      <p class="link-text" data-testid="share-link" dir="ltr">
         {url}
       </p>
       <div class="row">
@@ -511,6 +515,7 @@ function WhoStep(props: { count: number; onWorker: (w: WorkerCard) => void; onLi
           <input
             id="worker-code"
             class="code-input"
+            dir="ltr"
             autocomplete="off"
             autocapitalize="characters"
             spellcheck={false}
@@ -588,7 +593,7 @@ function WorkerFacts({ worker }: { worker: WorkerCard }) {
         <dt>{t('worker-organisation')}</dt>
         <dd data-testid="worker-organisation">{worker.organisation}</dd>
         <dt>{t('worker-card-code')}</dt>
-        <dd class="code">{worker.code}</dd>
+        <dd class="code" dir="ltr">{worker.code}</dd>
       </dl>
       {worker.verified ? (
         <p class="notice" data-testid="worker-verified">

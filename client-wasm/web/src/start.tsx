@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { normalizePseudonym, openWithPassphrase, openWithRecoveryCode, setNewPassphrase, type OpenSession } from './auth';
 import { PassphraseChooser } from './passphrase';
-import { ErrorBox, NOT_REMEMBERED, PASSPHRASE_FIELD, ScreenTitle, errorMsg, invalidProps, msg, say, useI18n, type Msg } from './ui';
+import { ErrorBox, Listen, NOT_REMEMBERED, PASSPHRASE_FIELD, ScreenTitle, errorMsg, invalidProps, msg, say, useI18n, type Msg } from './ui';
 
 /** Wrong passphrases in a row after which the page points to the recovery code. */
 export const FAILURES_BEFORE_RECOVERY_HINT = 3;
@@ -53,6 +53,7 @@ export function StartScreen(props: {
     <main class="screen" key={worker ? 'worker' : 'holder'}>
       <ScreenTitle>{worker ? t('start-worker-title') : t('start-title')}</ScreenTitle>
       <p class="lead">{worker ? t('start-worker-lead') : t('start-lead')}</p>
+      <Listen texts={worker ? [t('start-worker-title'), t('start-worker-lead')] : [t('start-title'), t('start-lead')]} />
       {props.notice ? (
         <p class="notice" role="status">
           {props.notice}
@@ -66,6 +67,7 @@ export function StartScreen(props: {
           <input
             id="open-pseudonym"
             {...NOT_REMEMBERED}
+            dir="auto"
             value={pseudonym}
             onInput={(e) => setPseudonym(e.currentTarget.value)}
           />
@@ -74,6 +76,7 @@ export function StartScreen(props: {
             id="open-passphrase"
             type={show ? 'text' : 'password'}
             {...PASSPHRASE_FIELD}
+            dir="auto"
             {...invalidProps('open-error', error !== null)}
             value={passphrase}
             onInput={(e) => setPassphrase(e.currentTarget.value)}
@@ -232,6 +235,7 @@ export function RecoverScreen(props: {
           <input
             id="rec-pseudonym"
             {...NOT_REMEMBERED}
+            dir="auto"
             value={pseudonym}
             onInput={(e) => setPseudonym(e.currentTarget.value)}
           />
@@ -239,6 +243,7 @@ export function RecoverScreen(props: {
           <input
             id="rec-code"
             class="code-input"
+            dir="ltr"
             {...NOT_REMEMBERED}
             autocapitalize="characters"
             {...invalidProps('rec-error', error !== null)}

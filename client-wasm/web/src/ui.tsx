@@ -1,8 +1,8 @@
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import qrcode from 'qrcode-generator';
 import { ApiError, type ClientErrorCode, type ErrorCode } from './api';
-import { LANGS, type Lang, type Translate } from './i18n-core';
+import { LANG_NAMES, LANGS, dirOf, withoutMarks, type Lang, type Translate } from './i18n-core';
 import { pdeErrorCode } from './pde';
 import { LimitError } from './session';
 import { formatSize } from './format';
@@ -15,25 +15,143 @@ export interface I18n {
 export const I18nContext = createContext<I18n>(null as unknown as I18n);
 export const useI18n = () => useContext(I18nContext);
 
+/**
+ * The language picker, in the header of every screen: a button that shows the language in use
+ * (named in itself) and opens the list of all languages, each named in itself and marked with
+ * its own `lang`, so it is found by people who do not read the language shown. A list of
+ * buttons rather than a <select>: choosing a language rewrites the whole page, which a person
+ * does with a press, not by moving through options.
+ */
 export function LangSwitch() {
   const { lang, t, setLang } = useI18n();
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) opener.current?.focus();
+  };
+  // Closes when the person presses or moves the focus elsewhere.
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: Event) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    document.addEventListener('focusin', outside);
+    return () => {
+      document.removeEventListener('pointerdown', outside);
+      document.removeEventListener('focusin', outside);
+    };
+  }, [open]);
   return (
-    <nav class="langs" aria-label={t('lang-switch')}>
-      {LANGS.map((l) => (
-        <button
-          type="button"
-          key={l}
-          lang={l}
-          class="lang"
-          aria-pressed={l === lang}
-          onClick={() => setLang(l)}
-        >
-          {/* The name starts with what is seen ("FR"), so voice control finds it, then says it in full. */}
-          {l.toUpperCase()}
-          <span class="visually-hidden"> {t(`lang-${l}`)}</span>
-        </button>
-      ))}
-    </nav>
+    <div
+      class="langs"
+      ref={box}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.preventDefault();
+          close(true);
+        }
+      }}
+    >
+      <button
+        type="button"
+        id="lang-picker"
+        class="lang-picker"
+        ref={opener}
+        aria-expanded={open}
+        aria-controls="lang-menu"
+        onClick={() => setOpen(!open)}
+      >
+        <svg class="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+          <circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" stroke-width="1.8" />
+          <path d="M2.5 12h19M12 2.5c2.6 2.8 3.9 6 3.9 9.5s-1.3 6.7-3.9 9.5c-2.6-2.8-3.9-6-3.9-9.5s1.3-6.7 3.9-9.5z" fill="none" stroke="currentColor" stroke-width="1.8" />
+        </svg>
+        <span class="visually-hidden">{t('lang-switch')}: </span>
+        <span>{LANG_NAMES[lang]}</span>
+      </button>
+      <ul class="lang-menu" id="lang-menu" hidden={!open}>
+        {LANGS.map((l) => (
+          <li key={l}>
+            <button
+              type="button"
+              class="lang"
+              lang={l}
+              dir={dirOf(l)}
+              aria-current={l === lang ? 'true' : undefined}
+              onClick={() => {
+                setLang(l);
+                close(true);
+              }}
+            >
+              {LANG_NAMES[l]}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Whether the device has a speech synthesis voice for this language (known once the voices load). */
+function useVoiceFor(lang: Lang): boolean {
+  const [has, setHas] = useState(false);
+  useEffect(() => {
+    const synth = typeof speechSynthesis === 'undefined' ? null : speechSynthesis;
+    if (!synth) return;
+    const check = () => setHas(synth.getVoices().some((v) => v.lang.toLowerCase().replace('_', '-').split('-')[0] === lang));
+    check();
+    // Chromium loads its voices after the page: the list arrives with this event.
+    synth.addEventListener('voiceschanged', check);
+    return () => synth.removeEventListener('voiceschanged', check);
+  }, [lang]);
+  return has;
+}
+
+/**
+ * "Listen": reads a screen's instructions aloud with the browser's speech synthesis, in the
+ * page's language, for people who read little. Shown only when the device has a voice for
+ * that language; pressed again, it stops. Nothing leaves the device for it beyond what the
+ * browser's own voice does (only the screen's fixed instructions are read, never a document,
+ * a pseudonym or a code).
+ */
+export function Listen({ texts }: { texts: readonly string[] }) {
+  const { t, lang } = useI18n();
+  const voice = useVoiceFor(lang);
+  const [speaking, setSpeaking] = useState(false);
+  const started = useRef(false);
+  // Leaving the screen (or changing language) stops the reading.
+  useEffect(
+    () => () => {
+      if (started.current) speechSynthesis.cancel();
+    },
+    [lang],
+  );
+  if (!voice) return null;
+  const toggle = () => {
+    speechSynthesis.cancel();
+    if (speaking) {
+      setSpeaking(false);
+      return;
+    }
+    const u = new SpeechSynthesisUtterance(texts.map(withoutMarks).join('\n'));
+    u.lang = lang;
+    u.onend = () => setSpeaking(false);
+    u.onerror = () => setSpeaking(false);
+    started.current = true;
+    setSpeaking(true);
+    speechSynthesis.speak(u);
+  };
+  return (
+    <button type="button" class="secondary listen no-print" onClick={toggle}>
+      {/* The sound goes out the way the text reads: mirrored right to left. */}
+      <svg class="icon mirror" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+        <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
+        <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
+      </svg>
+      {speaking ? t('listen-stop') : t('listen')}
+    </button>
   );
 }
 

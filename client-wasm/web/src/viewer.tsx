@@ -100,7 +100,7 @@ export function Viewer(props: { meta: Metadata; decrypted: Decrypted | null; fai
         </>
       ) : null}
       {decrypted && kind === 'text' ? (
-        <div class="text-doc" data-testid="doc-text" lang="">
+        <div class="text-doc" data-testid="doc-text" lang="" dir="auto">
           {decrypted.text}
         </div>
       ) : null}

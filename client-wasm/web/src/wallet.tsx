@@ -7,7 +7,7 @@ import type { DocEntry, Phase, Session } from './session';
 import { DocList } from './doclist';
 import { MySharesScreen, ShareScreen } from './share';
 import { backTo, useNav } from './nav';
-import { Dialog, ErrorBox, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, type Msg } from './ui';
+import { Dialog, ErrorBox, Listen, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, type Msg } from './ui';
 import { DownloadConfirm, Viewer, downloadName, useDecrypted } from './viewer';
 
 type View =
@@ -301,6 +301,7 @@ function AddScreen(props: {
   return (
     <main class="screen">
       <ScreenTitle>{props.note ? t('note-title') : t('add-title')}</ScreenTitle>
+      {props.note ? null : <Listen texts={[t('add-title'), t('err-choose-file'), t('field-note-help')]} />}
       <form class="stack card" autocomplete="off" onSubmit={submit}>
         {props.note ? null : (
           <fieldset class="stack">
@@ -341,6 +342,7 @@ function AddScreen(props: {
         <label for="doc-title">{t('field-title')}</label>
         <input
           id="doc-title"
+          dir="auto"
           autocomplete="off"
           {...invalidProps('doc-title-error', error?.field === 'title')}
           value={title}
@@ -354,6 +356,7 @@ function AddScreen(props: {
             <label for="doc-text">{t('field-text')}</label>
             <textarea
               id="doc-text"
+              dir="auto"
               rows={10}
               autocomplete="off"
               {...invalidProps('doc-text-error', error?.field === 'text')}
@@ -372,6 +375,7 @@ function AddScreen(props: {
             <label for="doc-note">{t('field-note')}</label>
             <textarea
               id="doc-note"
+              dir="auto"
               rows={3}
               autocomplete="off"
               aria-describedby="doc-note-help"
@@ -439,7 +443,9 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
         </button>
       </div>
       <div ref={heading}>
-        <ScreenTitle>{meta.title}</ScreenTitle>
+        <ScreenTitle>
+          <bdi>{meta.title}</bdi>
+        </ScreenTitle>
       </div>
       <p class="status" role="status">
         {saved ? t('edit-saved') : ''}
@@ -561,6 +567,7 @@ function EditForm(props: { session: Session; entry: DocEntry; onDone: () => void
       <label for="edit-title">{t('field-title')}</label>
       <input
         id="edit-title"
+        dir="auto"
         ref={field}
         autocomplete="off"
         {...invalidProps('edit-title-error', error?.field === 'title')}

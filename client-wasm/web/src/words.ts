@@ -33,6 +33,14 @@ export function passphraseBits(size: number, count = 5): number {
   return bits;
 }
 
+/**
+ * The language whose words a passphrase gets when the page is in this language: Arabic has no
+ * list yet and takes the French one (see loadWordList).
+ */
+export function wordsLang(lang: Lang): Lang {
+  return lang === 'ar' ? 'fr' : lang;
+}
+
 const cache = new Map<Lang, Promise<string[]>>();
 
 /** Loads a language's word list lazily (each list is its own small chunk). */
@@ -43,6 +51,9 @@ export function loadWordList(lang: Lang): Promise<string[]> {
       fr: () => import('./wordlists/fr.txt?raw'),
       nl: () => import('./wordlists/nl.txt?raw'),
       en: () => import('./wordlists/en.txt?raw'),
+      // No Arabic list yet: a passphrase is typed on any keyboard, and the French words
+      // (a to z only) are the ones Arabic speakers in Brussels most often read and type.
+      ar: () => import('./wordlists/fr.txt?raw'),
     };
     p = loaders[lang]().then((m) => parseWordList(m.default));
     cache.set(lang, p);

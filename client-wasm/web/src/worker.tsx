@@ -154,6 +154,7 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
           <label for="join-real-name">{t('field-real-name')}</label>
           <input
             id="join-real-name"
+            dir="auto"
             autocomplete="off"
             maxLength={100}
             aria-describedby={errorField === 'name' ? 'join-real-name-help join-error-name' : 'join-real-name-help'}
@@ -168,6 +169,7 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
           <label for="join-login">{t('field-login-name')}</label>
           <input
             id="join-login"
+            dir="auto"
             autocomplete="off"
             autocapitalize="off"
             spellcheck={false}
@@ -395,7 +397,9 @@ export function SharedDocScreen(props: {
           {t('close')}
         </button>
       </div>
-      <ScreenTitle>{meta.title}</ScreenTitle>
+      <ScreenTitle>
+        <bdi>{meta.title}</bdi>
+      </ScreenTitle>
       <p class="doc-sub">
         <CategoryIcon category={meta.category} size={24} /> {t(`category-${meta.category}`)}
         {` · ${formatSize(meta.size, lang)}`}
@@ -489,7 +493,7 @@ function CardScreen(props: { session: WorkerSession; onBack: () => void }) {
           <dt>{t('worker-organisation')}</dt>
           <dd data-testid="card-organisation">{worker.organisation}</dd>
           <dt>{t('worker-card-code')}</dt>
-          <dd class="card-code" data-testid="worker-code">
+          <dd class="card-code" data-testid="worker-code" dir="ltr">
             {code}
           </dd>
         </dl>

@@ -18,9 +18,19 @@ export function screenshotter(page, name) {
   };
 }
 
+/**
+ * Chooses a language as a person does: opens the picker in the header (the button with the
+ * globe, showing the language in use), then presses the language, named in itself. Checks
+ * that the page then says which language and direction it is in.
+ */
 export async function chooseLanguage(page, t, lang) {
-  await page.getByRole('button', { name: t(`lang-${lang}`) }).click();
-  await page.locator(`html[lang="${lang}"]`).waitFor();
+  await page.locator('header #lang-picker').click();
+  // The picker says it is open (the list is shown), then closes once a language is chosen.
+  await page.locator('header #lang-picker[aria-expanded="true"]').waitFor();
+  await page.locator('#lang-menu').getByRole('button', { name: t(`lang-${lang}`), exact: true }).click();
+  await page.locator(`html[lang="${lang}"][dir="${lang === 'ar' ? 'rtl' : 'ltr'}"]`).waitFor();
+  await page.locator('#lang-menu').waitFor({ state: 'hidden' });
+  await page.locator('header #lang-picker[aria-expanded="false"]').waitFor();
 }
 
 /** The generated passphrase shown, once its 5 words are there. */

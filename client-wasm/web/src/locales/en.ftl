@@ -5,6 +5,7 @@ lang-switch = Language
 lang-fr = Français
 lang-nl = Nederlands
 lang-en = English
+lang-ar = العربية
 quit = Quit
 back = Back
 next = Next
@@ -13,6 +14,8 @@ close = Close
 save = Save
 please-wait = Please wait…
 please-wait-keys = Protecting your wallet, please wait a few seconds…
+listen = Listen
+listen-stop = Stop reading
 
 ## Start page
 start-title = My documents, safe

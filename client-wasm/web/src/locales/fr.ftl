@@ -5,6 +5,7 @@ lang-switch = Langue
 lang-fr = Français
 lang-nl = Nederlands
 lang-en = English
+lang-ar = العربية
 quit = Quitter
 back = Retour
 next = Suivant
@@ -13,6 +14,8 @@ close = Fermer
 save = Enregistrer
 please-wait = Un instant…
 please-wait-keys = Protection de votre porte-documents, attendez quelques secondes…
+listen = Écouter
+listen-stop = Arrêter la lecture
 
 ## Page d’accueil
 start-title = Mes documents, à l’abri

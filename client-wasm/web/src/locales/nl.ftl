@@ -5,6 +5,7 @@ lang-switch = Taal
 lang-fr = Français
 lang-nl = Nederlands
 lang-en = English
+lang-ar = العربية
 quit = Afsluiten
 back = Terug
 next = Volgende
@@ -13,6 +14,8 @@ close = Sluiten
 save = Opslaan
 please-wait = Even geduld…
 please-wait-keys = Je documentenmap wordt beveiligd, wacht enkele seconden…
+listen = Voorlezen
+listen-stop = Stoppen met voorlezen
 
 ## Startpagina
 start-title = Mijn documenten, veilig

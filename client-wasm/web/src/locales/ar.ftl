@@ -1,0 +1,501 @@
+## General
+app-name = PDE
+app-title = PDE – وثائقي في أمان
+lang-switch = اللغة
+lang-fr = Français
+lang-nl = Nederlands
+lang-en = English
+lang-ar = العربية
+quit = خروج
+back = رجوع
+next = التالي
+cancel = إلغاء
+close = إغلاق
+save = حفظ
+please-wait = يرجى الانتظار…
+please-wait-keys = جارٍ حماية محفظتك، يرجى الانتظار بضع ثوانٍ…
+listen = استمع
+listen-stop = أوقف القراءة
+
+## Start page
+start-title = وثائقي في أمان
+start-lead = احتفظ هنا بصور أوراقك. أنت وحدك تستطيع فتحها: حتى القائمون على هذه الخدمة لا يستطيعون قراءتها.
+open-title = فتح محفظتي
+field-pseudonym = الاسم المستعار
+field-passphrase = عبارة المرور
+open-submit = فتح
+opening = جارٍ فتح محفظتك، يرجى الانتظار…
+start-other = جديد هنا، أو نسيت عبارة المرور؟
+create-start = إنشاء محفظة جديدة
+recover-start = نسيت عبارة المرور: استخدم رمز الاسترداد
+locked-quit = أُغلقت محفظتك. لا يبقى شيء على هذا الحاسوب.
+locked-quit-downloaded = أُغلقت محفظتك. الملفات التي نزّلتها تبقى في مجلد التنزيلات في هذا المتصفح: احذفها إذا كان آخرون يستخدمون هذا الحاسوب.
+locked-idle = أُغلقت محفظتك لأن أحدًا لم يستخدمها مدة 10 دقائق.
+locked-idle-downloaded = أُغلقت محفظتك لأن أحدًا لم يستخدمها مدة 10 دقائق. الملفات التي نزّلتها تبقى في مجلد التنزيلات في هذا المتصفح.
+
+## Create
+create-title = إنشاء محفظة
+create-step = الخطوة { $n } من { $total }
+pseudonym-title = اختر اسمًا مستعارًا
+pseudonym-help = اسم تجد به محفظتك. لا تستخدم اسمك الحقيقي. يمكنك أن تدع التطبيق يخترع لك اسمًا.
+pseudonym-generate = اخترع لي اسمًا
+passphrase-for = الاسم المستعار: { $pseudonym }
+pass-generated-title = عبارة المرور الخاصة بك
+pass-generated-help = هذه الكلمات الخمس تفتح محفظتك. اكتبها على ورقة بهذا الترتيب.
+pass-show-another = اعرض كلمات أخرى
+pass-type-own = أريد أن أكتب عبارة المرور بنفسي
+pass-write-down = احتفظ بالورقة في مكان آمن. بدون هذه الكلمات أو ورقة الاسترداد لا يستطيع أحد فتح محفظتك، ولا نحن أيضًا.
+pass-typed-title = اكتب عبارة المرور الخاصة بك
+pass-typed-help = استخدم 10 أحرف على الأقل. الأفضل عدة كلمات ستتذكرها.
+pass-typed-label = عبارة المرور الخاصة بي
+pass-again-label = اكتبها مرة أخرى
+pass-show = أظهر ما أكتبه
+pass-strength = القوة: { $level }
+pass-strength-empty = القوة: لم يُكتب شيء بعد
+pass-level-0 = ضعيفة جدًا
+pass-level-1 = ضعيفة
+pass-level-2 = جيدة
+pass-level-3 = قوية
+pass-too-weak = من السهل جدًا تخمين عبارة المرور هذه. أضف كلمات.
+pass-mismatch = عبارتا المرور غير متطابقتين.
+pass-use-generated = استخدم كلمات يختارها التطبيق
+create-submit = إنشاء محفظتي
+creating = جارٍ إنشاء محفظتك، يرجى الانتظار بضع ثوانٍ…
+
+## Recovery sheet
+sheet-screen-title = ورقة الاسترداد الخاصة بك
+sheet-lead = اطبع هذه الصفحة أو التقط لها صورة الآن. لن تراها إلا مرة واحدة.
+sheet-title = ورقة الاسترداد PDE
+field-recovery-code = رمز الاسترداد
+sheet-qr-label = رمز QR لرمز الاسترداد
+sheet-step-1 = إذا نسيت عبارة المرور، فهذا الرمز يفتح محفظتك. ثم تختار عبارة مرور جديدة.
+sheet-step-2 = احتفظ بهذه الورقة (أو بالصورة) في مكان آمن، لا مع عبارة المرور.
+sheet-step-3 = كل من لديه هذه الورقة واسمك المستعار يستطيع فتح محفظتك. لا تُرِها لأحد.
+sheet-step-4 = لاستخدامها: في صفحة البداية، اختر «نسيت عبارة المرور»، ثم اكتب اسمك المستعار وهذا الرمز.
+sheet-print = طباعة
+sheet-kept = احتفظت بها: متابعة
+confirm-title = تحقق من ورقة الاسترداد
+confirm-help = لنتأكد أنك احتفظت بالرمز، اكتب مجموعته رقم { $n } (بالعدّ من اليسار).
+confirm-label = المجموعة { $n } من رمز الاسترداد
+confirm-submit = تحقق
+confirm-wrong = هذا غير مطابق. انظر إلى ورقتك مرة أخرى.
+confirm-show-sheet = اعرض الورقة مرة أخرى
+
+## Recover
+recover-title = الفتح برمز الاسترداد
+recover-lead = اكتب اسمك المستعار والرمز المكتوب على ورقة الاسترداد. ثم ستختار عبارة مرور جديدة.
+recover-submit = الفتح بالرمز
+recover-new-title = اختر عبارة مرور جديدة
+recover-new-lead = محفظتك مفتوحة. اختر عبارة مرور جديدة لفتحها في المرة القادمة.
+recover-new-submit = حفظ عبارة المرور الجديدة
+
+## Wallet
+wallet-title = وثائقي
+add-document = إضافة وثيقة
+write-note = كتابة ملاحظة
+categories-title = الفئات
+category-all = الكل
+documents-all = كل الوثائق
+documents-none = لا توجد وثائق هنا بعد.
+doc-count = { $n ->
+    [0] فارغة
+    [one] وثيقة واحدة
+    [two] وثيقتان
+    [few] { $n } وثائق
+    [many] { $n } وثيقة
+   *[other] { $n } وثيقة
+}
+doc-damaged = هذه الوثيقة تالفة
+usage = المساحة المستخدمة: { $used } من { $quota }
+category-identity = الهوية
+category-social_aid = المساعدة الاجتماعية (CPAS)
+category-health = الصحة
+category-housing = السكن
+category-income = الدخل
+category-work = العمل والتكوين
+category-children = الأطفال
+category-my_story = قصتي
+category-contacts = جهات الاتصال
+category-other = أخرى
+
+## Add
+add-title = إضافة وثيقة
+note-title = كتابة ملاحظة
+field-file = صورة أو ملف
+take-photo = التقاط صورة
+choose-file = اختيار ملف
+file-chosen = المختار: { $name } ({ $size })
+file-none = لم يُختر أي ملف بعد.
+keep-original = الاحتفاظ بالأصل (أكبر، وإرساله أبطأ)
+limit-hint = أكبر حجم للوثيقة: { $limit }.
+field-title = العنوان
+field-text = نصك
+field-category = الفئة
+field-date = تاريخ الوثيقة (اختياري)
+field-note = ملاحظة (اختيارية)
+field-note-help = إذا شاركت هذه الوثيقة، يرى الشخص هذه الملاحظة أيضًا.
+progress-label = التقدم
+progress-prepare = جارٍ تجهيز الصورة…
+progress-encrypt = جارٍ قفل الوثيقة: { $percent }%
+progress-upload = جارٍ الإرسال: { $percent }%
+added = حُفظت «{ $title }».
+
+## View
+viewer-label = وثيقة
+decrypting = جارٍ فتح الوثيقة…
+pdf-hint = إذا لم يظهر ملف PDF (في كثير من الهواتف)، فاستخدم «تنزيل على هذا الجهاز».
+no-preview = لا يمكن عرض هذا النوع من الملفات هنا. يمكنك تنزيله.
+download = تنزيل على هذا الجهاز
+download-confirm-title = هل تحتفظ بنسخة على هذا الحاسوب؟
+download-confirm-text = سيحتفظ هذا الحاسوب بنسخة مقروءة من «{ $name }» في مجلد التنزيلات في المتصفح. وتبقى هناك بعد الخروج.
+download-confirm-shared = على حاسوب يستخدمه آخرون، سيتمكنون من فتحها: احذفها عندما تنتهي.
+download-confirm = نعم، نزّلها
+edit = تغيير الاسم أو الفئة
+edit-title = تغيير الاسم أو الفئة
+save-changes = حفظ التغييرات
+delete = حذف
+delete-title = هل تحذف هذه الوثيقة؟
+delete-text = ستُحذف «{ $title }» نهائيًا. لا أحد يستطيع استرجاعها.
+delete-confirm = نعم، احذفها
+deleted = حُذفت «{ $title }».
+
+## Auto-lock
+idle-title = هل ما زلت هنا؟
+idle-text = من أجل سلامتك، ستُغلق محفظتك بعد دقيقة واحدة.
+idle-stay = أبقِها مفتوحة
+idle-quit = الخروج الآن
+
+## Errors
+err-fill-both = اكتب اسمك المستعار وعبارة المرور.
+err-fill-both-recovery = اكتب اسمك المستعار ورمز الاسترداد.
+err-login-passphrase = الاسم المستعار أو عبارة المرور غير صحيحة.
+err-login-recovery = الاسم المستعار أو رمز الاسترداد غير صحيح.
+err-recovery-code-format = في رمز الاسترداد هذا خطأ في الكتابة. تحقق من كل حرف على ورقتك.
+err-too_many_attempts = { $seconds ->
+    [one] محاولات كثيرة جدًا. انتظر ثانية واحدة، ثم حاول مرة أخرى.
+    [two] محاولات كثيرة جدًا. انتظر ثانيتين، ثم حاول مرة أخرى.
+    [few] محاولات كثيرة جدًا. انتظر { $seconds } ثوانٍ، ثم حاول مرة أخرى.
+   *[other] محاولات كثيرة جدًا. انتظر { $seconds } ثانية، ثم حاول مرة أخرى.
+}
+err-pseudonym-length = يتكون الاسم المستعار من 3 إلى 64 حرفًا.
+err-choose-file = التقط صورة أو اختر ملفًا أولًا.
+err-write-text = اكتب نصك أولًا.
+err-title = أعطها عنوانًا.
+err-document_too_large = هذا الملف كبير جدًا. أكبر حجم للوثيقة هو { $limit }.
+err-quota_exceeded = لا توجد مساحة كافية: المتاح { $free } من أصل { $limit }. احذف وثيقة أولًا.
+err-document_too_large-server = هذا الملف كبير جدًا على محفظتك.
+err-quota_exceeded-server = محفظتك ممتلئة. احذف وثيقة أولًا.
+err-bad_request = حدث خطأ في هذا الطلب. حاول مرة أخرى.
+err-invalid_field = شيء مما كتبته غير مقبول. تحقق وحاول مرة أخرى.
+err-missing_client_header = حدث خطأ في هذا الطلب. أعد تحميل الصفحة.
+err-unauthenticated = انتهت جلستك. اخرج ثم افتح محفظتك من جديد.
+err-pseudonym_taken = هذا الاسم المستعار مستخدم من قبل. اختر اسمًا آخر.
+err-not_found = هذه الوثيقة لم تعد موجودة.
+err-size_mismatch = فشل الإرسال. حاول مرة أخرى.
+err-already_uploaded = أُرسلت هذه الوثيقة من قبل.
+err-storage_full = الخدمة ممتلئة حاليًا. حاول لاحقًا.
+err-unavailable = الخدمة غير متاحة الآن. حاول مرة أخرى بعد دقيقة.
+err-payload_too_large = هذا أكبر من أن يُرسل.
+err-internal = حدث خطأ من جهتنا. حاول لاحقًا.
+err-network = لا يوجد اتصال. تحقق من الإنترنت وحاول مرة أخرى.
+err-damaged = هذه الوثيقة تالفة.
+err-locked = محفظتك مغلقة. افتحها من جديد.
+err-invalid_input = شيء مما كتبته غير مقبول.
+
+## Sharing: new errors
+err-forbidden = هذا غير مسموح به بهذا الحساب.
+err-worker_suspended = حسابك كعامل اجتماعي موقوف. لا يمكنك فتح الوثائق المشارَكة. تواصل مع فريق PDE.
+err-invitation_invalid = هذه الدعوة لم تعد صالحة. اطلب دعوة جديدة من فريق PDE.
+err-invalid_worker_code = رمز البطاقة هذا غير مكتمل: فيه 9 أحرف أو أرقام، كما على البطاقة.
+err-worker_code_mistyped = في هذا الرمز خطأ في الكتابة: قارنه بالبطاقة، حرفًا حرفًا.
+err-worker_not_found = لا أحد لديه هذا الرمز: تحقق منه على البطاقة.
+err-share_ended = انتهت هذه المشاركة.
+err-link_locked = هذا الرابط مقفل: أُدخلت رموز PIN خاطئة كثيرة.
+err-pin_required = اكتب رمز PIN أولًا.
+err-wrong_pin = رمز PIN هذا غير صحيح.
+err-wrong_pin-left = { $n ->
+    [0] رمز PIN هذا غير صحيح. أصبح الرابط مقفلًا الآن.
+    [one] رمز PIN هذا غير صحيح. يمكنك المحاولة مرة واحدة أخرى.
+    [two] رمز PIN هذا غير صحيح. يمكنك المحاولة مرتين أخريين.
+    [few] رمز PIN هذا غير صحيح. يمكنك المحاولة { $n } مرات أخرى.
+   *[other] رمز PIN هذا غير صحيح. يمكنك المحاولة { $n } مرة أخرى.
+}
+err-link-not_found = هذا الرابط لا يعمل. تحقق من أن لديك الرابط كاملًا.
+err-invalid_field-join = تحقق من اسمك الحقيقي (من 2 إلى 100 حرف) ومن اسم الدخول.
+err-real-name = اكتب اسمك الأول واسم عائلتك الحقيقيين (من 2 إلى 100 حرف).
+err-login-name-length = يتكون اسم الدخول من 3 إلى 64 حرفًا.
+err-pin-format = يتكون رمز PIN من 6 أرقام بالضبط.
+err-share-pick = اختر وثيقة واحدة على الأقل.
+err-share-too-many = يمكنك مشاركة 50 وثيقة على الأكثر في المرة الواحدة.
+try-again = حاول مرة أخرى
+
+## Sharing: holder
+share-start = مشاركة وثائق
+shares-open = مشاركاتي
+back-to-documents = العودة إلى وثائقي
+back-to-shares = العودة إلى مشاركاتي
+share-title = مشاركة وثائق
+share-lead = اختر الوثائق التي تريد إظهارها. سيرى الشخص هذه الوثائق فقط، وللمدة التي تختارها فقط.
+share-pick-legend = الوثائق المراد مشاركتها
+share-picked = { $n ->
+    [one] اختيرت وثيقة واحدة
+    [two] اختيرت وثيقتان
+    [few] اختيرت { $n } وثائق
+   *[other] اختيرت { $n } وثيقة
+}
+share-who-title = من يستطيع رؤيتها؟
+share-who-worker = عامل اجتماعي
+field-worker-code = رمز بطاقة العامل الاجتماعي
+code-help = إنه على بطاقة العامل الاجتماعي: 9 أحرف أو أرقام، مثل B8Y9-W7S7-8.
+code-hint-malformed = هذا ليس رمز بطاقة. استخدم أحرف البطاقة وأرقامها فقط.
+code-hint-mistyped = في هذا الرمز خطأ في الكتابة: قارنه بالبطاقة، حرفًا حرفًا.
+code-hint-ok = الرمز { $code }: مكتوب بشكل صحيح. اختر «ابحث عن هذا العامل».
+code-hint-short = هذا الرمز غير مكتمل: فيه 9 أحرف أو أرقام، كما على البطاقة.
+share-find-worker = ابحث عن هذا العامل
+share-finding = جارٍ البحث عن العامل الاجتماعي…
+share-scan = امسح رمز QR الموجود على البطاقة
+share-who-link = شخص آخر
+share-who-link-text = أنشئ رابطًا محميًا برمز PIN تقوله بصوتك. كل من لديه الرابط ورمز PIN يستطيع رؤية الوثائق حتى انتهاء المشاركة.
+share-make-link = أنشئ رابطًا بدلًا من ذلك
+share-check-title = هل هذا هو الشخص الصحيح؟
+share-check-lead = تحقق من الاسم والمنظمة مع الشخص الذي أمامك قبل المشاركة.
+worker-organisation = المنظمة
+worker-card-code = رمز البطاقة
+worker-verified = تحقق فريق PDE من أن هذا الشخص يعمل لدى هذه المنظمة.
+worker-unverified = تنبيه: لم يتحقق فريق PDE من هذا الشخص بعد. لا تشارك إلا إذا كنت تعرفه ورأيت بطاقته.
+worker-verified-short = تحقق منه PDE
+worker-unverified-short = لم يتحقق منه PDE
+worker-verified-badge = تحقق منه PDE
+worker-unverified-badge = لم يتحقق منه PDE
+share-worker-yes = نعم، هذا هو الشخص الصحيح
+share-worker-no = لا، رجوع
+share-details-title = لأي مدة؟
+share-summary = أنت تشارك مع { $name } ({ $organisation }).
+field-duration = كم من الوقت يستطيع رؤية الوثائق؟
+duration-hour = ساعة واحدة
+duration-day = يوم واحد
+duration-week = 7 أيام
+duration-month = 30 يومًا
+share-ends-at = ستنتهي في { $when }.
+note-legend = رسالة إلى { $name } (اختيارية)
+field-note-from = الاسم الذي تريد أن تعطيه
+note-from-help = إذا تركته فارغًا، فسيرى اسمك المستعار ({ $pseudonym }).
+field-note-text = الرسالة
+share-confirm = شارك الآن
+sharing = جارٍ المشاركة، يرجى الانتظار…
+seen-title = ما سيراه { $name }
+seen-title-link = ما سيراه من لديه الرابط
+seen-lead = كل ما يرافق كل وثيقة: عنوانها وفئتها وتاريخها وملاحظتك والملف.
+seen-category = الفئة
+seen-date = تاريخ الوثيقة
+seen-note = ملاحظتك
+seen-file = الملف
+seen-none = لا شيء
+seen-file-text = النص ({ $size })
+share-done-title = تمت المشاركة
+share-done-text = يستطيع { $name } رؤية الوثائق حتى { $when }.
+share-done-revoke = يمكنك إيقافها قبل ذلك في «مشاركاتي». وهناك ترى أيضًا كل مرة تُفتح فيها وثيقة.
+link-make-title = إنشاء رابط مشاركة
+link-summary = { $n ->
+    [one] سيُظهر الرابط وثيقة واحدة.
+    [two] سيُظهر الرابط وثيقتين.
+    [few] سيُظهر الرابط { $n } وثائق.
+   *[other] سيُظهر الرابط { $n } وثيقة.
+}
+link-explain = كل من لديه هذا الرابط يستطيع فتح الوثائق حتى انتهاء المشاركة. المتصفح الذي يفتحه يحتفظ به في سجله: رمز PIN الذي يُقال بالصوت هو ما يحمي الوثائق.
+link-pin-legend = رمز PIN (موصى به)
+link-pin-use = احمِ الرابط برمز PIN من 6 أرقام
+link-no-pin-risk = بدون رمز PIN، يستطيع كل من يجد هذا الرابط فتح الوثائق، حتى من سجل حاسوب مشترك فُتح عليه.
+field-pin = رمز PIN (6 أرقام)
+link-pin-help = لا تكتب رمز PIN بجانب الرابط. قله للشخص بصوتك.
+link-pin-generate = اخترع رمز PIN آخر
+link-confirm = إنشاء الرابط
+link-done-title = رابط المشاركة الخاص بك
+link-done-text = يعمل الرابط حتى { $when }.
+link-renewed-text = { $n ->
+    [one] رابط جديد برمز PIN جديد للوثيقة نفسها. يعمل حتى { $when }.
+    [two] رابط جديد برمز PIN جديد للوثيقتين نفسيهما. يعمل حتى { $when }.
+    [few] رابط جديد برمز PIN جديد للوثائق الـ{ $n } نفسها. يعمل حتى { $when }.
+   *[other] رابط جديد برمز PIN جديد للوثائق نفسها، وعددها { $n }. يعمل حتى { $when }.
+}
+link-show-title = أظهر هذا الرابط أو أعطه
+link-qr-label = رمز QR لرابط المشاركة
+link-copy = نسخ الرابط
+link-copied = نُسخ الرابط. الصقه في رسالة.
+link-copy-failed = النسخ لا يعمل هنا: الرابط محدد، انسخه بنفسك.
+link-share = إرسال الرابط…
+link-share-title = وثائق مشارَكة
+link-pin-reminder = قل رمز PIN هذا للشخص بصوتك:
+link-pin-not-copied = رمز PIN ليس في الرابط المنسوخ أو المرسل: قله على حدة.
+link-pin-spoken = رمز PIN: { $pin }
+link-no-pin-warning = هذا الرابط بلا رمز PIN: كل من يحصل عليه يستطيع فتح الوثائق.
+link-done-leave = لن ترى هذا الرابط مرة أخرى. عندما تنتهي، عد إلى وثائقك.
+shares-title = مشاركاتي
+shares-loading = جارٍ تحميل مشاركاتك…
+shares-none = لم تشارك أي شيء بعد.
+share-with-link = رابط مشاركة
+share-link-pin = { $n ->
+    [0] محمي برمز PIN
+    [one] محمي برمز PIN · أُدخل رمز PIN خاطئ مرة واحدة
+    [two] محمي برمز PIN · أُدخل رمز PIN خاطئ مرتين
+    [few] محمي برمز PIN · أُدخل رمز PIN خاطئ { $n } مرات
+   *[other] محمي برمز PIN · أُدخل رمز PIN خاطئ { $n } مرة
+}
+share-link-no-pin = بدون رمز PIN
+share-status-active = نشطة
+share-status-expired = منتهية
+share-status-revoked = أوقفتها أنت
+share-status-locked = مقفلة بعد 5 رموز PIN خاطئة
+share-created = تاريخ المشاركة
+share-ends = تنتهي في
+share-ended = انتهت في
+share-revoked-at = أُوقفت في
+share-documents = الوثائق المشارَكة: { $n }
+share-doc-opened = عدد مرات الفتح: { $n }
+share-doc-downloaded = عدد مرات التنزيل: { $n }
+share-doc-deleted = (وثيقة حذفتها)
+share-receipts = مرات الفتح
+shares-receipts-truth = كل مرة فتح مذكورة هنا، وكل تنزيل تم بزر «تنزيل». من فتح وثيقة ربما حفظها أيضًا أو طبعها من متصفحه: وهذا غير مذكور.
+share-receipts-none = لم يفتح أحد هذه الوثائق بعد.
+share-renew = إنشاء رابط جديد لهذه الوثائق
+share-renew-locked = هذا الرابط مقفل. للرابط الجديد رمز PIN جديد: الرابط القديم، حتى لو وُجد في سجل، لم يعد يفتح شيئًا.
+share-renew-ended = انتهى هذا الرابط. للرابط الجديد رمز PIN جديد.
+quoted = «{ $title }»
+receipt-open = فُتحت
+receipt-download = نُزّلت
+receipt-by-worker = بواسطة { $name }
+receipt-by-link = عبر الرابط
+share-revoke = إيقاف هذه المشاركة
+revoke-title = هل توقف هذه المشاركة؟
+revoke-text = لن يتمكن { $name } من فتح هذه الوثائق بعد الآن. تبقى قائمة مرات الفتح.
+revoke-text-link = لن يفتح الرابط أي شيء بعد الآن. تبقى قائمة مرات الفتح.
+revoke-copies = النسخ التي نزّلها { $name } أو حفظها من قبل تبقى عند { $name }.
+revoke-copies-link = النسخ التي نُزّلت أو حُفظت من قبل تبقى عند من يملكها.
+revoke-confirm = نعم، أوقفها
+revoked-notice = أُوقفت المشاركة.
+scan-video-label = صورة الكاميرا
+scan-help = ضع رمز QR الموجود على البطاقة أمام الكاميرا.
+scan-not-a-card = رمز QR هذا ليس بطاقة عامل اجتماعي.
+scan-stop = إيقاف الكاميرا
+scan-denied = لا يمكن استخدام الكاميرا. اكتب الرمز بدلًا من ذلك.
+scan-unavailable = هذا المتصفح لا يستطيع قراءة رموز QR. اكتب الرمز بدلًا من ذلك.
+
+## Sharing: worker
+join-title = الانضمام إلى PDE كعامل اجتماعي
+join-checking = جارٍ التحقق من دعوتك…
+join-lead = دعتك { $organisation }. سيرى الأشخاص الذين تساعدهم اسمك الحقيقي ومنظمتك قبل أن يشاركوا معك وثائقهم.
+field-real-name = اسمك الحقيقي
+real-name-help = الاسم الأول واسم العائلة، كما على بطاقة عملك.
+field-login-name = اسم الدخول
+login-name-help = تكتبه مع عبارة المرور لتدخل، في صفحة البداية.
+join-passphrase-for = اسم الدخول: { $name }
+join-submit = إنشاء حسابي
+joining = جارٍ إنشاء حسابك، يرجى الانتظار بضع ثوانٍ…
+join-invalid-title = هذه الدعوة لم تعد صالحة
+join-invalid-text = لقد استُخدمت من قبل، أو هي قديمة جدًا. اطلب دعوة جديدة من فريق PDE.
+join-go-start = الذهاب إلى صفحة البداية
+sheet-step-1-worker = إذا نسيت عبارة المرور، فهذا الرمز يفتح حسابك. ثم تختار عبارة مرور جديدة.
+sheet-step-3-worker = كل من لديه هذه الورقة واسم الدخول الخاص بك يستطيع فتح حسابك. لا تُرِها لأحد.
+sheet-step-4-worker = لاستخدامها: في صفحة البداية، اختر «أنا عامل اجتماعي»، ثم «نسيت عبارة المرور»، واكتب اسم الدخول وهذا الرمز.
+worker-title = وثائق مشارَكة معي
+worker-hello = أنت مسجل الدخول باسم { $name } ({ $organisation }).
+worker-unverified-self = لم يتحقق فريق PDE من حسابك بعد. وحتى ذلك الحين، يرى الناس تنبيهًا عندما يشاركون معك.
+worker-card-open = بطاقتي
+worker-refresh = البحث عن مشاركات جديدة
+worker-none = لا شيء مشارَك معك الآن. يستطيع الناس مشاركة وثائق معك بكتابة رمز بطاقتك أو بمسحه.
+incoming-from = من { $name }
+incoming-pseudonym = الاسم المستعار: { $pseudonym }
+incoming-note = رسالته
+share-until = حتى { $when }
+time-left-minutes = { $n ->
+    [one] بقيت دقيقة واحدة
+    [two] بقيت دقيقتان
+    [few] بقيت { $n } دقائق
+   *[other] بقيت { $n } دقيقة
+}
+time-left-hours = { $n ->
+    [one] بقيت ساعة واحدة
+    [two] بقيت ساعتان
+    [few] بقيت { $n } ساعات
+   *[other] بقيت { $n } ساعة
+}
+time-left-days = { $n ->
+    [one] بقي يوم واحد
+    [two] بقي يومان
+    [few] بقيت { $n } أيام
+   *[other] بقي { $n } يومًا
+}
+shared-download = تنزيل على هذا الجهاز
+shared-record-hint = يرى الشخص الذي شارك هذه الوثيقة أنك فتحتها، وكل تنزيل تم بهذا الزر. إذا حفظتها أو طبعتها من المتصفح، فلن يرى ذلك: استخدم هذا الزر.
+shared-downloaded = حُفظ الملف على هذا الجهاز.
+share-ended-title = انتهت هذه المشاركة
+share-ended-text = أوقفها الشخص، أو انتهت مدتها. لم يعد بإمكانك فتح هذه الوثائق.
+back-to-list = العودة إلى القائمة
+worker-suspended-title = حسابك موقوف
+card-title = بطاقتي
+card-lead = أظهر هذه البطاقة للأشخاص الذين تساعدهم: يكتبون الرمز أو يمسحون رمز QR ليشاركوا معك وثائق.
+card-sheet-title = بطاقة العامل الاجتماعي PDE
+card-name = الاسم
+card-qr-label = رمز QR لرمز البطاقة
+card-instructions = لمشاركة وثائق معي: في محفظة PDE الخاصة بك، اختر «مشاركة وثائق»، ثم اكتب هذا الرمز أو امسح رمز QR هذا.
+card-print = طباعة بطاقتي
+card-verified = تحقق منها فريق PDE
+card-unverified = لم يتحقق منها فريق PDE بعد
+
+## Sharing: link visitor
+link-brand = وثائق مشارَكة
+link-title = وثائق مشارَكة معك
+link-opening = جارٍ فتح الرابط…
+link-pin-title = لهذا الرابط رمز PIN
+link-pin-text = اكتب الأرقام الستة التي قالها لك الشخص.
+field-link-pin = رمز PIN
+link-pin-field-help = 6 أرقام، بمسافة أو بدونها (مثلًا 123 456).
+link-pin-submit = فتح الوثائق
+link-from = من { $name }
+link-visitor-hint = عندما تنتهي، اختر «خروج»: لا يبقى شيء على هذا الحاسوب، إلا الملفات التي تنزّلها.
+link-bad-title = هذا الرابط لا يعمل
+link-bad-text = تحقق من أن لديك الرابط كاملًا، تمامًا كما أُعطي لك. اطلب من الشخص أن يعطيك إياه مرة أخرى.
+link-ended-title = انتهى هذا الرابط
+link-ended-text = أوقف الشخص المشاركة، أو انتهت المدة. اطلب منه رابطًا جديدًا.
+link-locked-title = هذا الرابط مقفل
+link-locked-text = أُدخلت رموز PIN خاطئة كثيرة. اطلب من الشخص الذي شاركه أن ينشئ رابطًا جديدًا.
+link-closed-title = أُغلقت الوثائق
+link-closed-text = لا يبقى شيء على هذا الحاسوب. لرؤيتها مرة أخرى، افتح الرابط من جديد.
+link-closed-text-downloaded = الملفات التي نزّلتها تبقى في مجلد التنزيلات في هذا المتصفح: احذفها إذا كان آخرون يستخدمون هذا الحاسوب. لرؤية الوثائق مرة أخرى، افتح الرابط من جديد.
+
+## Log-in, navigation, forms
+start-worker-switch = أنا عامل اجتماعي
+start-worker-title = حساب العامل الاجتماعي
+start-worker-lead = افتح الحساب الذي دعتك منظمتك إلى إنشائه. يعرض الوثائق التي يشاركها الناس معك.
+open-worker-title = فتح حساب عملي
+start-worker-other = ليس لديك حساب بعد، أو نسيت عبارة المرور؟
+start-worker-invitation = ترسل إليك منظمتك رابط دعوة لإنشاء حسابك.
+recover-start-worker = نسيت عبارة المرور: استخدم رمز الاسترداد الخاص بحسابي
+start-holder-switch = لست عاملًا اجتماعيًا: فتح محفظة
+err-fill-both-worker = اكتب اسم الدخول وعبارة المرور.
+err-login-worker = اسم الدخول أو عبارة المرور غير صحيحة.
+err-fill-both-recovery-worker = اكتب اسم الدخول ورمز الاسترداد.
+recover-lead-worker = اكتب اسم الدخول والرمز المكتوب على ورقة الاسترداد الخاصة بحسابك. ثم ستختار عبارة مرور جديدة.
+login-recovery-hint = ما زال لا يعمل؟ إذا نسيت عبارة المرور، فالرمز المكتوب على ورقة الاسترداد يفتح محفظتك.
+login-recovery-hint-worker = ما زال لا يعمل؟ إذا نسيت عبارة المرور، فالرمز المكتوب على ورقة الاسترداد يفتح حسابك.
+pass-words-kept = تبقى هذه الكلمات كما هي بعد تغيير اللغة. للحصول على كلمات بهذه اللغة، اضغط «اعرض كلمات أخرى».
+recover-new-lead-worker = حسابك مفتوح. اختر عبارة مرور جديدة لفتحه في المرة القادمة.
+recover-end-others = إنهاء جلسات محفظتي المفتوحة الأخرى (على هاتف أو حاسوب آخر)
+recover-end-others-worker = إنهاء جلسات حسابي المفتوحة الأخرى (على هاتف أو حاسوب آخر)
+recover-saved-title = حُفظت عبارة المرور الجديدة
+recover-saved-text = من الآن فصاعدًا، افتح بعبارة المرور الجديدة. القديمة لم تعد تعمل.
+recover-saved-others = أُنهيت جلساتك المفتوحة الأخرى.
+recover-saved-continue = الذهاب إلى محفظتي
+recover-saved-continue-worker = الذهاب إلى حسابي
+close-ask-title = هل تغلق محفظتك؟
+close-ask-text = الرجوع يغلق محفظتك. لفتحها من جديد، ستحتاج إلى عبارة المرور.
+close-ask-title-worker = هل تغلق حسابك؟
+close-ask-text-worker = الرجوع يغلق حسابك. لفتحه من جديد، ستحتاج إلى عبارة المرور.
+close-ask-stay = البقاء هنا
+close-ask-close = أغلقها
+title-length = عدد الأحرف: { $n } من { $max } على الأكثر.
+err-title-too-long = هذا العنوان طويل جدًا: عدد أحرفه { $n }، والحد الأقصى { $max }. اختصره.
+edit-saved = حُفظت التغييرات.
+sheet-address = عنوان الموقع
+sheet-made = تاريخ الإنشاء
+err-login-name-taken = اسم الدخول هذا مستخدم من قبل. اختر اسمًا آخر.
