@@ -105,7 +105,7 @@ export function errorMsg(e: unknown, context: ErrorContext = 'other'): Msg {
     'not_found', 'document_too_large', 'quota_exceeded', 'size_mismatch', 'already_uploaded',
     'storage_full', 'payload_too_large', 'internal', 'network', 'damaged', 'locked', 'invalid_input',
     'forbidden', 'worker_suspended', 'invitation_invalid', 'invalid_worker_code', 'worker_code_mistyped',
-    'worker_not_found', 'share_ended', 'link_locked', 'pin_required',
+    'worker_not_found', 'share_ended', 'link_locked', 'pin_required', 'worker_lost',
   ]);
   if (!known.has(code)) code = 'internal';
   if (code === 'document_too_large' || code === 'quota_exceeded') return msg(`err-${code}-server`);
