@@ -132,8 +132,9 @@ test('a crypto worker ended during an add: a clear message, nothing stored, and 
       const { callFrames } = await paused;
       const progress = await page.evaluate(() => Number(document.querySelector('#save-progress')?.getAttribute('value') ?? 0));
       if (progress > 0) {
-        await worker.send('Debugger.evaluateOnCallFrame', { callFrameId: callFrames[0].callFrameId, expression: 'self.close()' });
-        await worker.send('Debugger.resume').catch(() => undefined);
+        // Not awaited: a worker that is gone may never answer.
+        void worker.send('Debugger.evaluateOnCallFrame', { callFrameId: callFrames[0].callFrameId, expression: 'self.close()' }).catch(() => undefined);
+        void worker.send('Debugger.resume').catch(() => undefined);
         break;
       }
       paused = nextPause();

@@ -99,6 +99,8 @@ export async function decryptResponse(crypto: CryptoWorker, doc: number, plainSi
 
 /** How many documents of a list are opened first, before the rest: about a screenful. */
 export const FIRST_BATCH = 20;
+/** The rest is opened and shown this many at a time, so no single render of it is long. */
+export const REST_BATCH = 40;
 
 /** Opens envelopes and metadata in the worker, in one call per batch. */
 export async function openBatch(
@@ -158,7 +160,8 @@ export class Session extends UrlKeeper {
 
   /**
    * Reloads the document list; `account` when the caller has just fetched it. Returns once the
-   * newest FIRST_BATCH new documents are decrypted; the rest follow (see `subscribe`).
+   * newest FIRST_BATCH new documents are decrypted; the rest follow, REST_BATCH at a time (see
+   * `subscribe`).
    */
   async refresh(account?: Account): Promise<void> {
     const [list, acc] = await Promise.all([api.documents(), account ?? api.account()]);
@@ -185,14 +188,15 @@ export class Session extends UrlKeeper {
       this.docs = [...this.docs];
     };
     await decrypt(fresh.slice(0, FIRST_BATCH));
-    const rest = fresh.slice(FIRST_BATCH);
-    if (rest.length) {
-      void decrypt(rest).then(
-        () => this.changed(),
-        () => {
-          /* the worker is gone or locked: the session closes (see app.tsx) */
-        },
-      );
+    if (fresh.length > FIRST_BATCH) {
+      void (async () => {
+        for (let at = FIRST_BATCH; at < fresh.length && !this.locked; at += REST_BATCH) {
+          await decrypt(fresh.slice(at, at + REST_BATCH));
+          this.changed();
+        }
+      })().catch(() => {
+        /* the worker is gone or locked: the session closes (see app.tsx) */
+      });
     }
   }
 
