@@ -12,7 +12,8 @@ import { launch, VIEWPORTS } from './lib/browser.mjs';
 import { chooseLanguage, confirmSheet, createWallet, openWallet, quit, writeNote } from './lib/flows.mjs';
 import { messages } from './lib/i18n.mjs';
 import { startProxy } from './lib/proxy.mjs';
-import { attachWorkers, heapSnapshot, pageTarget, scanBuffers, walletSecrets } from './lib/secrets.mjs';
+import { attachWorkers } from './lib/cdp.mjs';
+import { heapSnapshot, pageTarget, scanBuffers, walletSecrets } from './lib/secrets.mjs';
 import { startServer } from './lib/server.mjs';
 
 async function setup(lang) {

@@ -3,7 +3,7 @@
 // envelopes → each document's D), with node:crypto and the `age` command. The page is never
 // asked for a key, so a search of its memory does not put one there.
 //
-// And the searches: CDP sessions on the page and on its crypto worker, a JS heap snapshot
+// And the searches, on CDP sessions of the page and of its crypto worker (lib/cdp.mjs): a JS heap snapshot
 // (every string of the heap) and a scan of every ArrayBuffer and WebAssembly memory the heap
 // holds (a snapshot lists buffers but not their bytes).
 import { execFileSync } from 'node:child_process';
@@ -179,56 +179,6 @@ export async function scanBuffers(send, secrets) {
     found.result.value.forEach((n, i) => (counts[i] += n));
   }
   return counts;
-}
-
-/**
- * The page's dedicated workers, each with a CDP `send` and `on`, through the page's own
- * session (`Target.setAutoAttach`, messages wrapped in `Target.sendMessageToTarget`).
- * `list()` gives those attached and not yet gone.
- */
-export async function attachWorkers(cdp) {
-  const workers = new Map();
-  cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
-    if (targetInfo.type !== 'worker') return;
-    let next = 0;
-    const pending = new Map();
-    const listeners = new Map();
-    const send = (method, params = {}) =>
-      new Promise((resolve, reject) => {
-        const id = ++next;
-        pending.set(id, { resolve, reject });
-        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
-      });
-    const on = (method, f) => {
-      if (!listeners.has(method)) listeners.set(method, new Set());
-      listeners.get(method).add(f);
-      return () => listeners.get(method).delete(f);
-    };
-    workers.set(sessionId, { url: targetInfo.url, targetId: targetInfo.targetId, send, on, pending, listeners });
-  });
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const w = workers.get(e.sessionId);
-    if (!w) return;
-    const m = JSON.parse(e.message);
-    if (m.id !== undefined && w.pending.has(m.id)) {
-      const { resolve, reject } = w.pending.get(m.id);
-      w.pending.delete(m.id);
-      if (m.error) reject(new Error(m.error.message));
-      else resolve(m.result);
-    } else if (m.method) {
-      for (const f of w.listeners.get(m.method) ?? []) f(m.params);
-    }
-  });
-  cdp.on('Target.detachedFromTarget', (e) => workers.delete(e.sessionId));
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  return {
-    list: () => [...workers.values()],
-    /** The attached workers, once there are `want` of them (or after 10 s). */
-    async wait(want = 1) {
-      for (let i = 0; i < 100 && workers.size < want; i++) await new Promise((r) => setTimeout(r, 100));
-      return [...workers.values()];
-    },
-  };
 }
 
 /** The page's own CDP session as `send` and `on`. */
