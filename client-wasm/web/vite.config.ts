@@ -13,6 +13,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     sourcemap: false,
   },
+  // The crypto worker is a module worker (crypto-client.ts), built as an ES module.
+  worker: { format: 'es' },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',

@@ -16,7 +16,7 @@ use crate::state::AppState;
 /// The Content-Security-Policy of every response.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
 style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; object-src 'self' blob:; \
-frame-src 'self' blob:; connect-src 'self'; base-uri 'none'; form-action 'self'; \
+frame-src 'self' blob:; worker-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; \
 frame-ancestors 'none'";
 
 /// Name of the header every mutating request must carry with the value `1`.

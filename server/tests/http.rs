@@ -8,7 +8,7 @@ use axum::http::{Method, Request, StatusCode, header};
 use common::*;
 use pde_server::layers::CSP;
 
-const EXPECTED_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; object-src 'self' blob:; frame-src 'self' blob:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const EXPECTED_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; object-src 'self' blob:; frame-src 'self' blob:; worker-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Every route of docs/api.md, with a concrete path.
 const ROUTES: &[(&str, &str)] = &[

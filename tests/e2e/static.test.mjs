@@ -3,6 +3,7 @@
 // form Chromium accepts, hashed assets cached for a year, and a wallet opens on it.
 import assert from 'node:assert/strict';
 import test from 'node:test';
+import { attachWorkers } from './lib/cdp.mjs';
 import { launch, VIEWPORTS } from './lib/browser.mjs';
 import { chooseLanguage, confirmSheet, createWallet } from './lib/flows.mjs';
 import { messages } from './lib/i18n.mjs';
@@ -20,15 +21,25 @@ test('the embedded web app goes compressed and cached, and a wallet works on it'
     await cdp.send('Network.enable');
     const seen = new Map();
     const cached = new Set();
-    cdp.on('Network.responseReceived', ({ requestId, response }) => {
-      const path = new URL(response.url).pathname;
-      if (path.startsWith('/api/')) return;
-      seen.set(requestId, { id: requestId, path, headers: lower(response.headers), fromCache: response.fromDiskCache || response.fromMemoryCache, bytes: 0 });
-    });
-    cdp.on('Network.requestServedFromCache', ({ requestId }) => cached.add(requestId));
-    cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
-      const r = seen.get(requestId);
-      if (r) r.bytes = encodedDataLength;
+    const watch = (on) => {
+      on('Network.responseReceived', ({ requestId, response }) => {
+        const path = new URL(response.url).pathname;
+        if (path.startsWith('/api/')) return;
+        seen.set(requestId, { id: requestId, path, headers: lower(response.headers), fromCache: response.fromDiskCache || response.fromMemoryCache, bytes: 0 });
+      });
+      on('Network.requestServedFromCache', ({ requestId }) => cached.add(requestId));
+      on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+        const r = seen.get(requestId);
+        if (r) r.bytes = encodedDataLength;
+      });
+    };
+    watch((event, f) => cdp.on(event, f));
+    // The crypto module is fetched by the crypto worker: its requests are the worker's.
+    await attachWorkers(cdp, {
+      onAttach: async (worker) => {
+        watch(worker.on);
+        await worker.send('Network.enable');
+      },
     });
 
     await page.goto(server.url);

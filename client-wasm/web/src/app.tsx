@@ -5,7 +5,7 @@ import { CreateScreen } from './create';
 import { closedNotice } from './downloads';
 import { dirOf, initialLang, translator, type Lang } from './i18n-core';
 import { LinkClosedScreen, LinkScreen } from './link';
-import { LinkSecret, loadCrypto } from './pde';
+import { takeCrypto } from './pde';
 import { LinkSession, type WorkerSession } from './shared';
 import { forget, navigate, setGuard, useNav } from './nav';
 import { addressWithoutSecret, parseRoute, type Route } from './sharing';
@@ -38,7 +38,7 @@ export function App(props: { route: Route }) {
   const setScreen = (s: Screen) => navigate({ screen: s, wallet: undefined, workerView: undefined, createStep: undefined });
   const [worker, setWorker] = useNav<boolean>('worker', false);
   const [session, setSession] = useState<AnySession | null>(null);
-  const [notice, setNotice] = useState<'idle' | 'quit' | null>(null);
+  const [notice, setNotice] = useState<'idle' | 'quit' | 'lost' | null>(null);
   const sessionRef = useRef<AnySession | null>(null);
   const [linkReady, setLinkReady] = useState(false);
   const [askClose, setAskClose] = useState(false);
@@ -81,8 +81,7 @@ export function App(props: { route: Route }) {
     void (async () => {
       let s: LinkSession | null = null;
       try {
-        await loadCrypto();
-        if (fragment) s = new LinkSession(route.id, LinkSecret.parse(fragment));
+        if (fragment) s = await LinkSession.start(route.id, fragment, takeCrypto());
       } catch {
         s = null;
       }
@@ -138,7 +137,7 @@ export function App(props: { route: Route }) {
     setScreen('start');
   };
 
-  const lock = useCallback(async (reason: 'quit' | 'idle') => {
+  const lock = useCallback(async (reason: 'quit' | 'idle' | 'lost') => {
     const s = sessionRef.current;
     sessionRef.current = null;
     setSession(null);
@@ -160,6 +159,15 @@ export function App(props: { route: Route }) {
     window.addEventListener('pagehide', leave);
     return () => window.removeEventListener('pagehide', leave);
   }, [lock]);
+
+  // A crypto worker that dies on its own (out of memory, ended from outside) took the keys
+  // with it: close what was open and say so; the person opens it again.
+  useEffect(() => {
+    if (!session) return;
+    return session.onLost(() => {
+      if (sessionRef.current === session) void lock('lost');
+    });
+  }, [session, lock]);
 
   const who = session ? (session.kind === 'link' ? i18n.t('link-brand') : session.pseudonym) : null;
 
@@ -195,7 +203,7 @@ export function App(props: { route: Route }) {
           </main>
         )
       ) : screen === 'link-closed' ? (
-        <LinkClosedScreen />
+        <LinkClosedScreen lost={notice === 'lost'} />
       ) : screen === 'join' && route.kind === 'join' ? (
         <JoinScreen
           key={route.token ?? ''}
@@ -212,7 +220,7 @@ export function App(props: { route: Route }) {
         <RecoverScreen worker={worker} onOpened={adopt} onDone={opened} onBack={() => history.back()} />
       ) : (
         <StartScreen
-          notice={notice ? i18n.t(closedNotice(notice === 'idle' ? 'idle' : 'quit')) : null}
+          notice={notice ? i18n.t(closedNotice(notice)) : null}
           worker={worker}
           onWorker={(w) => {
             setNotice(null);

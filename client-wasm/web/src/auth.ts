@@ -1,77 +1,75 @@
 /** Sign-up, log-in and passphrase change: the sequence of docs/api.md and docs/wasm-api.md. */
 import { api, ApiError, type Kdf, type NewWallet } from './api';
 import { fromBase64, toBase64 } from './base64';
-import {
-  NEW_KDF, Wallet, deriveRecoveryKeys, derivePassphraseKeys, generateRecoveryCode, loadCrypto, randomSalt, type SlotKeys,
-} from './pde';
+import { NEW_KDF, takeCrypto, warmCrypto, type CryptoWorker } from './pde';
 import { canonicalPassphrase, loginCandidates } from './passphrase-text';
-import { Session, dropWallet } from './session';
+import { Session } from './session';
 import { WorkerSession } from './shared';
-
-/** Lets the page paint ("please wait") before a long synchronous Argon2id run. */
-const paint = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 30)));
 
 export function normalizePseudonym(p: string): string {
   return p.normalize('NFC').trim();
 }
 
-export function newRecoveryCode(): string {
-  return generateRecoveryCode();
+/** A new recovery code, made in the crypto worker (it is shown once, on the recovery sheet). */
+export async function newRecoveryCode(): Promise<string> {
+  return (await warmCrypto().call({ op: 'generateRecoveryCode' })).code;
 }
 
 /** An open account: a holder's wallet or a worker's. */
 export type OpenSession = Session | WorkerSession;
 
-/**
- * A new wallet identity W with its passphrase and recovery slots: what both sign-ups send.
- * The caller owns the wallet (and drops it if the sign-up fails).
- */
-async function newWallet(passphrase: string, recoveryCode: string): Promise<{ wallet: Wallet; body: NewWallet }> {
-  await loadCrypto();
-  await paint();
-  const wallet = Wallet.create();
-  const salt = randomSalt();
-  const kdf: Kdf = { ...NEW_KDF };
-  let pass: SlotKeys | null = null;
-  let rec: SlotKeys | null = null;
+/** Runs `f` with fresh slot keys in the worker, and frees them there afterwards. */
+async function withKeys<T>(
+  crypto: CryptoWorker,
+  derive: Promise<{ keys: number; authKey: Uint8Array }>,
+  f: (keys: number, authKey: Uint8Array) => Promise<T>,
+): Promise<T> {
+  const { keys, authKey } = await derive;
   try {
-    pass = derivePassphraseKeys(canonicalPassphrase(passphrase), salt, kdf.m_kib, kdf.t, kdf.p);
-    rec = deriveRecoveryKeys(recoveryCode);
-    const body: NewWallet = {
-      recipient: wallet.recipient(),
-      salt: toBase64(salt),
-      kdf,
-      passphrase_auth: toBase64(pass.authKey()),
-      passphrase_slot: toBase64(wallet.sealSlot(pass)),
-      recovery_auth: toBase64(rec.authKey()),
-      recovery_slot: toBase64(wallet.sealSlot(rec)),
-    };
-    return { wallet, body };
-  } catch (e) {
-    dropWallet(wallet);
-    throw e;
+    return await f(keys, authKey);
   } finally {
-    pass?.free();
-    rec?.free();
+    void crypto.call({ op: 'freeKeys', keys }).catch(() => undefined);
   }
 }
 
-/** Sends a new wallet with `send`; drops the wallet if that fails. */
-async function signUp(passphrase: string, recoveryCode: string, send: (body: NewWallet) => Promise<unknown>): Promise<Wallet> {
-  const { wallet, body } = await newWallet(passphrase, recoveryCode);
+/**
+ * A new wallet identity W with its passphrase and recovery slots: what both sign-ups send.
+ * W stays in `crypto`, the caller's worker.
+ */
+async function newWallet(crypto: CryptoWorker, passphrase: string, recoveryCode: string): Promise<NewWallet> {
+  const { recipient } = await crypto.call({ op: 'createWallet' });
+  const { salt } = await crypto.call({ op: 'randomSalt' });
+  const kdf: Kdf = { ...NEW_KDF };
+  const pass = crypto.call({ op: 'derivePassphraseKeys', passphrase: canonicalPassphrase(passphrase), salt, kdf });
+  return withKeys(crypto, pass, (passKeys, passAuth) =>
+    withKeys(crypto, crypto.call({ op: 'deriveRecoveryKeys', code: recoveryCode }), async (recKeys, recAuth) => ({
+      recipient,
+      salt: toBase64(salt),
+      kdf,
+      passphrase_auth: toBase64(passAuth),
+      passphrase_slot: toBase64((await crypto.call({ op: 'sealSlot', keys: passKeys })).slot),
+      recovery_auth: toBase64(recAuth),
+      recovery_slot: toBase64((await crypto.call({ op: 'sealSlot', keys: recKeys })).slot),
+    })),
+  );
+}
+
+/** Sends a new wallet with `send`; ends the worker if anything fails. */
+async function signUp(passphrase: string, recoveryCode: string, send: (body: NewWallet) => Promise<unknown>): Promise<CryptoWorker> {
+  const crypto = takeCrypto();
   try {
-    await send(body);
+    await send(await newWallet(crypto, passphrase, recoveryCode));
   } catch (e) {
-    dropWallet(wallet);
+    crypto.terminate();
     throw e;
   }
-  return wallet;
+  return crypto;
 }
 
 /** Creates a holder's account; the browser keeps the new wallet open. */
 export async function createAccount(pseudonym: string, passphrase: string, recoveryCode: string): Promise<Session> {
-  const wallet = await signUp(passphrase, recoveryCode, (body) => api.createAccount({ ...body, pseudonym }));
-  const session = new Session(wallet, pseudonym);
+  const crypto = await signUp(passphrase, recoveryCode, (body) => api.createAccount({ ...body, pseudonym }));
+  const session = new Session(crypto, pseudonym);
   await session.refresh();
   return session;
 }
@@ -84,10 +82,10 @@ export async function joinAsWorker(
   passphrase: string,
   recoveryCode: string,
 ): Promise<WorkerSession> {
-  const wallet = await signUp(passphrase, recoveryCode, (body) =>
+  const crypto = await signUp(passphrase, recoveryCode, (body) =>
     api.createWorker({ ...body, invitation, real_name: realName, pseudonym }),
   );
-  const session = await sessionFor(wallet, pseudonym);
+  const session = await sessionFor(crypto, pseudonym);
   if (session.kind !== 'worker') {
     await session.lock();
     throw new ApiError('internal', 0);
@@ -96,56 +94,62 @@ export async function joinAsWorker(
 }
 
 /** The session of a wallet just opened: a holder's or a worker's, as the account says. */
-async function sessionFor(wallet: Wallet, pseudonym: string): Promise<OpenSession> {
+async function sessionFor(crypto: CryptoWorker, pseudonym: string): Promise<OpenSession> {
   try {
     const account = await api.account();
     if (account.kind === 'worker' && account.worker) {
-      const worker = new WorkerSession(wallet, pseudonym, account.worker);
+      const worker = new WorkerSession(crypto, pseudonym, account.worker);
       await worker.refresh();
       return worker;
     }
-    const session = new Session(wallet, pseudonym);
+    const session = new Session(crypto, pseudonym);
     await session.refresh(account);
     return session;
   } catch (e) {
-    dropWallet(wallet);
+    crypto.terminate();
     throw e;
   }
 }
 
 export async function openWithPassphrase(pseudonym: string, passphrase: string): Promise<OpenSession> {
-  await loadCrypto();
-  const { salt, kdf } = await api.params(pseudonym);
-  // The canonical form first, then the text as typed (docs/formats.md, "Passphrase slot").
-  const candidates = loginCandidates(passphrase);
-  for (let i = 0; ; i++) {
-    await paint();
-    const keys = derivePassphraseKeys(candidates[i]!, fromBase64(salt), kdf.m_kib, kdf.t, kdf.p);
-    let wallet: Wallet;
-    try {
-      const { slot } = await api.login(pseudonym, 'passphrase', toBase64(keys.authKey()));
-      wallet = Wallet.open(fromBase64(slot), keys);
-    } catch (e) {
-      if (i + 1 < candidates.length && e instanceof ApiError && e.code === 'invalid_credentials') continue;
-      throw e;
-    } finally {
-      keys.free();
+  const crypto = takeCrypto();
+  try {
+    const { salt, kdf } = await api.params(pseudonym);
+    // The canonical form first, then the text as typed (docs/formats.md, "Passphrase slot").
+    const candidates = loginCandidates(passphrase);
+    for (let i = 0; ; i++) {
+      const derive = crypto.call({ op: 'derivePassphraseKeys', passphrase: candidates[i]!, salt: fromBase64(salt), kdf });
+      const opened = await withKeys(crypto, derive, async (keys, authKey) => {
+        try {
+          const { slot } = await api.login(pseudonym, 'passphrase', toBase64(authKey));
+          await crypto.call({ op: 'openWallet', slot: fromBase64(slot), keys });
+          return true;
+        } catch (e) {
+          if (i + 1 < candidates.length && e instanceof ApiError && e.code === 'invalid_credentials') return false;
+          throw e;
+        }
+      });
+      if (opened) break;
     }
-    return sessionFor(wallet, pseudonym);
+  } catch (e) {
+    crypto.terminate();
+    throw e;
   }
+  return sessionFor(crypto, pseudonym);
 }
 
 export async function openWithRecoveryCode(pseudonym: string, code: string): Promise<OpenSession> {
-  await loadCrypto();
-  const keys = deriveRecoveryKeys(code);
-  let wallet: Wallet;
+  const crypto = takeCrypto();
   try {
-    const { slot } = await api.login(pseudonym, 'recovery', toBase64(keys.authKey()));
-    wallet = Wallet.open(fromBase64(slot), keys);
-  } finally {
-    keys.free();
+    await withKeys(crypto, crypto.call({ op: 'deriveRecoveryKeys', code }), async (keys, authKey) => {
+      const { slot } = await api.login(pseudonym, 'recovery', toBase64(authKey));
+      await crypto.call({ op: 'openWallet', slot: fromBase64(slot), keys });
+    });
+  } catch (e) {
+    crypto.terminate();
+    throw e;
   }
-  return sessionFor(wallet, pseudonym);
+  return sessionFor(crypto, pseudonym);
 }
 
 /**
@@ -153,21 +157,20 @@ export async function openWithRecoveryCode(pseudonym: string, code: string): Pro
  * to end the account's other open sessions.
  */
 export async function setNewPassphrase(session: OpenSession, passphrase: string, endOtherSessions: boolean): Promise<void> {
-  await paint();
-  const salt = randomSalt();
+  const crypto = session.crypto;
+  const { salt } = await crypto.call({ op: 'randomSalt' });
   const kdf: Kdf = { ...NEW_KDF };
-  const keys = derivePassphraseKeys(canonicalPassphrase(passphrase), salt, kdf.m_kib, kdf.t, kdf.p);
-  try {
+  const derive = crypto.call({ op: 'derivePassphraseKeys', passphrase: canonicalPassphrase(passphrase), salt, kdf });
+  await withKeys(crypto, derive, async (keys, authKey) => {
+    const { slot } = await crypto.call({ op: 'sealSlot', keys });
     await api.setPassphrase({
       salt: toBase64(salt),
       kdf,
-      passphrase_auth: toBase64(keys.authKey()),
-      passphrase_slot: toBase64(session.wallet.sealSlot(keys)),
+      passphrase_auth: toBase64(authKey),
+      passphrase_slot: toBase64(slot),
       end_other_sessions: endOtherSessions,
     });
-  } finally {
-    keys.free();
-  }
+  });
 }
 
 /** Groups of a recovery code in display form ("ABCD-EFGH-…"). */

@@ -30,7 +30,7 @@ export function CreateScreen(props: { onCreated: (s: Session) => void; onDone: (
     }
     setPseudonym(p);
     setError(null);
-    void loadCrypto();
+    loadCrypto();
     setStep('keys');
   }
 
@@ -132,8 +132,7 @@ export function CredentialSteps<S>(props: {
     setBusy(true);
     setError(null);
     try {
-      await loadCrypto();
-      const recovery = newRecoveryCode();
+      const recovery = await newRecoveryCode();
       const s = await props.create(passphrase, recovery);
       setCode(recovery);
       setSession(s);

@@ -14,8 +14,9 @@ export function downloadHappened(): boolean {
   return downloaded;
 }
 
-/** The message id of the notice after the wallet closes (Quit or idle). */
-export function closedNotice(reason: 'quit' | 'idle', afterDownload: boolean = downloaded): string {
+/** The message id of the notice after the wallet closes (Quit, idle, or its crypto worker gone). */
+export function closedNotice(reason: 'quit' | 'idle' | 'lost', afterDownload: boolean = downloaded): string {
+  if (reason === 'lost') return 'locked-lost';
   if (reason === 'idle') return afterDownload ? 'locked-idle-downloaded' : 'locked-idle';
   return afterDownload ? 'locked-quit-downloaded' : 'locked-quit';
 }

@@ -198,13 +198,13 @@ export function LinkScreen(props: { session: LinkSession | null }) {
 }
 
 /** After Quit on a link page. */
-export function LinkClosedScreen() {
+export function LinkClosedScreen(props: { lost?: boolean }) {
   const { t } = useI18n();
   return (
     <main class="screen">
       <ScreenTitle>{t('link-closed-title')}</ScreenTitle>
       <p class="notice" role="status">
-        {t(linkClosedText())}
+        {t(props.lost ? 'link-lost' : linkClosedText())}
       </p>
     </main>
   );

@@ -12,6 +12,6 @@ if (route.kind !== 'app') history.replaceState(null, '', addressWithoutSecret(ro
 // The app's screens become history entries from here on (nav.ts).
 startHistory();
 
-// Start fetching and compiling the crypto module while the person reads the start page.
-void loadCrypto().catch(() => undefined);
+// Start the crypto worker (fetching and compiling the WASM module) while the person reads the start page.
+loadCrypto();
 render(<App route={route} />, document.getElementById('app')!);

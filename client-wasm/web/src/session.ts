@@ -1,11 +1,12 @@
 /**
- * The open wallet: the Wallet handle, the decrypted document list, and every object URL
- * made for viewing. Everything here lives in memory only and is dropped by lock().
+ * The open wallet: its crypto worker (which holds every key), the decrypted document list,
+ * and every object URL made for viewing. Everything here lives in memory only and is dropped
+ * by lock(), which terminates the worker.
  */
 import { api, uploadContent, ApiError, type Account, type ShareDocumentBody, type StoredDocument, type Usage, type WorkerCard } from './api';
 import { fromBase64, toBase64 } from './base64';
 import { parseMetadata, type Metadata } from './metadata';
-import { encryptNote, encryptedLength, LinkSecret, type Wallet } from './pde';
+import type { CryptoWorker } from './pde';
 import { linkUrl } from './sharing';
 
 export const SLICE = 1024 * 1024;
@@ -14,10 +15,12 @@ export interface DocEntry {
   id: string;
   size: number;
   createdAt: number;
-  /** null when the envelope or metadata could not be decrypted. */
+  /** The document in the crypto worker (an opaque number); null when it could not be decrypted. */
   handle: number | null;
   meta: Metadata | null;
   damaged: boolean;
+  /** Not decrypted yet: the list opens what is on screen first, the rest after. */
+  pending?: boolean;
 }
 
 export type Phase = 'encrypt' | 'upload';
@@ -55,10 +58,26 @@ export class UrlKeeper {
   }
 }
 
-/** Decrypts a content ciphertext response in memory, streaming it through a ContentReader. */
-export async function decryptResponse(wallet: Wallet, handle: number, plainSize: number, mime: string, res: Response): Promise<Blob> {
-  const reader = wallet.contentReader(handle, plainSize);
+/** A chunk the worker may take over: a view that owns its whole buffer (copied otherwise). */
+export function ownChunk(value: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (value.buffer instanceof ArrayBuffer && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength) {
+    return value as Uint8Array<ArrayBuffer>;
+  }
+  return value.slice();
+}
+
+/**
+ * Decrypts a content ciphertext response in memory: each chunk is handed to the worker's
+ * ContentReader (transferred, not copied), the plaintext comes back the same way.
+ */
+export async function decryptResponse(crypto: CryptoWorker, doc: number, plainSize: number, mime: string, res: Response): Promise<Blob> {
+  const { stream } = await crypto.call({ op: 'contentReader', doc, plainLength: plainSize });
   const parts: BlobPart[] = [];
+  const push = async (value: Uint8Array) => {
+    const chunk = ownChunk(value);
+    const { out } = await crypto.call({ op: 'push', stream, chunk }, [chunk.buffer]);
+    if (out.length) parts.push(out as Uint8Array<ArrayBuffer>);
+  };
   try {
     const body = res.body;
     if (body) {
@@ -66,32 +85,41 @@ export async function decryptResponse(wallet: Wallet, handle: number, plainSize:
       for (;;) {
         const { done, value } = await r.read();
         if (done) break;
-        const out = reader.push(value);
-        if (out.length) parts.push(out as Uint8Array<ArrayBuffer>);
+        await push(value);
       }
     } else {
-      const out = reader.push(new Uint8Array(await res.arrayBuffer()));
-      if (out.length) parts.push(out as Uint8Array<ArrayBuffer>);
+      await push(new Uint8Array(await res.arrayBuffer()));
     }
-    parts.push(reader.finish() as Uint8Array<ArrayBuffer>);
+    parts.push((await crypto.call({ op: 'finish', stream })).out as Uint8Array<ArrayBuffer>);
   } finally {
-    reader.free();
+    void crypto.call({ op: 'closeStream', stream }).catch(() => undefined);
   }
   return new Blob(parts, { type: mime });
 }
 
-/** Zeroizes and drops a wallet; never throws. */
-export function dropWallet(wallet: Wallet): void {
-  try {
-    wallet.lock();
-  } catch {
-    /* already locked */
-  }
-  try {
-    wallet.free();
-  } catch {
-    /* ignore */
-  }
+/** How many documents of a list are opened first, before the rest: about a screenful. */
+export const FIRST_BATCH = 20;
+/** The rest is opened and shown this many at a time, so no single render of it is long. */
+export const REST_BATCH = 40;
+
+/** Opens envelopes and metadata in the worker, in one call per batch. */
+export async function openBatch(
+  crypto: CryptoWorker,
+  items: readonly { envelope: string; metadata: string }[],
+): Promise<{ doc: number | null; meta: Metadata | null }[]> {
+  if (!items.length) return [];
+  const { opened } = await crypto.call({
+    op: 'openDocuments',
+    items: items.map((d) => ({ envelope: fromBase64(d.envelope), metadata: fromBase64(d.metadata) })),
+  });
+  return opened.map((o) => {
+    if ('error' in o) return { doc: null, meta: null };
+    try {
+      return { doc: o.doc, meta: parseMetadata(o.metadataJson) };
+    } catch {
+      return { doc: null, meta: null };
+    }
+  });
 }
 
 /** A link just made: its address (with the secret) and when it ends. */
@@ -106,37 +134,75 @@ export class Session extends UrlKeeper {
   docs: DocEntry[] = [];
   usage: Usage | null = null;
   private locked = false;
+  private listeners = new Set<() => void>();
 
   constructor(
-    readonly wallet: Wallet,
+    readonly crypto: CryptoWorker,
     readonly pseudonym: string,
   ) {
     super();
   }
 
-  /** Reloads the document list; `account` when the caller has just fetched it. */
+  /** Calls `f` whenever the list changes on its own (the rest of a list decrypted). */
+  subscribe(f: () => void): () => void {
+    this.listeners.add(f);
+    return () => this.listeners.delete(f);
+  }
+
+  /** Called once if the crypto worker dies on its own. */
+  onLost(f: () => void): () => void {
+    return this.crypto.onLost(f);
+  }
+
+  private changed(): void {
+    for (const f of this.listeners) f();
+  }
+
+  /**
+   * Reloads the document list; `account` when the caller has just fetched it. Returns once the
+   * newest FIRST_BATCH new documents are decrypted; the rest follow, REST_BATCH at a time (see
+   * `subscribe`).
+   */
   async refresh(account?: Account): Promise<void> {
     const [list, acc] = await Promise.all([api.documents(), account ?? api.account()]);
     this.usage = acc.usage;
     const known = new Map(this.docs.map((d) => [d.id, d]));
-    this.docs = list.documents.map((d) => known.get(d.id) ?? this.openEntry(d));
-  }
-
-  private openEntry(d: StoredDocument): DocEntry {
-    const entry: DocEntry = { id: d.id, size: d.size, createdAt: d.created_at, handle: null, meta: null, damaged: false };
-    try {
-      entry.handle = this.wallet.openDocument(fromBase64(d.envelope));
-      entry.meta = parseMetadata(this.wallet.decryptMetadata(entry.handle, fromBase64(d.metadata)));
-    } catch (e) {
-      if ((e as { code?: string }).code === 'locked') throw e;
-      entry.damaged = true;
+    const fresh = list.documents
+      .filter((d) => !known.has(d.id))
+      .sort((a, b) => b.created_at - a.created_at);
+    const entries = new Map<string, DocEntry>();
+    for (const d of fresh) {
+      entries.set(d.id, { id: d.id, size: d.size, createdAt: d.created_at, handle: null, meta: null, damaged: false, pending: true });
     }
-    return entry;
+    this.docs = list.documents.map((d) => known.get(d.id) ?? entries.get(d.id)!);
+    const decrypt = async (batch: StoredDocument[]) => {
+      const opened = await openBatch(this.crypto, batch);
+      batch.forEach((d, i) => {
+        const entry = entries.get(d.id)!;
+        const o = opened[i]!;
+        entry.handle = o.doc;
+        entry.meta = o.meta;
+        entry.damaged = o.meta === null;
+        entry.pending = false;
+      });
+      this.docs = [...this.docs];
+    };
+    await decrypt(fresh.slice(0, FIRST_BATCH));
+    if (fresh.length > FIRST_BATCH) {
+      void (async () => {
+        for (let at = FIRST_BATCH; at < fresh.length && !this.locked; at += REST_BATCH) {
+          await decrypt(fresh.slice(at, at + REST_BATCH));
+          this.changed();
+        }
+      })().catch(() => {
+        /* the worker is gone or locked: the session closes (see app.tsx) */
+      });
+    }
   }
 
   /** Checks the server's limits for a plaintext of `plainLength` bytes, before encrypting. */
-  checkLimits(plainLength: number): number {
-    const len = encryptedLength(plainLength);
+  async checkLimits(plainLength: number): Promise<number> {
+    const { length: len } = await this.crypto.call({ op: 'encryptedLength', plainLength });
     const usage = this.usage;
     if (usage) {
       if (len > usage.max_document_bytes) {
@@ -149,31 +215,33 @@ export class Session extends UrlKeeper {
     return len;
   }
 
-  /** Encrypts `content` in 1 MiB slices and uploads it; returns the new document's id. */
+  /**
+   * Encrypts `content` in 1 MiB slices in the worker, then reserves and uploads it; returns
+   * the new document's id. Nothing reaches the server before the whole ciphertext is made, so
+   * a worker that dies meanwhile leaves nothing half-uploaded.
+   */
   async add(content: Blob, meta: Metadata, onProgress: ProgressFn): Promise<string> {
-    this.checkLimits(content.size);
-    const writer = this.wallet.newDocument(JSON.stringify({ ...meta, size: content.size }));
+    await this.checkLimits(content.size);
+    const c = this.crypto;
+    const made = await c.call({ op: 'newDocument', metadataJson: JSON.stringify({ ...meta, size: content.size }) });
     const parts: BlobPart[] = [];
-    let handle: number | null = null;
+    let handle: number | null = made.doc;
     try {
       for (let off = 0; off < content.size || off === 0; off += SLICE) {
         const slice = new Uint8Array(await content.slice(off, off + SLICE).arrayBuffer());
-        const out = writer.push(slice);
+        const { out } = await c.call({ op: 'push', stream: made.stream, chunk: slice }, [slice.buffer]);
         if (out.length) parts.push(out as Uint8Array<ArrayBuffer>);
         onProgress('encrypt', Math.min(1, (off + SLICE) / Math.max(1, content.size)));
         if (content.size === 0) break;
-        // let the page breathe (progress bar, auto-lock timers)
-        await new Promise((r) => setTimeout(r, 0));
       }
-      parts.push(writer.finish() as Uint8Array<ArrayBuffer>);
+      parts.push((await c.call({ op: 'finish', stream: made.stream })).out as Uint8Array<ArrayBuffer>);
       const body = new Blob(parts, { type: 'application/octet-stream' });
       parts.length = 0;
       const { id } = await api.reserveDocument({
         size: body.size,
-        metadata: toBase64(writer.metadata()),
-        envelope: toBase64(writer.envelope()),
+        metadata: toBase64(made.metadata),
+        envelope: toBase64(made.envelope),
       });
-      handle = writer.documentHandle();
       await uploadContent(id, body, (sent, total) => onProgress('upload', total ? sent / total : 1));
       const entry: DocEntry = { id, size: body.size, createdAt: Math.floor(Date.now() / 1000), handle, meta: { ...meta, size: content.size }, damaged: false };
       handle = null;
@@ -182,53 +250,59 @@ export class Session extends UrlKeeper {
       return id;
     } finally {
       if (handle !== null) this.safeForget(handle);
-      writer.free();
+      void c.call({ op: 'closeStream', stream: made.stream }).catch(() => undefined);
     }
   }
 
-  /** Decrypts a document's content in memory, streaming the response through a ContentReader. */
+  /** Decrypts a document's content in memory, streaming the response through the worker. */
   async open(entry: DocEntry): Promise<Blob> {
     if (entry.handle === null || !entry.meta) throw new ApiError('damaged', 0);
     const res = await api.content(entry.id);
-    return decryptResponse(this.wallet, entry.handle, entry.meta.size, entry.meta.mime, res);
+    return decryptResponse(this.crypto, entry.handle, entry.meta.size, entry.meta.mime, res);
   }
 
-  /** Seals each document's key D to `recipient` (a share envelope per document). */
-  private envelopes(entries: readonly DocEntry[], recipient: string): ShareDocumentBody[] {
-    return entries.map((e) => {
+  /** Seals each document's key D to `recipient` (a share envelope per document), in the worker. */
+  private async envelopes(entries: readonly DocEntry[], recipient: string): Promise<ShareDocumentBody[]> {
+    const docs = entries.map((e) => {
       if (e.handle === null) throw new ApiError('damaged', 0);
-      return { id: e.id, envelope: toBase64(this.wallet.shareEnvelope(e.handle, recipient)) };
+      return e.handle;
     });
+    const { envelopes } = await this.crypto.call({ op: 'shareEnvelopes', docs, recipient });
+    return entries.map((e, i) => ({ id: e.id, envelope: toBase64(envelopes[i]!) }));
+  }
+
+  private async note(recipient: string, noteJson: string | null): Promise<string | null> {
+    if (!noteJson) return null;
+    return toBase64((await this.crypto.call({ op: 'encryptNote', recipient, noteJson })).ciphertext);
   }
 
   /** Shares documents with a worker; `noteJson` is note JSON v1 or null. */
   async shareWithWorker(entries: readonly DocEntry[], worker: WorkerCard, durationSecs: number, noteJson: string | null) {
-    const documents = this.envelopes(entries, worker.recipient);
-    const note = noteJson ? toBase64(encryptNote(worker.recipient, noteJson)) : null;
+    const documents = await this.envelopes(entries, worker.recipient);
+    const note = await this.note(worker.recipient, noteJson);
     return api.createShare({ kind: 'worker', worker_id: worker.id, duration_secs: durationSecs, note, documents });
   }
 
-  /** Makes a share link; the link secret is freed before this returns. */
+  /** Makes a share link; the link secret is freed in the worker before this returns. */
   async shareAsLink(entries: readonly DocEntry[], durationSecs: number, pin: string | null, noteJson: string | null, origin: string): Promise<MadeLink> {
-    const secret = LinkSecret.generate();
+    const secret = await this.crypto.call({ op: 'newLink' });
     try {
-      const recipient = secret.recipient();
-      const documents = this.envelopes(entries, recipient);
-      const note = noteJson ? toBase64(encryptNote(recipient, noteJson)) : null;
+      const documents = await this.envelopes(entries, secret.recipient);
+      const note = await this.note(secret.recipient, noteJson);
       const made = await api.createShare({
-        kind: 'link', duration_secs: durationSecs, access_key: toBase64(secret.accessKey()), pin, note, documents,
+        kind: 'link', duration_secs: durationSecs, access_key: toBase64(secret.accessKey), pin, note, documents,
       });
-      return { id: made.id, url: linkUrl(origin, made.id, secret.fragment()), expiresAt: made.expires_at };
+      return { id: made.id, url: linkUrl(origin, made.id, secret.fragment), expiresAt: made.expires_at };
     } finally {
-      secret.free();
+      void this.crypto.call({ op: 'freeLink', link: secret.link }).catch(() => undefined);
     }
   }
 
   async updateMetadata(entry: DocEntry, changes: Partial<Metadata>): Promise<void> {
     if (entry.handle === null || !entry.meta) throw new ApiError('damaged', 0);
     const meta = { ...entry.meta, ...changes } as Metadata;
-    const ct = this.wallet.encryptMetadata(entry.handle, JSON.stringify(meta));
-    await api.putMetadata(entry.id, toBase64(ct));
+    const { ciphertext } = await this.crypto.call({ op: 'encryptMetadata', doc: entry.handle, metadataJson: JSON.stringify(meta) });
+    await api.putMetadata(entry.id, toBase64(ciphertext));
     entry.meta = meta;
     this.docs = [...this.docs];
   }
@@ -241,21 +315,18 @@ export class Session extends UrlKeeper {
   }
 
   private safeForget(handle: number): void {
-    try {
-      this.wallet.forgetDocument(handle);
-    } catch {
-      /* already locked */
-    }
+    void this.crypto.call({ op: 'forgetDocuments', docs: [handle] }).catch(() => undefined);
   }
 
-  /** Zeroizes keys, revokes every object URL, drops decrypted data, ends the server session. */
+  /** Ends the worker (and every key in it), revokes every object URL, drops decrypted data, ends the server session. */
   async lock(): Promise<void> {
     if (this.locked) return;
     this.locked = true;
     this.revokeAll();
     this.docs = [];
     this.usage = null;
-    dropWallet(this.wallet);
+    this.listeners.clear();
+    this.crypto.terminate();
     try {
       await api.logout();
     } catch {

@@ -1,12 +1,13 @@
 /**
- * What a worker and a link visitor open: shares decrypted in memory only. lock() zeroizes the
- * wallet (the worker's W, or the link identity L), revokes every object URL and drops it all.
+ * What a worker and a link visitor open: shares decrypted in memory only. The wallet (the
+ * worker's W, or the link identity L) lives in a crypto worker; lock() terminates it, revokes
+ * every object URL and drops it all.
  */
 import { api, ApiError, type IncomingShare, type LinkAccess, type SharedDocument, type WorkerSelf } from './api';
 import { fromBase64, toBase64 } from './base64';
-import { parseMetadata, type Metadata } from './metadata';
-import type { LinkSecret, Wallet } from './pde';
-import { UrlKeeper, decryptResponse, dropWallet } from './session';
+import type { Metadata } from './metadata';
+import { WORKER_LOST, pdeErrorCode, type CryptoWorker } from './pde';
+import { UrlKeeper, decryptResponse, openBatch } from './session';
 import { parseNote, type Note } from './sharing';
 
 /** A shared document; `handle` and `meta` are null when it could not be decrypted. */
@@ -28,44 +29,32 @@ export interface IncomingEntry {
   docs: SharedEntry[];
 }
 
-const isLocked = (e: unknown) => (e as { code?: string }).code === 'locked';
-
-function openShared(wallet: Wallet, d: SharedDocument): SharedEntry {
-  const entry: SharedEntry = { id: d.id, size: d.size, handle: null, meta: null, damaged: false };
-  try {
-    entry.handle = wallet.openDocument(fromBase64(d.envelope));
-    entry.meta = parseMetadata(wallet.decryptMetadata(entry.handle, fromBase64(d.metadata)));
-  } catch (e) {
-    if (isLocked(e)) throw e;
-    entry.damaged = true;
-  }
-  return entry;
+function sharedEntries(docs: readonly SharedDocument[], opened: readonly { doc: number | null; meta: Metadata | null }[]): SharedEntry[] {
+  return docs.map((d, i) => {
+    const o = opened[i]!;
+    return { id: d.id, size: d.size, handle: o.doc, meta: o.meta, damaged: o.meta === null };
+  });
 }
 
-function openNote(wallet: Wallet, note: string | null): Note | null {
+async function openNote(crypto: CryptoWorker, note: string | null): Promise<Note | null> {
   if (!note) return null;
   try {
-    return parseNote(wallet.decryptNote(fromBase64(note)));
+    return parseNote((await crypto.call({ op: 'decryptNote', ciphertext: fromBase64(note) })).noteJson);
   } catch (e) {
-    if (isLocked(e)) throw e;
+    const code = pdeErrorCode(e);
+    if (code === 'locked' || code === WORKER_LOST) throw e;
     return null;
   }
 }
 
-function forget(wallet: Wallet, docs: readonly SharedEntry[]): void {
-  for (const d of docs) {
-    if (d.handle === null) continue;
-    try {
-      wallet.forgetDocument(d.handle);
-    } catch {
-      /* already locked or forgotten */
-    }
-  }
+function forget(crypto: CryptoWorker, docs: readonly SharedEntry[]): void {
+  const handles = docs.flatMap((d) => (d.handle === null ? [] : [d.handle]));
+  if (handles.length) void crypto.call({ op: 'forgetDocuments', docs: handles }).catch(() => undefined);
 }
 
-async function decryptShared(wallet: Wallet, doc: SharedEntry, res: Promise<Response>): Promise<Blob> {
+async function decryptShared(crypto: CryptoWorker, doc: SharedEntry, res: Promise<Response>): Promise<Blob> {
   if (doc.handle === null || !doc.meta) throw new ApiError('damaged', 0);
-  return decryptResponse(wallet, doc.handle, doc.meta.size, doc.meta.mime, await res);
+  return decryptResponse(crypto, doc.handle, doc.meta.size, doc.meta.mime, await res);
 }
 
 /** A worker's open account: the shares addressed to them. */
@@ -75,7 +64,7 @@ export class WorkerSession extends UrlKeeper {
   private locked = false;
 
   constructor(
-    readonly wallet: Wallet,
+    readonly crypto: CryptoWorker,
     readonly pseudonym: string,
     public worker: WorkerSelf,
   ) {
@@ -87,32 +76,42 @@ export class WorkerSession extends UrlKeeper {
     const [{ shares }, account] = await Promise.all([api.sharedWithMe(), api.account()]);
     if (account.worker) this.worker = account.worker;
     const known = new Map(this.shares.map((s) => [s.id, s]));
-    const next = shares.map((s) => known.get(s.id) ?? this.openIncoming(s));
-    for (const old of this.shares) if (!next.includes(old)) forget(this.wallet, old.docs);
+    const fresh = shares.filter((s) => !known.has(s.id));
+    // Every new share's documents in one call to the worker.
+    const opened = await openBatch(this.crypto, fresh.flatMap((s) => s.documents));
+    let at = 0;
+    const made = new Map<string, IncomingEntry>();
+    for (const s of fresh) {
+      const docs = sharedEntries(s.documents, opened.slice(at, at + s.documents.length));
+      at += s.documents.length;
+      made.set(s.id, await this.openIncoming(s, docs));
+    }
+    const next = shares.map((s) => known.get(s.id) ?? made.get(s.id)!);
+    for (const old of this.shares) if (!next.includes(old)) forget(this.crypto, old.docs);
     this.shares = next;
   }
 
-  private openIncoming(s: IncomingShare): IncomingEntry {
+  private async openIncoming(s: IncomingShare, docs: SharedEntry[]): Promise<IncomingEntry> {
     return {
       id: s.id,
       holder: s.holder,
       createdAt: s.created_at,
       expiresAt: s.expires_at,
-      note: openNote(this.wallet, s.note),
-      docs: s.documents.map((d) => openShared(this.wallet, d)),
+      note: await openNote(this.crypto, s.note),
+      docs,
     };
   }
 
   /** Forgets a share the server says has ended. */
   ended(shareId: string): void {
     const gone = this.shares.find((s) => s.id === shareId);
-    if (gone) forget(this.wallet, gone.docs);
+    if (gone) forget(this.crypto, gone.docs);
     this.shares = this.shares.filter((s) => s.id !== shareId);
   }
 
   /** Decrypts a document's content (the server records an opening). */
   open(share: IncomingEntry, doc: SharedEntry): Promise<Blob> {
-    return decryptShared(this.wallet, doc, api.sharedContent(share.id, doc.id));
+    return decryptShared(this.crypto, doc, api.sharedContent(share.id, doc.id));
   }
 
   /** Records a download (before the file is saved). */
@@ -120,12 +119,17 @@ export class WorkerSession extends UrlKeeper {
     return api.sharedDownload(share.id, doc.id);
   }
 
+  /** Called once if the crypto worker dies on its own. */
+  onLost(f: () => void): () => void {
+    return this.crypto.onLost(f);
+  }
+
   async lock(): Promise<void> {
     if (this.locked) return;
     this.locked = true;
     this.revokeAll();
     this.shares = [];
-    dropWallet(this.wallet);
+    this.crypto.terminate();
     try {
       await api.logout();
     } catch {
@@ -142,26 +146,31 @@ export interface LinkEntry {
 }
 
 /**
- * A share link being visited. The link secret is freed as soon as the link identity and the
- * access key are derived; the access key (and the PIN once accepted) go with every request.
+ * A share link being visited. The link secret goes to the crypto worker, which derives the
+ * link identity and the access key from it and keeps the identity; the access key (and the PIN
+ * once accepted) go with every request.
  */
 export class LinkSession extends UrlKeeper {
   readonly kind = 'link';
   contents: LinkEntry | null = null;
-  private wallet: Wallet;
-  private access: LinkAccess;
   private locked = false;
 
-  constructor(
+  private constructor(
     readonly id: string,
-    secret: LinkSecret,
+    private readonly crypto: CryptoWorker,
+    private access: LinkAccess,
   ) {
     super();
+  }
+
+  /** Opens a link's fragment in a crypto worker of its own. */
+  static async start(id: string, fragment: string, crypto: CryptoWorker): Promise<LinkSession> {
     try {
-      this.access = { access_key: toBase64(secret.accessKey()), pin: null };
-      this.wallet = secret.openWallet();
-    } finally {
-      secret.free();
+      const { accessKey } = await crypto.call({ op: 'openLink', fragment });
+      return new LinkSession(id, crypto, { access_key: toBase64(accessKey), pin: null });
+    } catch (e) {
+      crypto.terminate();
+      throw e;
     }
   }
 
@@ -170,21 +179,27 @@ export class LinkSession extends UrlKeeper {
     const got = await api.linkOpen(this.id, { ...this.access, pin });
     if (this.locked) throw new ApiError('locked', 0);
     this.access = { ...this.access, pin };
-    if (this.contents) forget(this.wallet, this.contents.docs);
+    if (this.contents) forget(this.crypto, this.contents.docs);
+    const opened = await openBatch(this.crypto, got.documents);
     this.contents = {
       expiresAt: got.expires_at,
-      note: openNote(this.wallet, got.note),
-      docs: got.documents.map((d) => openShared(this.wallet, d)),
+      note: await openNote(this.crypto, got.note),
+      docs: sharedEntries(got.documents, opened),
     };
     return this.contents;
   }
 
   openDoc(doc: SharedEntry): Promise<Blob> {
-    return decryptShared(this.wallet, doc, api.linkContent(this.id, doc.id, this.access));
+    return decryptShared(this.crypto, doc, api.linkContent(this.id, doc.id, this.access));
   }
 
   recordDownload(doc: SharedEntry): Promise<void> {
     return api.linkDownload(this.id, doc.id, this.access);
+  }
+
+  /** Called once if the crypto worker dies on its own. */
+  onLost(f: () => void): () => void {
+    return this.crypto.onLost(f);
   }
 
   async lock(): Promise<void> {
@@ -193,6 +208,6 @@ export class LinkSession extends UrlKeeper {
     this.revokeAll();
     this.contents = null;
     this.access = { access_key: '', pin: null };
-    dropWallet(this.wallet);
+    this.crypto.terminate();
   }
 }

@@ -3,7 +3,7 @@ import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact
 import qrcode from 'qrcode-generator';
 import { ApiError, type ClientErrorCode, type ErrorCode } from './api';
 import { LANG_NAMES, LANGS, dirOf, withoutMarks, type Lang, type Translate } from './i18n-core';
-import { pdeErrorCode } from './pde';
+import { WORKER_LOST, pdeErrorCode } from './pde';
 import { LimitError } from './session';
 import { formatSize } from './format';
 
@@ -221,7 +221,7 @@ export function errorMsg(e: unknown, context: ErrorContext = 'other'): Msg {
   return msg(Object.hasOwn(CODE_MESSAGES, code) ? CODE_MESSAGES[code as MessageCode] : 'err-internal');
 }
 
-type MessageCode = ErrorCode | ClientErrorCode | 'invalid_input';
+type MessageCode = ErrorCode | ClientErrorCode | 'invalid_input' | typeof WORKER_LOST;
 
 /**
  * The message of every code the server answers (typed by the generated list: a code the server
@@ -262,6 +262,7 @@ const CODE_MESSAGES: Record<MessageCode, string> = {
   damaged: 'err-damaged',
   locked: 'err-locked',
   invalid_input: 'err-invalid_input',
+  [WORKER_LOST]: 'err-worker_lost',
 };
 
 /** A translated sentence for any error (see errorMsg). */

@@ -116,7 +116,17 @@ function HomeScreen(props: {
 }) {
   const { t, lang } = useI18n();
   const { session, filter } = props;
-  const docs = sortedDocs(session.docs);
+  // The list opens what is on screen first; the rest shows as it is decrypted.
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const tick = () => setTick((n) => n + 1);
+    const off = session.subscribe(tick);
+    // What was decrypted between the first render and this subscription shows too.
+    tick();
+    return off;
+  }, [session]);
+  const docs = sortedDocs(session.docs.filter((d) => !d.pending));
+  const opening = session.docs.length - docs.length;
   const count = (c: Category) => docs.filter((d) => d.meta?.category === c).length;
   const shown = filter ? docs.filter((d) => d.meta?.category === filter) : docs;
   const usage = session.usage;
@@ -179,8 +189,9 @@ function HomeScreen(props: {
         <h2 id="docs-title" tabIndex={-1} ref={listTitle}>
           {filter ? t(`category-${filter}`) : t('documents-all')}
         </h2>
-        {shown.length === 0 ? <p>{t('documents-none')}</p> : null}
+        {shown.length === 0 && !opening ? <p>{t('documents-none')}</p> : null}
         <DocList docs={shown} onOpen={props.onOpen} showDate />
+        {opening ? <p role="status">{t('documents-opening', { n: opening })}</p> : null}
       </section>
       {usage ? (
         <p class="usage">
@@ -246,11 +257,9 @@ function AddScreen(props: {
         setTitle(next);
         setSuggested(next);
       }
-      try {
-        props.session.checkLimits(f.size);
-      } catch (err) {
+      props.session.checkLimits(f.size).catch((err: unknown) => {
         if (!DOWNSCALABLE.includes(f.type)) fail('file', errorMsg(err));
-      }
+      });
     }
   }
 
@@ -276,7 +285,7 @@ function AddScreen(props: {
         mime = content.type || file!.type || 'application/octet-stream';
         fileName = content === file ? file!.name : file!.name.replace(/\.[A-Za-z0-9]{1,5}$/, '') + '.jpg';
       }
-      props.session.checkLimits(content.size);
+      await props.session.checkLimits(content.size);
       const meta = newMetadata({
         title: title.trim(), category, fileName, mime, size: content.size,
         date: date || null, note: note.trim() || null,

@@ -32,7 +32,7 @@ export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSess
   useEffect(() => {
     if (!props.token) return;
     let live = true;
-    void loadCrypto().catch(() => undefined);
+    loadCrypto();
     api
       .lookupInvitation(props.token)
       .then((r) => {

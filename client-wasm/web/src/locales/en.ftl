@@ -478,3 +478,12 @@ edit-saved = Changes saved.
 sheet-address = Web address
 sheet-made = Made on
 err-login-name-taken = This login name is already used. Choose another one.
+
+## The crypto worker (keys live in a worker of their own)
+documents-opening = { $n ->
+    [one] Opening one more document…
+   *[other] Opening { $n } more documents…
+}
+locked-lost = Your wallet closed because the browser stopped the part that encrypts and decrypts (it may have been short of memory). Your documents are safe. Open it again; if you were adding a document, check that it is in the list.
+err-worker_lost = The browser stopped the part that encrypts and decrypts (it may have been short of memory). Open your wallet again.
+link-lost = This page closed because the browser stopped the part that decrypts (it may have been short of memory). Open the link again.

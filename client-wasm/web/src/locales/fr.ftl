@@ -478,3 +478,12 @@ edit-saved = Modifications enregistrées.
 sheet-address = Adresse web
 sheet-made = Faite le
 err-login-name-taken = Ce nom de connexion est déjà utilisé. Choisissez-en un autre.
+
+## The crypto worker (keys live in a worker of their own)
+documents-opening = { $n ->
+    [one] Ouverture d'un document de plus…
+   *[other] Ouverture de { $n } documents de plus…
+}
+locked-lost = Votre porte-documents s'est fermé parce que le navigateur a arrêté la partie qui chiffre et déchiffre (peut-être par manque de mémoire). Vos documents sont en sécurité. Ouvrez-le à nouveau ; si vous ajoutiez un document, vérifiez qu'il est dans la liste.
+err-worker_lost = Le navigateur a arrêté la partie qui chiffre et déchiffre (peut-être par manque de mémoire). Ouvrez à nouveau votre porte-documents.
+link-lost = Cette page s'est fermée parce que le navigateur a arrêté la partie qui déchiffre (peut-être par manque de mémoire). Ouvrez à nouveau le lien.

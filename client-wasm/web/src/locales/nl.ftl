@@ -478,3 +478,12 @@ edit-saved = Wijzigingen bewaard.
 sheet-address = Webadres
 sheet-made = Gemaakt op
 err-login-name-taken = Deze inlognaam is al in gebruik. Kies een andere.
+
+## The crypto worker (keys live in a worker of their own)
+documents-opening = { $n ->
+    [one] Nog één document wordt geopend…
+   *[other] Nog { $n } documenten worden geopend…
+}
+locked-lost = Je documentenmap is gesloten omdat de browser het deel heeft gestopt dat versleutelt en ontsleutelt (misschien door te weinig geheugen). Je documenten zijn veilig. Open ze opnieuw; als je een document aan het toevoegen was, kijk dan of het in de lijst staat.
+err-worker_lost = De browser heeft het deel gestopt dat versleutelt en ontsleutelt (misschien door te weinig geheugen). Open je documentenmap opnieuw.
+link-lost = Deze pagina is gesloten omdat de browser het deel heeft gestopt dat ontsleutelt (misschien door te weinig geheugen). Open de link opnieuw.

@@ -1,0 +1,183 @@
+/// <reference lib="webworker" />
+/**
+ * The crypto worker: the only place the WASM module (pde-client-wasm) runs. It holds the
+ * wallet, its document identities, slot keys, link secrets and content streams, and answers
+ * the requests of crypto-protocol.ts. The page terminates it to lock: its memory, keys
+ * included, is gone with it.
+ */
+import init, {
+  ContentReader, DocumentWriter, LinkSecret, SlotKeys, Wallet,
+  deriveRecoveryKeys, derivePassphraseKeys, encryptNote, encryptedLength, generateRecoveryCode, randomSalt,
+} from './pkg/pde_client_wasm.js';
+import { pdeErrorCode, transferables, type FromWorker, type Op, type ReplyOf, type RequestOf, type ToWorker } from './crypto-protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const ready = init();
+
+let wallet: Wallet | null = null;
+let nextId = 1;
+const slotKeys = new Map<number, SlotKeys>();
+const streams = new Map<number, DocumentWriter | ContentReader>();
+const links = new Map<number, LinkSecret>();
+
+function store<T>(map: Map<number, T>, value: T): number {
+  const id = nextId++;
+  map.set(id, value);
+  return id;
+}
+
+function need<T>(map: Map<number, T>, id: number): T {
+  const value = map.get(id);
+  if (value === undefined) throw Object.assign(new Error('unknown handle'), { name: 'PdeError', code: 'invalid_input' });
+  return value;
+}
+
+function theWallet(): Wallet {
+  if (!wallet) throw Object.assign(new Error('no wallet open'), { name: 'PdeError', code: 'locked' });
+  return wallet;
+}
+
+function setWallet(w: Wallet): string {
+  if (wallet) {
+    wallet.lock();
+    wallet.free();
+  }
+  wallet = w;
+  return w.recipient();
+}
+
+type Handlers = { [K in Op]: (req: RequestOf<K>) => ReplyOf<K> };
+
+const handlers: Handlers = {
+  randomSalt: () => ({ salt: randomSalt() }),
+  generateRecoveryCode: () => ({ code: generateRecoveryCode() }),
+  encryptedLength: ({ plainLength }) => ({ length: encryptedLength(plainLength) }),
+  derivePassphraseKeys: ({ passphrase, salt, kdf }) => {
+    const start = performance.now();
+    const keys = derivePassphraseKeys(passphrase, salt, kdf.m_kib, kdf.t, kdf.p);
+    // How long Argon2id alone took, for the benchmarks (a duration, nothing secret).
+    performance.measure('pde-argon2id', { start, end: performance.now() });
+    return { authKey: keys.authKey(), keys: store(slotKeys, keys) };
+  },
+  deriveRecoveryKeys: ({ code }) => {
+    const keys = deriveRecoveryKeys(code);
+    return { authKey: keys.authKey(), keys: store(slotKeys, keys) };
+  },
+  freeKeys: ({ keys }) => {
+    slotKeys.get(keys)?.free();
+    slotKeys.delete(keys);
+    return {};
+  },
+  createWallet: () => ({ recipient: setWallet(Wallet.create()) }),
+  openWallet: ({ slot, keys }) => ({ recipient: setWallet(Wallet.open(slot, need(slotKeys, keys))) }),
+  sealSlot: ({ keys }) => ({ slot: theWallet().sealSlot(need(slotKeys, keys)) }),
+  openLink: ({ fragment }) => {
+    const secret = LinkSecret.parse(fragment);
+    try {
+      const accessKey = secret.accessKey();
+      setWallet(secret.openWallet());
+      return { accessKey };
+    } finally {
+      secret.free();
+    }
+  },
+  openDocuments: ({ items }) => {
+    const w = theWallet();
+    return {
+      opened: items.map(({ envelope, metadata }) => {
+        let doc: number | null = null;
+        try {
+          doc = w.openDocument(envelope);
+          return { doc, metadataJson: w.decryptMetadata(doc, metadata) };
+        } catch (e) {
+          const code = pdeErrorCode(e) ?? 'internal';
+          if (code === 'locked') throw e;
+          if (doc !== null) w.forgetDocument(doc);
+          return { error: code };
+        }
+      }),
+    };
+  },
+  forgetDocuments: ({ docs }) => {
+    const w = theWallet();
+    for (const doc of docs) {
+      try {
+        w.forgetDocument(doc);
+      } catch {
+        /* already forgotten */
+      }
+    }
+    return {};
+  },
+  encryptMetadata: ({ doc, metadataJson }) => ({ ciphertext: theWallet().encryptMetadata(doc, metadataJson) }),
+  newDocument: ({ metadataJson }) => {
+    const writer = theWallet().newDocument(metadataJson);
+    return {
+      doc: writer.documentHandle(),
+      metadata: writer.metadata(),
+      envelope: writer.envelope(),
+      encryptedLength: writer.encryptedLength(),
+      stream: store(streams, writer),
+    };
+  },
+  contentReader: ({ doc, plainLength }) => ({ stream: store(streams, theWallet().contentReader(doc, plainLength)) }),
+  push: ({ stream, chunk }) => ({ out: need(streams, stream).push(chunk) }),
+  finish: ({ stream }) => ({ out: need(streams, stream).finish() }),
+  closeStream: ({ stream }) => {
+    streams.get(stream)?.free();
+    streams.delete(stream);
+    return {};
+  },
+  shareEnvelopes: ({ docs, recipient }) => {
+    const w = theWallet();
+    return { envelopes: docs.map((doc) => w.shareEnvelope(doc, recipient)) };
+  },
+  newLink: () => {
+    const secret = LinkSecret.generate();
+    return { recipient: secret.recipient(), accessKey: secret.accessKey(), fragment: secret.fragment(), link: store(links, secret) };
+  },
+  freeLink: ({ link }) => {
+    links.get(link)?.free();
+    links.delete(link);
+    return {};
+  },
+  encryptNote: ({ recipient, noteJson }) => ({ ciphertext: encryptNote(recipient, noteJson) }),
+  decryptNote: ({ ciphertext }) => ({ noteJson: theWallet().decryptNote(ciphertext) }),
+};
+
+function post(msg: FromWorker): void {
+  self.postMessage(msg, msg.kind === 'reply' && msg.ok ? transferables(msg.res) : []);
+}
+
+self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  if (msg.kind === 'init') {
+    // Held until this worker ends, however it ends: the page learns of a crash when it is
+    // granted the same lock (crypto-client.ts).
+    if (navigator.locks) {
+      await new Promise<void>((held) => {
+        void navigator.locks.request(msg.lock, () => {
+          held();
+          return new Promise<never>(() => {});
+        });
+      });
+    }
+    try {
+      await ready;
+    } catch {
+      /* every call will answer with the error */
+    }
+    post({ kind: 'ready' });
+    return;
+  }
+  const { id, req } = msg;
+  try {
+    await ready;
+    const handler = handlers[req.op] as (r: typeof req) => ReplyOf<Op>;
+    post({ kind: 'reply', id, ok: true, res: handler(req) });
+  } catch (e) {
+    const code = pdeErrorCode(e) ?? 'internal';
+    post({ kind: 'reply', id, ok: false, code, message: code });
+  }
+};
