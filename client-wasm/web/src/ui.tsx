@@ -160,6 +160,9 @@ export function ScreenTitle({ children }: { children: ComponentChildren }) {
   const ref = useRef<HTMLHeadingElement>(null);
   // Layout effect: focus moves before the next key press can land elsewhere.
   useLayoutEffect(() => {
+    // A screen that replaces itself on its own (an answer arrived) must not pull focus out of
+    // the header: the person may be choosing a language there, and the menu would close.
+    if (document.activeElement?.closest('header')) return;
     ref.current?.focus();
   }, []);
   return (
