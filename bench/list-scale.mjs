@@ -3,10 +3,14 @@
 // inserted for 200 of the accounts (the database keeps only the SHA-256 of each token), then
 // `GET /api/v1/documents` timed over keep-alive connections.
 // Usage: node list-scale.mjs [--scales 5000,50000] [--backends sqlite,postgres] [--requests 3000]
+//   [--concurrency 4] [--compare <other pde-server binary>]
+// With --compare, the other binary (a build from before a change, say) is timed on the same
+// seeded database too, in alternating rounds (this one, the other, this one, the other); its
+// figures are printed, the rows come from this binary's last round.
 // Prints a table and `row=what|goal|measured|verdict` lines for xtask.
 import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer, startCluster, client, percentile, scratch, stopAll } from './proc.mjs';
@@ -18,6 +22,7 @@ const { values: opts } = parseArgs({
     requests: { type: 'string', default: '3000' },
     concurrency: { type: 'string', default: '4' },
     'max-seconds': { type: 'string', default: '60' },
+    compare: { type: 'string' },
   },
 });
 const SCALES = opts.scales.split(',').map(Number);
@@ -91,15 +96,31 @@ ANALYZE;
 `;
 }
 
-async function timeList(base, s) {
+/** utime + stime of a process, in seconds (from /proc/<pid>/stat). */
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+// CONCURRENCY requests are in flight at once. Bodies are only checked for their status in the
+// timed loop: parsing a 100-document JSON answer blocks node's event loop, which would be
+// counted in the latency of the other requests in flight; the warm-up requests check that each
+// lists all of the wallet's documents. The CPU time of this process and of the server is
+// printed, to show whether the client (on the same cores) weighs on the figures.
+async function timeList(base, s, serverPid) {
   const api = client(base, CONCURRENCY);
   const ms = [];
   let errors = 0;
-  let docs = 0;
+  let docs = Infinity;
   let next = 0;
   // Warm-up (connections, caches), not counted.
-  for (const x of s.slice(0, CONCURRENCY)) await api.call('GET', '/api/v1/documents', { token: x.token });
+  for (const x of s.slice(0, Math.max(CONCURRENCY, 20))) {
+    const res = await api.call('GET', '/api/v1/documents', { token: x.token });
+    docs = Math.min(docs, res.status === 200 ? JSON.parse(res.body).documents.length : 0);
+  }
   const deadline = Date.now() + MAX_SECONDS * 1000;
+  const [cpu0, server0, wall0] = [process.cpuUsage(), cpuSeconds(serverPid), performance.now()];
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     while (next < REQUESTS && Date.now() < deadline) {
       const x = s[next++ % s.length];
@@ -107,12 +128,15 @@ async function timeList(base, s) {
       const res = await api.call('GET', '/api/v1/documents', { token: x.token });
       ms.push(performance.now() - t0);
       if (res.status !== 200) errors++;
-      else docs = JSON.parse(res.body).documents.length;
     }
   }));
+  const wall = (performance.now() - wall0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const clientCpu = (cpu.user + cpu.system) / 1e6 / wall;
+  const serverCpu = (cpuSeconds(serverPid) - server0) / wall;
   api.close();
   ms.sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p99: percentile(ms, 99), errors, docs, n: ms.length };
+  return { p50: percentile(ms, 50), p99: percentile(ms, 99), errors, docs, n: ms.length, clientCpu, serverCpu };
 }
 
 const rows = [];
@@ -139,17 +163,26 @@ try {
       else execFileSync('sqlite3', [join(data, 'pde.sqlite')], { input: sqliteSeed(n, s), stdio: ['pipe', 'ignore', 'inherit'] });
       const seedS = (Date.now() - t0) / 1000;
       console.log(`${backend}: seeded ${n} wallets × ${DOCS_PER_WALLET} documents in ${seedS.toFixed(1)} s`);
-      const server = await startServer({ dataDir: data, databaseUrl, log });
       let r;
       try {
-        r = await timeList(server.url, s);
+        const bins = opts.compare ? [undefined, opts.compare, undefined, opts.compare] : [undefined];
+        for (const bin of bins) {
+          const server = await startServer({ dataDir: data, databaseUrl, log, bin });
+          let got;
+          try {
+            got = await timeList(server.url, s, server.pid);
+          } finally {
+            server.stop();
+          }
+          const who = bin ? `${backend} ${n} wallets (${bin})` : `${backend} ${n} wallets`;
+          console.log(`${who}: list of ${got.docs} documents p50 ${got.p50.toFixed(1)} ms, p99 ${got.p99.toFixed(1)} ms over ${got.n} requests (${CONCURRENCY} at once${got.n < REQUESTS ? `, stopped after ${MAX_SECONDS} s` : ''}), ${got.errors} errors; CPU: client ${(got.clientCpu * 100).toFixed(0)}%, server ${(got.serverCpu * 100).toFixed(0)}% of one core`);
+          if (!bin) r = got;
+        }
       } finally {
-        server.stop();
         // Gigabytes at 50,000 wallets: free the disk before the next scale.
         if (cluster) cluster.psql('postgres', `DROP DATABASE pde_list_${n};`);
         else rmSync(data, { recursive: true, force: true });
       }
-      console.log(`${backend} ${n} wallets: list of ${r.docs} documents p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms over ${r.n} requests (${CONCURRENCY} at once${r.n < REQUESTS ? `, stopped after ${MAX_SECONDS} s` : ''}), ${r.errors} errors`);
       measured.push({ wallets: n, ...r });
       const what = `list ${backend} ${n} wallets x ${DOCS_PER_WALLET} docs, p99`;
       if (r.errors > 0 || r.docs !== DOCS_PER_WALLET) {

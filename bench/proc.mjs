@@ -52,8 +52,8 @@ export function freePort() {
  * `dataDir/../server.log`; resolves once it prints `listening on …`. Sign-up limits are
  * raised so the benchmark can seed its accounts through the API.
  */
-export async function startServer({ dataDir, databaseUrl, log }) {
-  if (!existsSync(SERVER_BIN)) throw new Error(`no server binary at ${SERVER_BIN} (bench step server-build)`);
+export async function startServer({ dataDir, databaseUrl, log, bin = SERVER_BIN }) {
+  if (!existsSync(bin)) throw new Error(`no server binary at ${bin} (bench step server-build)`);
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
   const listen = `127.0.0.1:${port}`;
@@ -61,7 +61,7 @@ export async function startServer({ dataDir, databaseUrl, log }) {
     '--signups-per-client-per-hour', '1000000', '--signups-per-hour', '1000000'];
   if (databaseUrl) args.push('--database-url', databaseUrl);
   const logFd = openSync(log, 'a');
-  const child = spawn(SERVER_BIN, args, { stdio: ['ignore', 'pipe', logFd] });
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', logFd] });
   let exited = false;
   child.on('exit', () => (exited = true));
   const stop = () => {

@@ -50,7 +50,7 @@ fn tools() -> Result<()> {
 
 /// Runs a driver, echoing its output, and returns its rows.
 fn driver(script: &str) -> Result<Vec<Row>> {
-    let bin = crate::sh::target_dir().join("release").join("pde-server");
+    let bin = crate::bench::server_bin();
     let (shown, mut cmd) = Cmd::new("node")
         .args([script])
         .env("PDE_SERVER_BIN", Path::new(&bin))
