@@ -46,6 +46,9 @@ test('the embedded web app goes compressed and cached, and a wallet works on it'
     await chooseLanguage(page, t, 'fr');
     await page.getByRole('heading', { level: 1, exact: true, name: t('start-title') }).waitFor();
     await page.waitForLoadState('networkidle');
+    // The worker fetches the module on its own schedule, which the page's network idle does
+    // not wait for: wait until its answer has been read whole (or fail below).
+    await until(() => [...seen.values()].some((r) => r.path.endsWith('.wasm') && r.bytes > 0), 30_000);
     const first = [...seen.values()];
     const index = first.find((r) => r.path === '/');
     assert.ok(index, `the page itself was loaded: ${first.map((r) => r.path).join(', ')}`);
@@ -76,6 +79,10 @@ test('the embedded web app goes compressed and cached, and a wallet works on it'
     server.cleanup();
   }
 });
+
+async function until(ok, ms) {
+  for (const end = Date.now() + ms; !ok() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 100));
+}
 
 function lower(headers) {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
