@@ -3,10 +3,9 @@
 /**
  * The page's dedicated workers, each with a CDP `send` and `on`, through the page's own
  * session (`Target.setAutoAttach`, messages wrapped in `Target.sendMessageToTarget`).
- * `list()` gives those attached and not yet gone. With `onAttach`, each new worker waits
- * until `onAttach(worker)` has run (to enable a domain before its first request).
+ * `list()` gives those attached and not yet gone.
  */
-export async function attachWorkers(cdp, { onAttach } = {}) {
+export async function attachWorkers(cdp) {
   const workers = new Map();
   cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
     if (targetInfo.type !== 'worker') return;
@@ -26,11 +25,6 @@ export async function attachWorkers(cdp, { onAttach } = {}) {
     };
     const worker = { url: targetInfo.url, targetId: targetInfo.targetId, send, on, pending, listeners };
     workers.set(sessionId, worker);
-    if (onAttach) {
-      void Promise.resolve(onAttach(worker))
-        .catch(() => undefined)
-        .then(() => send('Runtime.runIfWaitingForDebugger'));
-    }
   });
   cdp.on('Target.receivedMessageFromTarget', (e) => {
     const w = workers.get(e.sessionId);
@@ -46,7 +40,7 @@ export async function attachWorkers(cdp, { onAttach } = {}) {
     }
   });
   cdp.on('Target.detachedFromTarget', (e) => workers.delete(e.sessionId));
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: Boolean(onAttach), flatten: false });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   return {
     list: () => [...workers.values()],
     /** The attached workers, once there are `want` of them (or after 10 s). */
