@@ -50,23 +50,6 @@ fn needs_session(path: &str) -> bool {
     !path.starts_with("/api/v1/links/")
 }
 
-fn concrete(path: &str) -> String {
-    path.replace("{id}", "0123456789abcdef0123456789abcdef")
-        .replace("{doc}", "fedcba9876543210fedcba9876543210")
-        .replace("{code}", "0000-0001-1")
-}
-
-async fn send(t: &TestApp, method: &str, path: &str) -> TestResponse {
-    let req = Request::builder()
-        .method(method)
-        .uri(path)
-        .header("x-pde-client", "1")
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from("{}"))
-        .unwrap();
-    t.send(req).await
-}
-
 #[test]
 fn the_csp_is_the_one_of_the_contract() {
     assert_eq!(CSP, EXPECTED_CSP);
@@ -75,12 +58,13 @@ fn the_csp_is_the_one_of_the_contract() {
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
     let t = TestApp::new().await;
-    let mut paths: Vec<(&str, String)> = ROUTES.iter().map(|(m, p)| (*m, concrete(p))).collect();
+    let mut paths: Vec<(&str, String)> =
+        ROUTES.iter().map(|(m, p)| (*m, concrete_path(p))).collect();
     paths.push(("GET", "/api/v1/nothing".into()));
     paths.push(("GET", "/".into()));
     paths.push(("GET", "/s/abc".into()));
     for (method, path) in paths {
-        let r = send(&t, method, &path).await;
+        let r = send_empty_json(&t, method, &path).await;
         assert_eq!(
             r.headers[header::CONTENT_SECURITY_POLICY],
             EXPECTED_CSP,
@@ -119,7 +103,7 @@ async fn every_response_carries_the_security_headers() {
 async fn an_https_public_url_turns_on_hsts() {
     let t = TestApp::with_config(|c| c.public_url = "https://pde.example".into()).await;
     for path in ["/healthz", "/", "/api/v1/nothing"] {
-        let r = send(&t, "GET", path).await;
+        let r = send_empty_json(&t, "GET", path).await;
         assert_eq!(
             r.headers[header::STRICT_TRANSPORT_SECURITY],
             "max-age=31536000",
@@ -149,7 +133,7 @@ async fn unknown_api_paths_and_methods_are_not_found() {
         ("PATCH", "/api/v1/account"),
         ("GET", "/api/v1/documents/0123456789abcdef0123456789abcdef"),
     ] {
-        let r = send(&t, method, path).await;
+        let r = send_empty_json(&t, method, path).await;
         r.assert_error(StatusCode::NOT_FOUND, "not_found");
     }
 }
@@ -325,7 +309,7 @@ async fn openapi_lists_every_route_and_every_listed_route_is_served() {
 
     // Each documented operation reaches a handler, not the not-found fallback.
     for (method, path) in &documented {
-        let r = send(&t, method, &concrete(path)).await;
+        let r = send_empty_json(&t, method, &concrete_path(path)).await;
         let fallback = r.status == StatusCode::NOT_FOUND
             && r.json()["error"]["code"] == "not_found"
             && !path.contains('{');

@@ -55,23 +55,6 @@ fn router_paths() -> BTreeSet<String> {
     paths
 }
 
-fn concrete(path: &str) -> String {
-    path.replace("{id}", "0123456789abcdef0123456789abcdef")
-        .replace("{doc}", "fedcba9876543210fedcba9876543210")
-        .replace("{code}", "0000-0001-1")
-}
-
-async fn send(t: &TestApp, method: &str, path: &str) -> TestResponse {
-    let req = Request::builder()
-        .method(method)
-        .uri(path)
-        .header("x-pde-client", "1")
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from("{}"))
-        .unwrap();
-    t.send(req).await
-}
-
 /// A request the router has no handler for answers like an unknown path.
 fn unrouted(r: &TestResponse) -> bool {
     r.status == StatusCode::NOT_FOUND && r.json()["error"]["code"] == "not_found"
@@ -93,7 +76,7 @@ async fn the_router_serves_exactly_the_documented_operations() {
     let mut served = BTreeSet::new();
     for path in &paths {
         for method in METHODS {
-            let r = send(&t, method, &concrete(path)).await;
+            let r = send_empty_json(&t, method, &concrete_path(path)).await;
             if !unrouted(&r) {
                 served.insert((method.to_string(), path.clone()));
             }
@@ -132,7 +115,7 @@ async fn every_operation_documents_its_parameters_security_and_answers() {
         assert_eq!(params, in_path, "{what}: path parameters");
 
         // Security: the operations that refuse a request without a session say they need one.
-        let r = send(&t, &method, &concrete(&path)).await;
+        let r = send_empty_json(&t, &method, &concrete_path(&path)).await;
         let needs_session =
             r.status == StatusCode::UNAUTHORIZED && r.json()["error"]["code"] == "unauthenticated";
         let declared = op["security"]
@@ -201,7 +184,7 @@ async fn without_body(t: &TestApp, method: &str, path: &str, sessions: &[&Holder
             .session_token();
         let req = Request::builder()
             .method(method)
-            .uri(concrete(path))
+            .uri(concrete_path(path))
             .header("x-pde-client", "1")
             .header(header::AUTHORIZATION, format!("Bearer {session}"))
             .body(Body::empty())
@@ -237,7 +220,7 @@ async fn every_operation_that_reads_a_json_body_documents_it() {
         let r = if sessions.is_empty() {
             let req = Request::builder()
                 .method(method.as_str())
-                .uri(concrete(&path))
+                .uri(concrete_path(&path))
                 .header("x-pde-client", "1")
                 .body(Body::empty())
                 .unwrap();

@@ -421,3 +421,22 @@ impl pde_server::blob::BlobStore for FullDisk {
         Box::pin(futures_util::stream::empty())
     }
 }
+
+/// A route template with its parameters filled in with well-formed ids and a worker code.
+pub fn concrete_path(path: &str) -> String {
+    path.replace("{id}", "0123456789abcdef0123456789abcdef")
+        .replace("{doc}", "fedcba9876543210fedcba9876543210")
+        .replace("{code}", "0000-0001-1")
+}
+
+/// A request with the client header and an empty JSON object as its body, whatever the method.
+pub async fn send_empty_json(t: &TestApp, method: &str, path: &str) -> TestResponse {
+    let req = Request::builder()
+        .method(method)
+        .uri(path)
+        .header("x-pde-client", "1")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{}"))
+        .unwrap();
+    t.send(req).await
+}
