@@ -63,6 +63,10 @@ test('the embedded web app goes compressed and cached, and a wallet works on it'
     }
     const wasmBytes = (await module.request().sizes()).responseBodySize;
     assert.ok(wasmBytes > 0 && wasmBytes < 300_000, `the crypto module is sent compressed (${wasmBytes} bytes on the wire)`);
+    // The worker's own resource timing agrees: the module was transferred (the second visit
+    // below reads the same figure and expects 0).
+    const moduleFirst = await workerModuleTiming(page);
+    assert.ok(moduleFirst && moduleFirst.transferSize > 0, `the first visit downloads the module (${JSON.stringify(moduleFirst)})`);
 
     // It works: a wallet is made with the embedded app.
     const { code } = await createWallet(page, t);
@@ -75,6 +79,12 @@ test('the embedded web app goes compressed and cached, and a wallet works on it'
     const again = [...seen.values()].filter((r) => r.path.startsWith('/assets/'));
     assert.ok(again.length > 0, 'the second visit uses the assets');
     assert.deepEqual(again.filter((r) => !r.fromCache && !cached.has(r.id)).map((r) => `${r.path} (${r.bytes} bytes)`), [], 'no hashed asset is downloaded twice');
+    // The crypto worker of the second visit takes the module from the cache too: its own
+    // resource timing shows nothing transferred (0 bytes is what a cache hit reports).
+    const moduleAgain = await workerModuleTiming(page);
+    assert.ok(moduleAgain, 'the second visit loads the crypto module in the worker');
+    assert.ok(moduleAgain.decodedBodySize > 0, 'the worker received the module');
+    assert.equal(moduleAgain.transferSize, 0, 'the crypto module is not downloaded twice');
   } finally {
     await browser.close();
     await server.stop();
@@ -82,8 +92,31 @@ test('the embedded web app goes compressed and cached, and a wallet works on it'
   }
 });
 
-async function until(ok, ms) {
-  for (const end = Date.now() + ms; !ok() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 100));
+/** The crypto worker's resource timing entry for the module, or null after 30 s. */
+async function workerModuleTiming(page) {
+  let found = null;
+  await until(() => found !== null, 30_000, async () => {
+    for (const w of page.workers()) {
+      const entries = await w
+        .evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => e.name.endsWith('.wasm'))
+            .map((e) => ({ transferSize: e.transferSize, decodedBodySize: e.decodedBodySize })),
+        )
+        .catch(() => []);
+      if (entries.length > 0) found = entries[0];
+    }
+  });
+  return found;
+}
+
+async function until(ok, ms, poll = async () => {}) {
+  for (const end = Date.now() + ms; Date.now() < end; ) {
+    await poll();
+    if (ok()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 function lower(headers) {
