@@ -8,32 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
-import { launch, VIEWPORTS } from './lib/browser.mjs';
-import { chooseLanguage, confirmSheet, createWallet, openWallet, quit, writeNote } from './lib/flows.mjs';
-import { messages } from './lib/i18n.mjs';
-import { startProxy } from './lib/proxy.mjs';
+import { VIEWPORTS } from './lib/browser.mjs';
+import { confirmSheet, createWallet, openWallet, quit, writeNote } from './lib/flows.mjs';
 import { attachWorkers } from './lib/cdp.mjs';
 import { heapSnapshot, pageTarget, scanBuffers, walletSecrets } from './lib/secrets.mjs';
-import { startServer } from './lib/server.mjs';
+import { openApp } from './lib/app.mjs';
 
-async function setup(lang) {
-  const server = await startServer();
-  const proxy = await startProxy(server.url);
-  const browser = await launch(VIEWPORTS.phone);
-  browser.page.setDefaultTimeout(30_000);
-  await browser.page.goto(proxy.url);
-  const t = messages(lang);
-  await chooseLanguage(browser.page, t, lang);
-  return {
-    server, proxy, browser, page: browser.page, t,
-    async close() {
-      await browser.close();
-      await proxy.stop();
-      await server.stop();
-      server.cleanup();
-    },
-  };
-}
+const setup = (lang) => openApp({ viewport: VIEWPORTS.phone, lang });
 
 const walletShown = (page, t) => page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor({ timeout: 60_000 });
 

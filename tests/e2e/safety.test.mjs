@@ -9,30 +9,10 @@ import {
   chooseLanguage, closeDocument, confirmSheet, createWallet, escapeRe, invitationToken, joinAsWorker, openDocument, openWallet, quit, screenshotter,
   tabTo as tabToIn, writeNote,
 } from './lib/flows.mjs';
-import { messages } from './lib/i18n.mjs';
-import { startProxy } from './lib/proxy.mjs';
 import { filesUnder } from './lib/scan.mjs';
-import { startServer } from './lib/server.mjs';
+import { openApp } from './lib/app.mjs';
 
-async function setup(viewport = VIEWPORTS.terminal, lang = 'fr', beforeGoto = async () => {}) {
-  const server = await startServer();
-  const proxy = await startProxy(server.url);
-  const browser = await launch(viewport);
-  browser.page.setDefaultTimeout(30_000);
-  await beforeGoto(browser.page);
-  await browser.page.goto(proxy.url);
-  const t = messages(lang);
-  await chooseLanguage(browser.page, t, lang);
-  return {
-    server, proxy, browser, page: browser.page, t,
-    async close() {
-      await browser.close();
-      await proxy.stop();
-      await server.stop();
-      server.cleanup();
-    },
-  };
-}
+const setup = (viewport = VIEWPORTS.terminal, lang = 'fr', beforeGoto = async () => {}) => openApp({ viewport, lang, beforeGoto });
 
 test('a wrong passphrase shows one clear message and opens nothing; too many tries say how long to wait', { timeout: 300_000 }, async () => {
   const env = await setup(VIEWPORTS.phone, 'nl');
