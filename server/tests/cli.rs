@@ -67,12 +67,7 @@ fn openapi_prints_the_served_document_without_touching_any_data() {
         .current_dir(dir.path())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let printed = String::from_utf8(out.stdout).unwrap();
+    let printed = ok(out);
     assert_eq!(printed, pde_server::routes::openapi_pretty());
     let served: serde_json::Value =
         serde_json::from_str(pde_server::routes::openapi_document()).unwrap();

@@ -5,7 +5,7 @@ mod common;
 
 use std::process::Command;
 
-use common::binary::RunningServer;
+use common::binary::{RunningServer, ok};
 use common::databases::fresh_postgres_url;
 use common::net::{login, put_content, request, signup};
 use common::sharing::{age, join_body};
@@ -13,7 +13,7 @@ use common::*;
 use serde_json::{Value, json};
 
 fn admin(database_url: &str, data: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_pde-server"))
+    ok(Command::new(env!("CARGO_BIN_EXE_pde-server"))
         .arg("admin")
         .args(args)
         .env("PDE_DATABASE_URL", database_url)
@@ -21,13 +21,7 @@ fn admin(database_url: &str, data: &std::path::Path, args: &[&str]) -> String {
         .env("PDE_PUBLIC_URL", "https://pde.example")
         .env_remove("PDE_CONFIG")
         .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+        .unwrap())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
