@@ -62,6 +62,9 @@ pub enum AppError {
     /// The pseudonym belongs to another account.
     #[error("this pseudonym is taken")]
     PseudonymTaken,
+    /// Another worker's wallet recipient gives the same card code; a new key will not.
+    #[error("another worker has the card code of this wallet key; make a new key and try again")]
+    WorkerCodeTaken,
     /// No such thing (or not yours).
     #[error("not found")]
     NotFound,
@@ -184,7 +187,9 @@ impl AppError {
             | Self::PinRequired
             | Self::WrongPin { .. } => StatusCode::UNAUTHORIZED,
             Self::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Self::PseudonymTaken | Self::AlreadyUploaded => StatusCode::CONFLICT,
+            Self::PseudonymTaken | Self::WorkerCodeTaken | Self::AlreadyUploaded => {
+                StatusCode::CONFLICT
+            }
             Self::NotFound | Self::WorkerNotFound => StatusCode::NOT_FOUND,
             Self::InvitationInvalid | Self::ShareEnded | Self::LinkLocked => StatusCode::GONE,
             Self::DocumentTooLarge | Self::QuotaExceeded | Self::PayloadTooLarge => {

@@ -20,6 +20,7 @@ pub mod indicators;
 pub mod invitation;
 pub mod layers;
 pub mod metrics;
+pub mod recode;
 pub mod roles;
 pub mod routes;
 pub mod secrets;
@@ -42,6 +43,9 @@ pub use crate::state::{AppState, StartError};
 /// Opens everything `config` names and runs the start-up sweep.
 pub async fn prepare(config: Config, clock: Arc<dyn clock::Clock>) -> Result<AppState, StartError> {
     let state = AppState::open(config, clock).await?;
+    if let Err(e) = recode::derive_worker_codes(&state).await {
+        tracing::error!(error = %e, "cannot derive the workers' card codes from their keys");
+    }
     sweeper::log(sweeper::sweep(&state).await);
     Ok(state)
 }

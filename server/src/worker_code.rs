@@ -1,10 +1,11 @@
-//! Worker card codes: 40 random bits written as 8 Crockford Base32 characters and one check
-//! character (the value mod 37), shown as `XXXX-XXXX-C` (docs/sharing.md, "Worker card code").
+//! Worker card codes: the first 40 bits of the fingerprint of the worker's wallet recipient,
+//! written as 8 Crockford Base32 characters and one check character (the value mod 37), shown
+//! as `XXXX-XXXX-C` (docs/sharing.md, "Worker card code"). A holder's browser recomputes the
+//! fingerprint of the recipient the server answers for a code and refuses a mismatch, so the
+//! server cannot swap a worker's key without finding a key with the same 40 bits.
 
 use std::fmt;
 use std::str::FromStr;
-
-use crate::secrets;
 
 /// Crockford's Base32 alphabet, big-endian digits.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -30,11 +31,19 @@ pub enum WorkerCodeError {
     Mistyped,
 }
 
+/// The fingerprint of a wallet recipient: SHA-256 of its text form (`age1…`, as stored).
+pub fn recipient_fingerprint(recipient: &str) -> [u8; 32] {
+    let digest = ring::digest::digest(&ring::digest::SHA256, recipient.as_bytes());
+    digest.as_ref().try_into().expect("SHA-256 is 32 bytes")
+}
+
 impl WorkerCode {
-    /// A fresh code from the system's secure random generator.
-    pub fn random() -> Self {
-        let bytes: [u8; 8] = secrets::random_bytes();
-        Self(u64::from_be_bytes(bytes) % LIMIT)
+    /// The code of a wallet recipient: the first 40 bits of its fingerprint, big-endian.
+    pub fn of_recipient(recipient: &str) -> Self {
+        let fp = recipient_fingerprint(recipient);
+        let mut first = [0u8; 8];
+        first[3..].copy_from_slice(&fp[..5]);
+        Self(u64::from_be_bytes(first))
     }
 
     /// The code of `value`, if it is below 2^40.
@@ -189,12 +198,26 @@ mod tests {
         }
     }
 
+    /// The example of docs/sharing.md: SHA-256 of this recipient is `a2c2fb04b2…`.
+    const RECIPIENT: &str = "age15kf8u3lzgwmnu3dm9mf8knsleayaplyp574fvld3r9cgzqep2euqsydhnq";
+    const DOC_FINGERPRINT: &str =
+        "a2c2fb04b2cbf641c1ba89e8c0c9249973a02fc145ede40c1125e6d1368293d5";
+    const DOC_CODE: &str = "MB1F-P15J-Q";
+
     #[test]
-    fn random_codes_round_trip() {
-        for _ in 0..200 {
-            let code = WorkerCode::random();
-            assert!(code.value() < LIMIT);
-            assert_eq!(code.to_string().parse::<WorkerCode>(), Ok(code));
-        }
+    fn a_code_is_the_first_40_bits_of_the_recipient_fingerprint() {
+        let fp = recipient_fingerprint(RECIPIENT);
+        let hex: String = fp.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(hex, DOC_FINGERPRINT);
+        let expected = fp[..5].iter().fold(0u64, |v, b| (v << 8) | u64::from(*b));
+        let code = WorkerCode::of_recipient(RECIPIENT);
+        assert_eq!(code.value(), expected);
+        assert_eq!(code.to_string(), DOC_CODE);
+        assert_eq!(code.to_string().parse::<WorkerCode>(), Ok(code));
+        // One character more or less in the recipient gives another code.
+        assert_ne!(
+            WorkerCode::of_recipient(&RECIPIENT[..RECIPIENT.len() - 1]),
+            code
+        );
     }
 }

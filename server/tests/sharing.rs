@@ -224,6 +224,97 @@ async fn holders_look_workers_up_by_card_code() {
         .assert_error(StatusCode::FORBIDDEN, "forbidden");
 }
 
+/// The card code a holder's browser expects for `recipient`: the first 40 bits of SHA-256
+/// of its text, in the display form of docs/sharing.md (computed here independently).
+fn expected_code(recipient: &str) -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    const CHECK: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U";
+    let digest = ring::digest::digest(&ring::digest::SHA256, recipient.as_bytes());
+    let value = digest.as_ref()[..5]
+        .iter()
+        .fold(0u64, |v, b| (v << 8) | u64::from(*b));
+    let body: String = (0..8)
+        .map(|i| ALPHABET[((value >> (5 * (7 - i))) & 31) as usize] as char)
+        .collect();
+    format!(
+        "{}-{}-{}",
+        &body[..4],
+        &body[4..],
+        CHECK[(value % 37) as usize] as char
+    )
+}
+
+#[tokio::test]
+async fn a_workers_card_code_is_derived_from_their_key_and_a_second_key_with_that_code_is_refused()
+{
+    let t = app().await;
+    t.organisation("Samu Social").await;
+    let w = t.worker("Samu Social", "ann.worker", "Ann Worker").await;
+    assert_eq!(w.code, expected_code(&w.secrets.recipient));
+
+    // Another account with the same recipient would get the same code: refused, and the
+    // invitation stays usable for a try with a new key.
+    let token = t.invitation("Samu Social", 72).await;
+    let mut same_key = Holder::new("bob.worker");
+    same_key.recipient = w.secrets.recipient.clone();
+    t.join_raw(join_body(&same_key, &token, "Bob Worker"))
+        .await
+        .assert_error(StatusCode::CONFLICT, "worker_code_taken");
+    let fresh = Holder::new("bob.worker");
+    let r = t.join_raw(join_body(&fresh, &token, "Bob Worker")).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    assert_eq!(
+        r.json()["account"]["worker"]["code"],
+        expected_code(&fresh.recipient).as_str()
+    );
+}
+
+#[tokio::test]
+async fn workers_with_codes_of_the_random_kind_get_the_derived_code_at_start() {
+    let t = app().await;
+    t.organisation("Samu Social").await;
+    let ann = t.worker("Samu Social", "ann.worker", "Ann Worker").await;
+    let bob = t.worker("Samu Social", "bob.worker", "Bob Worker").await;
+    let ann_id: pde_server::ids::AccountId = ann.id.parse().unwrap();
+    // As codes were given before: random ones that have nothing to do with the keys.
+    let old = pde_server::worker_code::WorkerCode::from_value(123_456_789).unwrap();
+    t.state.storage.set_worker_code(ann_id, old).await.unwrap();
+    let holder = t.signup("holder").await;
+    assert_eq!(
+        lookup_worker(&t, &holder.session, old.to_string())
+            .await
+            .json()["id"],
+        ann.id.as_str()
+    );
+
+    let done = pde_server::recode::derive_worker_codes(&t.state)
+        .await
+        .unwrap();
+    assert_eq!(
+        done,
+        pde_server::recode::Recoded {
+            changed: 1,
+            clashing: 0
+        }
+    );
+    let r = lookup_worker(&t, &holder.session, ann.code.clone()).await;
+    assert_eq!(r.json()["id"], ann.id.as_str());
+    lookup_worker(&t, &holder.session, old.to_string())
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "worker_not_found");
+    // Run again (a second replica starting): nothing to do.
+    let again = pde_server::recode::derive_worker_codes(&t.state)
+        .await
+        .unwrap();
+    assert_eq!(again, pde_server::recode::Recoded::default());
+    assert_eq!(
+        lookup_worker(&t, &holder.session, bob.code.clone())
+            .await
+            .json()["id"],
+        bob.id.as_str()
+    );
+}
+
 #[tokio::test]
 async fn a_worker_share_goes_through_its_whole_life() {
     let t = app().await;

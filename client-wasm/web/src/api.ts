@@ -14,9 +14,11 @@ type Schemas = components['schemas'];
 export type ErrorCode = Schemas['ErrorCode'];
 /**
  * The codes the client gives itself: `network` (no answer came), `damaged` (a document whose
- * envelope or metadata does not open), `locked` (the wallet was locked meanwhile).
+ * envelope or metadata does not open), `locked` (the wallet was locked meanwhile),
+ * `worker_key_mismatch` (the server answered a worker key that is not the one of the card),
+ * `weak_kdf` (the server asked for a cheaper passphrase derivation than wallets are made with).
  */
-export type ClientErrorCode = 'network' | 'damaged' | 'locked';
+export type ClientErrorCode = 'network' | 'damaged' | 'locked' | 'worker_key_mismatch' | 'weak_kdf';
 /** The codes of `ApiError`: the server's and the client's own. */
 export type ApiErrorCode = ErrorCode | ClientErrorCode;
 /** The server's codes at run time. */

@@ -15,6 +15,11 @@ export async function newRecoveryCode(): Promise<string> {
   return (await warmCrypto().call({ op: 'generateRecoveryCode' })).code;
 }
 
+/** Whether `kdf` costs at least what new wallets are made with (the crypto module's floor too). */
+export function atLeastNewKdf(kdf: Kdf): boolean {
+  return kdf.alg === NEW_KDF.alg && kdf.m_kib >= NEW_KDF.m_kib && kdf.t >= NEW_KDF.t && kdf.p >= NEW_KDF.p;
+}
+
 /** An open account: a holder's wallet or a worker's. */
 export type OpenSession = Session | WorkerSession;
 
@@ -82,9 +87,13 @@ export async function joinAsWorker(
   passphrase: string,
   recoveryCode: string,
 ): Promise<WorkerSession> {
-  const crypto = await signUp(passphrase, recoveryCode, (body) =>
-    api.createWorker({ ...body, invitation, real_name: realName, pseudonym }),
-  );
+  const join = () => signUp(passphrase, recoveryCode, (body) => api.createWorker({ ...body, invitation, real_name: realName, pseudonym }));
+  // The card code derives from the new wallet key; in the rare case another worker's key
+  // gives the same code, a new key does not.
+  const crypto = await join().catch((e: unknown) => {
+    if (e instanceof ApiError && e.code === 'worker_code_taken') return join();
+    throw e;
+  });
   const session = await sessionFor(crypto, pseudonym);
   if (session.kind !== 'worker') {
     await session.lock();
@@ -115,6 +124,9 @@ export async function openWithPassphrase(pseudonym: string, passphrase: string):
   const crypto = takeCrypto();
   try {
     const { salt, kdf } = await api.params(pseudonym);
+    // A server that asks for less work than wallets are made with would get an auth key that
+    // is cheaper to guess the passphrase from: refuse before deriving anything.
+    if (!atLeastNewKdf(kdf)) throw new ApiError('weak_kdf', 0);
     // The canonical form first, then the text as typed (docs/formats.md, "Passphrase slot").
     const candidates = loginCandidates(passphrase);
     for (let i = 0; ; i++) {

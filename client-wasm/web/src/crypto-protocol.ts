@@ -32,6 +32,8 @@ export interface Ops {
   /** Opens W from a key slot with slot keys made by this worker. */
   openWallet: { req: { slot: Uint8Array; keys: number }; res: { recipient: string } };
   sealSlot: { req: { keys: number }; res: { slot: Uint8Array } };
+  /** The open wallet's recipient, as this worker computes it (public). */
+  walletRecipient: { req: Record<never, never>; res: { recipient: string } };
   /** The wallet becomes the link identity L of a link's fragment. */
   openLink: { req: { fragment: string }; res: { accessKey: Uint8Array } };
   /** Opens envelopes and decrypts their metadata, in one call, in order. */

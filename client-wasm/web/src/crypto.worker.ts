@@ -72,6 +72,7 @@ const handlers: Handlers = {
   createWallet: () => ({ recipient: setWallet(Wallet.create()) }),
   openWallet: ({ slot, keys }) => ({ recipient: setWallet(Wallet.open(slot, need(slotKeys, keys))) }),
   sealSlot: ({ keys }) => ({ slot: theWallet().sealSlot(need(slotKeys, keys)) }),
+  walletRecipient: () => ({ recipient: theWallet().recipient() }),
   openLink: ({ fragment }) => {
     const secret = LinkSecret.parse(fragment);
     try {

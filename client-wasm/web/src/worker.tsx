@@ -14,6 +14,7 @@ import { useGeneratedWords } from './passphrase';
 import { useNav } from './nav';
 import { DownloadConfirm, Viewer, downloadName, failureCode, useDecrypted } from './viewer';
 import { parseWorkerCode } from './workercode';
+import { cardQrText, codeOfFingerprint, recipientFingerprint } from './worker-key';
 
 /** `/join#<token>`: look the invitation up, then name, login name, passphrase, recovery sheet. */
 export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSession) => void; onStart: () => void }) {
@@ -472,6 +473,23 @@ function CardScreen(props: { session: WorkerSession; onBack: () => void }) {
   const parsed = parseWorkerCode(worker.code);
   const code = parsed.ok ? parsed.code : worker.code;
   const verified = worker.state === 'verified';
+  // The QR code carries the fingerprint of this worker's own key, as the crypto worker
+  // computes it, never the server's word for it; a code from the server that does not
+  // derive from that key is said plainly.
+  const [qr, setQr] = useState<{ text: string; matches: boolean } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void props.session.crypto
+      .call({ op: 'walletRecipient' })
+      .then(({ recipient }) => recipientFingerprint(recipient))
+      .then((fp) => {
+        if (live) setQr({ text: cardQrText(fp), matches: codeOfFingerprint(fp) === code });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [props.session, code]);
   return (
     <main class="screen sheet-screen">
       <div class="no-print">
@@ -497,7 +515,12 @@ function CardScreen(props: { session: WorkerSession; onBack: () => void }) {
             {code}
           </dd>
         </dl>
-        <QrCode text={code} label={t('card-qr-label')} />
+        {qr && !qr.matches ? (
+          <p class="notice error" role="alert" data-testid="card-key-mismatch">
+            {t('card-key-mismatch')}
+          </p>
+        ) : null}
+        {qr?.matches ? <QrCode text={qr.text} label={t('card-qr-label')} /> : null}
         <p>{t('card-instructions')}</p>
       </article>
       <div class="stack no-print">

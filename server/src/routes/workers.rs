@@ -20,9 +20,6 @@ use crate::storage::{AccountKind, JoinOutcome, NewWorker, WorkerRecord, WorkerSt
 use crate::validate;
 use crate::worker_code::WorkerCode;
 
-/// Card codes drawn before giving up (a clash among 2^40 codes is already rare).
-const CODE_DRAWS: usize = 8;
-
 /// `POST /api/v1/workers` body: an invitation, a real name and the fields of an ordinary
 /// sign-up (`pseudonym` is the login name, unique across holders and workers).
 #[derive(Debug, Deserialize, ToSchema)]
@@ -43,7 +40,7 @@ pub struct JoinRequest {
     responses(
         (status = 201, body = CreateAccountResponse, description = "Joined, unverified; the body carries the session token"),
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
-        (status = 409, body = ErrorBody, description = "pseudonym_taken"),
+        (status = 409, body = ErrorBody, description = "pseudonym_taken, worker_code_taken (another worker's recipient gives the same card code: make a new wallet key and try again)"),
         (status = 410, body = ErrorBody, description = "invitation_invalid"),
         (status = 429, body = ErrorBody, description = "too_many_attempts (sign-ups of this client or of the service this hour), with Retry-After"),
         (status = 507, body = ErrorBody, description = "storage_full"),
@@ -59,26 +56,25 @@ pub async fn join(
         invitation::hash_of(req.invitation.expose()).ok_or(AppError::InvitationInvalid)?;
     client::take_signup(&state, client).await?;
     let now = state.clock.now();
-    for _ in 0..CODE_DRAWS {
-        let worker = NewWorker {
-            real_name: real_name.clone(),
-            code: WorkerCode::random(),
-            joined_day: day_of(now),
-        };
-        match state
-            .storage
-            .join_worker(&token_hash, now, &account, &worker)
-            .await?
-        {
-            JoinOutcome::Joined(_) => return accounts::created(&state, account).await,
-            JoinOutcome::InvitationInvalid => return Err(AppError::InvitationInvalid),
-            JoinOutcome::PseudonymTaken => return Err(AppError::PseudonymTaken),
-            JoinOutcome::CodeTaken => continue,
-        }
+    let worker = NewWorker {
+        real_name,
+        // Derived from the wallet recipient the browser made, so a holder's browser can
+        // check the recipient it is given against the code it typed (docs/sharing.md).
+        code: WorkerCode::of_recipient(&account.recipient),
+        joined_day: day_of(now),
+    };
+    match state
+        .storage
+        .join_worker(&token_hash, now, &account, &worker)
+        .await?
+    {
+        JoinOutcome::Joined(_) => accounts::created(&state, account).await,
+        JoinOutcome::InvitationInvalid => Err(AppError::InvitationInvalid),
+        JoinOutcome::PseudonymTaken => Err(AppError::PseudonymTaken),
+        // Another worker's recipient has the same first 40 bits (about one chance in 10^8
+        // with 10,000 workers): the browser makes a new wallet key and tries again.
+        JoinOutcome::CodeTaken => Err(AppError::WorkerCodeTaken),
     }
-    Err(AppError::internal(
-        "no free worker card code after several draws",
-    ))
 }
 
 /// A worker as a holder sees them before sharing: what a share shows of them, and the

@@ -49,6 +49,9 @@ pub trait WorkerStore: Send + Sync {
         &self,
         organisation: Option<OrganisationId>,
     ) -> StorageResult<Vec<WorkerRecord>>;
+    /// Gives the worker `id` the card code `code`; [`StorageError::Conflict`] when another
+    /// worker has it.
+    async fn set_worker_code(&self, id: AccountId, code: WorkerCode) -> StorageResult<()>;
     /// Sets the state of the worker with this code; answers the updated worker.
     async fn set_worker_state(
         &self,

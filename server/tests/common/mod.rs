@@ -74,6 +74,18 @@ pub fn recipient(seed: u8) -> String {
     format!("age1{tail}")
 }
 
+/// A syntactically valid age recipient for `name`, distinct per name (worker card codes
+/// derive from recipients, so workers of one test need distinct ones).
+pub fn recipient_for(name: &str) -> String {
+    const CHARSET: &[u8] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    let digest = ring::digest::digest(&ring::digest::SHA256, name.as_bytes());
+    let bytes = digest.as_ref();
+    let tail: String = (0..58)
+        .map(|i| CHARSET[usize::from(bytes[i % 32] >> (i / 32 * 3)) % 32] as char)
+        .collect();
+    format!("age1{tail}")
+}
+
 /// The `Authorization` header value that carries a session token.
 pub fn bearer(session: &str) -> String {
     format!("Bearer {session}")
@@ -354,7 +366,7 @@ impl Holder {
             .fold(0u8, |a, b| a.wrapping_mul(31).wrapping_add(b));
         Self {
             pseudonym: pseudonym.to_owned(),
-            recipient: recipient(seed),
+            recipient: recipient_for(pseudonym),
             salt: [seed; 16],
             passphrase_auth: [seed.wrapping_add(1); 32],
             recovery_auth: [seed.wrapping_add(2); 32],

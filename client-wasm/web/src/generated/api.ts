@@ -634,7 +634,7 @@ export interface components {
          * @description The stable machine code of an [`AppError`]: one per variant, its name in snake case.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_field" | "missing_client_header" | "unauthenticated" | "invalid_credentials" | "too_many_attempts" | "pseudonym_taken" | "not_found" | "document_too_large" | "quota_exceeded" | "size_mismatch" | "already_uploaded" | "storage_full" | "payload_too_large" | "request_timeout" | "unavailable" | "uri_too_long" | "headers_too_large" | "forbidden" | "worker_suspended" | "invitation_invalid" | "invalid_worker_code" | "worker_code_mistyped" | "worker_not_found" | "share_ended" | "link_locked" | "pin_required" | "wrong_pin" | "internal";
+        ErrorCode: "bad_request" | "invalid_field" | "missing_client_header" | "unauthenticated" | "invalid_credentials" | "too_many_attempts" | "pseudonym_taken" | "worker_code_taken" | "not_found" | "document_too_large" | "quota_exceeded" | "size_mismatch" | "already_uploaded" | "storage_full" | "payload_too_large" | "request_timeout" | "unavailable" | "uri_too_long" | "headers_too_large" | "forbidden" | "worker_suspended" | "invitation_invalid" | "invalid_worker_code" | "worker_code_mistyped" | "worker_not_found" | "share_ended" | "link_locked" | "pin_required" | "wrong_pin" | "internal";
         /** @description One error. */
         ErrorDetail: {
             /**
@@ -3795,7 +3795,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description pseudonym_taken */
+            /** @description pseudonym_taken, worker_code_taken (another worker's recipient gives the same card code: make a new wallet key and try again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4074,7 +4074,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["holder", "worker"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["bad_request", "invalid_field", "missing_client_header", "unauthenticated", "invalid_credentials", "too_many_attempts", "pseudonym_taken", "not_found", "document_too_large", "quota_exceeded", "size_mismatch", "already_uploaded", "storage_full", "payload_too_large", "request_timeout", "unavailable", "uri_too_long", "headers_too_large", "forbidden", "worker_suspended", "invitation_invalid", "invalid_worker_code", "worker_code_mistyped", "worker_not_found", "share_ended", "link_locked", "pin_required", "wrong_pin", "internal"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["bad_request", "invalid_field", "missing_client_header", "unauthenticated", "invalid_credentials", "too_many_attempts", "pseudonym_taken", "worker_code_taken", "not_found", "document_too_large", "quota_exceeded", "size_mismatch", "already_uploaded", "storage_full", "payload_too_large", "request_timeout", "unavailable", "uri_too_long", "headers_too_large", "forbidden", "worker_suspended", "invitation_invalid", "invalid_worker_code", "worker_code_mistyped", "worker_not_found", "share_ended", "link_locked", "pin_required", "wrong_pin", "internal"];
 export const loginMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginMethod"]> = ["passphrase", "recovery"];
 export const receiptActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReceiptAction"]> = ["open", "download"];
 export const receiptByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReceiptBy"]> = ["worker", "link"];

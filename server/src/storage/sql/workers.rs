@@ -185,6 +185,15 @@ impl WorkerStore for SqlStorage {
         all(rows)
     }
 
+    async fn set_worker_code(&self, id: AccountId, code: WorkerCode) -> StorageResult<()> {
+        sqlx::query("UPDATE workers SET code = $1 WHERE account_id = $2")
+            .bind(code_value(code)?)
+            .bind(id.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     async fn set_worker_state(
         &self,
         code: WorkerCode,
