@@ -1,7 +1,8 @@
-/** A list of documents as buttons: icon, title, category, size; damaged ones say so. */
+/** A list of documents as buttons: thumbnail or icon, title, category, size; damaged ones say so. */
+import { useEffect, useMemo } from 'preact/hooks';
 import { CategoryIcon } from './categories';
 import { formatDate, formatSize } from './format';
-import type { Metadata } from './metadata';
+import { thumbOf, type Metadata } from './metadata';
 import { useI18n } from './ui';
 
 export interface ListedDocument {
@@ -23,7 +24,7 @@ export function DocList(props: { docs: ListedDocument[]; onOpen: (id: string) =>
             </div>
           ) : (
             <button type="button" class="doc" data-doc={d.id} onClick={() => props.onOpen(d.id)}>
-              <CategoryIcon category={d.meta.category} />
+              <DocPicture meta={d.meta} />
               <span class="doc-text">
                 <bdi class="doc-title">{d.meta.title}</bdi>
                 <span class="doc-sub">
@@ -38,4 +39,22 @@ export function DocList(props: { docs: ListedDocument[]; onOpen: (id: string) =>
       ))}
     </ul>
   );
+}
+
+/**
+ * The document's thumbnail, from an object URL of its decrypted bytes that is revoked when
+ * the item leaves the list (or its metadata changes); the category's icon when it has none.
+ * The title is next to it in the same button, so the picture has an empty text alternative:
+ * a screen reader says the title once.
+ */
+function DocPicture({ meta }: { meta: Metadata }) {
+  const url = useMemo(() => {
+    const thumb = thumbOf(meta);
+    return thumb ? URL.createObjectURL(new Blob([thumb.bytes], { type: thumb.mime })) : null;
+  }, [meta]);
+  useEffect(() => () => {
+    if (url) URL.revokeObjectURL(url);
+  }, [url]);
+  if (!url) return <CategoryIcon category={meta.category} />;
+  return <img class="thumb" src={url} alt="" width={64} height={64} decoding="async" data-testid="doc-thumb" />;
 }

@@ -1,4 +1,16 @@
+import { fromBase64 } from './base64';
 import { isCategory, type Category } from './categories';
+
+/** The MIME types a thumbnail may have (docs/formats.md). */
+export const THUMB_MIMES = ['image/webp', 'image/jpeg'] as const;
+/** The largest thumbnail a reader shows, in bytes (writers make at most 8 KiB, image.ts). */
+export const THUMB_READ_MAX = 16 * 1024;
+
+/** A thumbnail in the metadata JSON: `{"mime","data"}`, `data` its bytes in Base64. */
+export interface ThumbField {
+  mime: (typeof THUMB_MIMES)[number];
+  data: string;
+}
 
 /** Metadata JSON v1 (docs/formats.md). Unknown fields are kept on rewrite. */
 export interface Metadata {
@@ -11,6 +23,8 @@ export interface Metadata {
   date: string | null;
   note: string | null;
   added: string;
+  /** The list's thumbnail (photos only); absent in older metadata. */
+  thumb?: ThumbField;
   [extra: string]: unknown;
 }
 
@@ -22,9 +36,10 @@ export function newMetadata(fields: {
   size: number;
   date: string | null;
   note: string | null;
+  thumb?: ThumbField | null;
   now?: Date;
 }): Metadata {
-  return {
+  const meta: Metadata = {
     v: 1,
     title: fields.title,
     category: fields.category,
@@ -35,6 +50,25 @@ export function newMetadata(fields: {
     note: fields.note || null,
     added: (fields.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
   };
+  if (fields.thumb) meta.thumb = fields.thumb;
+  return meta;
+}
+
+/**
+ * The thumbnail's bytes and type, or null when the metadata has none or one this reader does
+ * not show (another type, not Base64, too big). The field stays in the metadata either way.
+ */
+export function thumbOf(meta: Metadata): { mime: ThumbField['mime']; bytes: Uint8Array<ArrayBuffer> } | null {
+  const t = meta.thumb as unknown;
+  if (!t || typeof t !== 'object') return null;
+  const { mime, data } = t as Record<string, unknown>;
+  if (typeof mime !== 'string' || !(THUMB_MIMES as readonly string[]).includes(mime)) return null;
+  if (typeof data !== 'string' || !data || data.length > Math.ceil(THUMB_READ_MAX / 3) * 4) return null;
+  try {
+    return { mime: mime as ThumbField['mime'], bytes: fromBase64(data) as Uint8Array<ArrayBuffer> };
+  } catch {
+    return null;
+  }
 }
 
 /** Parses decrypted metadata; throws if it is not usable metadata v1. */
