@@ -256,7 +256,8 @@ function AddScreen(props: {
     setFile(f);
     setError(null);
     setNoThumb(false);
-    const made = f && DOWNSCALABLE.includes(f.type) ? makeThumbnail(f) : null;
+    // (Whatever goes wrong making it, the photo is stored without one.)
+    const made = f && DOWNSCALABLE.includes(f.type) ? makeThumbnail(f).catch(() => null) : null;
     thumb.current = made;
     if (made) {
       void made.then((b) => {
