@@ -1,8 +1,8 @@
 /** A list of documents as buttons: thumbnail or icon, title, category, size; damaged ones say so. */
-import { useEffect, useMemo } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { CategoryIcon } from './categories';
 import { formatDate, formatSize } from './format';
-import { thumbOf, type Metadata } from './metadata';
+import { thumbDataUrl, type Metadata } from './metadata';
 import { useI18n } from './ui';
 
 export interface ListedDocument {
@@ -42,19 +42,13 @@ export function DocList(props: { docs: ListedDocument[]; onOpen: (id: string) =>
 }
 
 /**
- * The document's thumbnail, from an object URL of its decrypted bytes that is revoked when
- * the item leaves the list (or its metadata changes); the category's icon when it has none.
+ * The document's thumbnail, from its decrypted metadata (a data: URL, see thumbDataUrl: no
+ * copy of it outside the page, gone with the list); the category's icon when it has none.
  * The title is next to it in the same button, so the picture has an empty text alternative:
  * a screen reader says the title once.
  */
 function DocPicture({ meta }: { meta: Metadata }) {
-  const url = useMemo(() => {
-    const thumb = thumbOf(meta);
-    return thumb ? URL.createObjectURL(new Blob([thumb.bytes], { type: thumb.mime })) : null;
-  }, [meta]);
-  useEffect(() => () => {
-    if (url) URL.revokeObjectURL(url);
-  }, [url]);
+  const url = useMemo(() => thumbDataUrl(meta), [meta]);
   if (!url) return <CategoryIcon category={meta.category} />;
   return <img class="thumb" src={url} alt="" width={64} height={64} decoding="async" data-testid="doc-thumb" />;
 }

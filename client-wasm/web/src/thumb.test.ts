@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toBase64 } from './base64';
+import { fromBase64, toBase64 } from './base64';
 import { THUMB_MAX_BYTES, encodeThumb, thumbSize } from './image';
-import { newMetadata, parseMetadata, thumbOf } from './metadata';
+import { newMetadata, parseMetadata, thumbDataUrl } from './metadata';
 
 const base = { title: 'Carte', category: 'identity' as const, fileName: 'carte.jpg', mime: 'image/jpeg', size: 10, date: null, note: null };
 
@@ -11,22 +11,24 @@ describe('thumbnails in the metadata', () => {
     const meta = newMetadata({ ...base, thumb: { mime: 'image/webp', data: toBase64(bytes) } });
     const back = parseMetadata(JSON.stringify(meta));
     expect(back.thumb).toEqual({ mime: 'image/webp', data: toBase64(bytes) });
-    const t = thumbOf(back)!;
-    expect(t.mime).toBe('image/webp');
-    expect([...t.bytes]).toEqual([...bytes]);
+    const url = thumbDataUrl(back)!;
+    expect(url).toBe(`data:image/webp;base64,${toBase64(bytes)}`);
+    expect([...fromBase64(url.split(',')[1]!)]).toEqual([...bytes]);
   });
 
   it('are absent from metadata made without one, which stays valid', () => {
     const meta = newMetadata({ ...base, thumb: null });
     expect('thumb' in meta).toBe(false);
     const old = '{"v":1,"title":"t","category":"health","file_name":null,"mime":"application/pdf","size":3,"date":null,"note":null,"added":"2026-01-01T00:00:00Z"}';
-    expect(thumbOf(parseMetadata(old))).toBeNull();
+    expect(thumbDataUrl(parseMetadata(old))).toBeNull();
   });
 
   it('are not shown when their type, encoding or size is not one a writer makes, but are kept', () => {
-    const shown = (thumb: unknown) => thumbOf(parseMetadata(JSON.stringify({ ...newMetadata(base), thumb })));
+    const shown = (thumb: unknown) => thumbDataUrl(parseMetadata(JSON.stringify({ ...newMetadata(base), thumb })));
     expect(shown({ mime: 'image/svg+xml', data: 'PHN2Zz4=' })).toBeNull();
     expect(shown({ mime: 'image/webp', data: '***' })).toBeNull();
+    expect(shown({ mime: 'image/webp', data: 'AAAA"onerror="x' })).toBeNull();
+    expect(shown({ mime: 'image/webp', data: 'AAA' })).toBeNull();
     expect(shown({ mime: 'image/webp', data: '' })).toBeNull();
     expect(shown({ mime: 'image/jpeg', data: 'A'.repeat(40_000) })).toBeNull();
     expect(shown('image/webp')).toBeNull();
