@@ -5,9 +5,12 @@
 // performance.measure 'pde-argon2id'). Then a document is added and
 // viewed, and the longest main-thread task (PerformanceObserver 'longtask') of each phase is
 // reported.
+// Also seeds a second holder whose 200 documents are photos with a thumbnail in their metadata
+// (one real thumbnail made by Chromium, client-wasm/web/src/image.ts), and prints the byte
+// length of both list responses: list_bytes=<n>, list_bytes_thumbs=<n>, thumb_bytes=<n>.
 // Usage: node open-to-list.mjs <server url>. Prints open_to_list_ms=<ms>, argon2id_ms=<ms>,
 // longest_task_<phase>_ms=<ms>, or pending=<why> when the web app does not have the screens
-// this needs yet.
+// this needs yet. With PDE_BENCH_THUMBS=1 the timed holder is the one with thumbnails.
 import { launchChromium, loadBindings, signUp, api, b64, metadata, putContent } from './common.mjs';
 
 const DOCUMENTS = 200;
@@ -31,33 +34,47 @@ if (!base) {
   process.exit(2);
 }
 
-// A holder with 200 small documents, made through the API with the real bindings.
-const pde = await loadBindings();
-const pseudonym = `bench-open-${Date.now().toString(36)}`;
-const passphrase = 'bench open list words here';
-const account = await signUp(pde, base, pseudonym, passphrase);
-const content = new Uint8Array(2000).fill(42);
-for (let i = 0; i < DOCUMENTS; i++) {
-  const writer = account.wallet.newDocument(
-    metadata(`Document ${i + 1}`, content.length, CATEGORIES[i % CATEGORIES.length]),
-  );
-  const first = writer.push(content);
-  const rest = writer.finish();
-  const ciphertext = Buffer.concat([first, rest]);
-  const res = await api(
-    base,
-    'POST',
-    '/api/v1/documents',
-    { size: ciphertext.length, metadata: b64(writer.metadata()), envelope: b64(writer.envelope()) },
-    account.session,
-  );
-  await putContent(base, res.body.id, ciphertext, account.session);
-}
-account.wallet.lock();
-console.log(`seeded ${DOCUMENTS} documents for ${pseudonym}`);
-
 const browser = await launchChromium();
 try {
+  // A holder with 200 small documents, made through the API with the real bindings; a second
+  // one whose documents are photos with a thumbnail.
+  const pde = await loadBindings();
+  const thumb = await photoThumbnail(browser);
+  console.log(`thumb_bytes=${Buffer.from(thumb.data, 'base64').length}`);
+  const passphrase = 'bench open list words here';
+  const seed = async (name, withThumb) => {
+    const pseudonym = `bench-${name}-${Date.now().toString(36)}`;
+    const account = await signUp(pde, base, pseudonym, passphrase);
+    const content = new Uint8Array(2000).fill(42);
+    for (let i = 0; i < DOCUMENTS; i++) {
+      const meta = metadata(`Document ${i + 1}`, content.length, CATEGORIES[i % CATEGORIES.length]);
+      const writer = account.wallet.newDocument(
+        withThumb ? JSON.stringify({ ...JSON.parse(meta), file_name: `Document ${i + 1}.jpg`, mime: 'image/jpeg', thumb }) : meta,
+      );
+      const first = writer.push(content);
+      const rest = writer.finish();
+      const ciphertext = Buffer.concat([first, rest]);
+      const res = await api(
+        base,
+        'POST',
+        '/api/v1/documents',
+        { size: ciphertext.length, metadata: b64(writer.metadata()), envelope: b64(writer.envelope()) },
+        account.session,
+      );
+      await putContent(base, res.body.id, ciphertext, account.session);
+    }
+    const list = await fetch(`${base}/api/v1/documents`, { headers: { authorization: `Bearer ${account.session}` } });
+    const bytes = (await list.arrayBuffer()).byteLength;
+    account.wallet.lock();
+    console.log(`seeded ${DOCUMENTS} documents for ${pseudonym}`);
+    return { pseudonym, bytes };
+  };
+  const plain = await seed('open', false);
+  const photos = await seed('thumbs', true);
+  console.log(`list_bytes=${plain.bytes}`);
+  console.log(`list_bytes_thumbs=${photos.bytes}`);
+  const { pseudonym } = process.env.PDE_BENCH_THUMBS === '1' ? photos : plain;
+
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 412, height: 915 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
@@ -150,6 +167,55 @@ try {
   if (marks.docs !== undefined) console.log(`to_list_response_ms=${(marks.docs - click).toFixed(0)}`);
 } finally {
   await browser.close();
+}
+
+/**
+ * The `thumb` field the web app would write for a photographed paper: a 1600×1200 picture
+ * (page, lines of text, noise) drawn in Chromium and made into a thumbnail the way image.ts
+ * does (160 px, WebP at the first quality of 0.7, 0.55, 0.4, 0.25 that fits 8 KiB).
+ */
+async function photoThumbnail(browser) {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(async () => {
+      const big = document.createElement('canvas');
+      big.width = 1600;
+      big.height = 1200;
+      const c = big.getContext('2d');
+      c.fillStyle = '#8fb3c9';
+      c.fillRect(0, 0, 1600, 1200);
+      c.fillStyle = '#f4f1ea';
+      c.fillRect(200, 150, 1200, 900);
+      c.fillStyle = '#222';
+      c.font = '48px sans-serif';
+      for (let i = 0; i < 12; i++) c.fillText(`Ligne ${i + 1} — Regel ${i + 1} — 0123456789`, 260, 260 + i * 64);
+      const img = c.getImageData(0, 0, 1600, 1200);
+      let seed = 7;
+      for (let i = 0; i < img.data.length; i += 4) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        const n = (seed % 31) - 15;
+        for (let k = 0; k < 3; k++) img.data[i + k] = Math.max(0, Math.min(255, img.data[i + k] + n));
+      }
+      c.putImageData(img, 0, 0);
+      const small = document.createElement('canvas');
+      small.width = 160;
+      small.height = 120;
+      const s = small.getContext('2d');
+      s.imageSmoothingQuality = 'high';
+      s.drawImage(big, 0, 0, 160, 120);
+      for (const q of [0.7, 0.55, 0.4, 0.25]) {
+        const blob = await new Promise((r) => small.toBlob(r, 'image/webp', q));
+        if (blob.size > 8192) continue;
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let bin = '';
+        for (const b of bytes) bin += String.fromCharCode(b);
+        return { mime: 'image/webp', data: btoa(bin) };
+      }
+      throw new Error('no thumbnail fits 8 KiB');
+    });
+  } finally {
+    await page.close();
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 // Sharing in real browsers, in French and in Dutch: a worker joins through the operator's
-// invitation and is verified; a holder shares 2 of 3 documents with that worker for 1 day;
-// the worker sees exactly those 2, opens and downloads one; the holder sees the receipts and
+// invitation and is verified; a holder shares 3 of 4 documents with that worker for 1 day;
+// the worker sees exactly those 3 (the photo with its thumbnail), opens and downloads one; the holder sees the receipts and
 // revokes while the worker's page is open; the worker's next action says the share has
 // ended. Then a link with a PIN (2 wrong PINs, then the right one) and a second link locked
 // after 5 wrong PINs. Nothing of it may appear in plaintext in any request a browser sent,
@@ -14,10 +14,10 @@ import path from 'node:path';
 import test from 'node:test';
 import { checkedScreenshotter } from './lib/a11y.mjs';
 import { launch, VIEWPORTS } from './lib/browser.mjs';
-import { makePdf } from './lib/fixtures.mjs';
+import { makePdf, makePhoto } from './lib/fixtures.mjs';
 import {
-  addFile, chooseLanguage, confirmSheet, confirmedDownload, createWallet, escapeRe, generatedPassphrase, invitationToken, joinAsWorker, openWorkerAccount,
-  screenshotter,
+  addFile, chooseLanguage, confirmSheet, confirmedDownload, createWallet, escapeRe, generatedPassphrase, invitationToken, joinAsWorker, listThumbnail,
+  openWorkerAccount, screenshotter,
   settledClick, writeNote,
 } from './lib/flows.mjs';
 import { messages } from './lib/i18n.mjs';
@@ -182,6 +182,8 @@ for (const { lang, holderSize, workerSize, database } of SCENARIOS) {
       const pdfName = `decision-cpas-${marker}.pdf`;
       const pdfTitle = `Décision ${marker} pdf`;
       const pdfNote = `À renouveler ${marker} en mars`;
+      const photo = await makePhoto(holder.context, marker, { width: 1200, height: 900 });
+      const photoTitle = `Carte ${marker} photo`;
       const storyTitle = `Histoire ${marker} note`;
       const storyText = `Mon histoire ${marker}. Je dors près de la gare du Nord depuis octobre.`;
       const secretTitle = `Privé ${marker} note`;
@@ -202,7 +204,7 @@ for (const { lang, holderSize, workerSize, database } of SCENARIOS) {
       await wshot('worker-card-unverified');
       await wp.getByRole('button', { name: t('back-to-list') }).click();
 
-      // The holder (phone) creates a wallet with three documents; the add form says that a
+      // The holder (phone) creates a wallet with four documents; the add form says that a
       // document's note goes with it when it is shared.
       await hp.goto(proxy.url);
       await chooseLanguage(hp, t, lang);
@@ -217,12 +219,17 @@ for (const { lang, holderSize, workerSize, database } of SCENARIOS) {
         via: 'choose-file', file: { name: pdfName, mimeType: 'application/pdf', buffer: pdf }, title: pdfTitle, category: 'social_aid', note: pdfNote,
         shot: noteHelpShown,
       });
+      await addFile(hp, t, {
+        via: 'choose-file', file: { name: `carte-${marker}.jpg`, mimeType: 'image/jpeg', buffer: photo }, title: photoTitle, category: 'identity',
+      });
+      const thumb = await listThumbnail(hp, photoTitle);
+      assert.ok(thumb, 'the photo has its thumbnail in the holder\'s list');
       await writeNote(hp, t, { title: storyTitle, text: storyText });
       await writeNote(hp, t, { title: secretTitle, text: secretText });
-      await hshot('three-documents');
+      await hshot('four-documents');
 
-      // Share 2 of 3 with the worker. A mistyped code is caught, in one plain sentence said once.
-      await startShare(hp, t, [pdfTitle, storyTitle]);
+      // Share 3 of 4 with the worker. A mistyped code is caught, in one plain sentence said once.
+      await startShare(hp, t, [pdfTitle, storyTitle, photoTitle]);
       const codeField = hp.getByLabel(t('field-worker-code'), { exact: true });
       const findWorker = hp.getByRole('button', { name: t('share-find-worker') });
       const last = w.cardCode.at(-1);
@@ -288,14 +295,19 @@ for (const { lang, holderSize, workerSize, database } of SCENARIOS) {
       await h1(hp, t('share-done-title')).waitFor({ timeout: 30_000 });
       await hshot('share-done');
 
-      // The worker sees exactly those two documents and the message, opens the PDF and downloads it.
+      // The worker sees exactly those three documents (the photo with the holder's thumbnail)
+      // and the message, opens the PDF and downloads it.
       await wp.getByRole('button', { name: t('worker-refresh') }).click();
       await wp.getByRole('heading', { level: 2, name: t('incoming-from', { name: h.pseudonym }) }).waitFor();
       await wp.getByText(message).waitFor();
       await wp.getByRole('button', { name: new RegExp(escapeRe(pdfTitle)) }).waitFor();
       await wp.getByRole('button', { name: new RegExp(escapeRe(storyTitle)) }).waitFor();
       assert.equal(await wp.getByText(secretTitle).count(), 0, 'the document not shared is not shown');
-      assert.equal(await wp.locator('main ul.docs > li').count(), 2, 'exactly two documents are shared');
+      assert.equal(await wp.locator('main ul.docs > li').count(), 3, 'exactly three documents are shared');
+      const workerThumb = await listThumbnail(wp, photoTitle);
+      assert.equal(workerThumb?.b64, thumb.b64, 'the worker\'s list shows the photo\'s thumbnail, decoded');
+      assert.equal(workerThumb.alt, '', 'the title beside it names it');
+      assert.equal(await listThumbnail(wp, pdfTitle), null, 'the PDF shows its category icon');
       await wshot('shared-with-me');
       await wp.getByRole('button', { name: new RegExp(escapeRe(pdfTitle)) }).click();
       await h1(wp, pdfTitle).waitFor();
@@ -351,7 +363,7 @@ for (const { lang, holderSize, workerSize, database } of SCENARIOS) {
       assert.equal(await receipts.count(), 2, 'the refused opening is not recorded');
 
       // A link, PIN by default: two wrong PINs, then the right one typed as it is shown ("123 456").
-      const first = await makeLink(hp, t, [storyTitle], hshot);
+      const first = await makeLink(hp, t, [storyTitle, photoTitle], hshot);
       assert.equal(first.pin, first.pinChosen);
       const firstUrl = new URL(first.link);
       assert.match(firstUrl.pathname, /^\/s\/[0-9a-f]{32}$/);
@@ -368,6 +380,7 @@ for (const { lang, holderSize, workerSize, database } of SCENARIOS) {
       await typePin(vp, t, `${first.pin.slice(0, 3)} ${first.pin.slice(3)}`);
       await h1(vp, t('link-title')).waitFor();
       await vp.getByText(t('link-visitor-hint'), { exact: true }).waitFor();
+      assert.equal((await listThumbnail(vp, photoTitle))?.b64, thumb.b64, 'the link\'s list shows the photo\'s thumbnail');
       await vp.getByRole('button', { name: new RegExp(escapeRe(storyTitle)) }).click();
       await h1(vp, storyTitle).waitFor();
       assert.equal(await vp.getByTestId('doc-text').textContent(), storyText);
@@ -506,9 +519,13 @@ for (const { lang, holderSize, workerSize, database } of SCENARIOS) {
       const needles = [
         marker, pdfTitle, storyTitle, secretTitle, message, pdfName, 'decision-cpas', 'gare du Nord', 'adresse de ma sœur',
         h.passphrase, h.code, w.passphrase, w.recoveryCode, firstUrl.hash.slice(1), secondUrl.hash.slice(1), thirdUrl.hash.slice(1), pdfNote,
+        photoTitle, thumb.b64,
       ];
       const plaintexts = [
         { name: 'PDF', bytes: pdf },
+        { name: 'photo', bytes: photo },
+        { name: 'thumbnail', bytes: thumb.bytes },
+        { name: 'thumbnail in Base64', bytes: Buffer.from(thumb.b64, 'latin1') },
         { name: 'story', bytes: Buffer.from(storyText, 'utf8') },
         { name: 'private note', bytes: Buffer.from(secretText, 'utf8') },
       ];

@@ -10,8 +10,8 @@ import { checkedScreenshotter } from './lib/a11y.mjs';
 import { launch, VIEWPORTS } from './lib/browser.mjs';
 import { makePdf, makePhoto } from './lib/fixtures.mjs';
 import {
-  addFile, chooseLanguage, downloadBytes, escapeRe, generatedPassphrase, imageLoads, closeDocument, confirmSheet, createWallet, leftovers, openDocument,
-  openWallet, placement, quit, screenshotter, writeNote,
+  addFile, chooseLanguage, downloadBytes, escapeRe, generatedPassphrase, imageLoads, closeDocument, confirmSheet, createWallet, leftovers, listThumbnail,
+  openDocument, openWallet, placement, quit, screenshotter, writeNote,
 } from './lib/flows.mjs';
 import { messages } from './lib/i18n.mjs';
 import { startProxy } from './lib/proxy.mjs';
@@ -35,7 +35,7 @@ async function mirrored(page) {
   return page.evaluate(() => {
     const mid = window.innerWidth / 2;
     const quit = document.querySelector('header .quit').getBoundingClientRect();
-    const icon = document.querySelector('.docs .doc .icon')?.getBoundingClientRect();
+    const icon = document.querySelector('.docs .doc .icon, .docs .doc .thumb')?.getBoundingClientRect();
     const title = document.querySelector('.docs .doc .doc-title')?.getBoundingClientRect();
     return {
       dir: document.documentElement.dir,
@@ -140,6 +140,15 @@ for (const [viewportName, lang, database] of SCENARIOS) {
       // The new document is shown in the list, with the focus on it.
       const added = await placement(page.getByRole('button', { name: new RegExp(photoTitle) }));
       assert.deepEqual(added, { visible: true, focused: true }, 'the document just added is in view and focused');
+      // It is shown with the thumbnail the browser made: 160 px on its long side, at most
+      // 8 KiB, WebP; the title beside it names it, so the picture says nothing.
+      const thumb = await listThumbnail(page, photoTitle);
+      assert.ok(thumb, 'the photo has a thumbnail in the list');
+      assert.equal(thumb.mime, 'image/webp');
+      assert.deepEqual([thumb.width, thumb.height], [160, 120], 'the thumbnail is 160 px on its long side, aspect kept');
+      assert.ok(thumb.bytes.length > 100 && thumb.bytes.length <= 8192, `the thumbnail is small (${thumb.bytes.length} bytes)`);
+      assert.equal(thumb.bytes.subarray(8, 12).toString('latin1'), 'WEBP', 'Chromium makes a WebP thumbnail');
+      assert.equal(thumb.alt, '', 'the picture has an empty text alternative: the title is read once');
       await shot('photo-added');
       // The page is laid out in the direction of its language: mirrored in Arabic.
       assert.deepEqual(await mirrored(page), rtl
@@ -192,6 +201,10 @@ for (const [viewportName, lang, database] of SCENARIOS) {
       });
       await writeNote(page, t, { title: noteTitle, text: noteText, shot });
       await shot('three-documents');
+      // No thumbnail for a PDF (the browser cannot draw its page) nor a note: their category icon.
+      assert.equal(await listThumbnail(page, pdfTitle), null, 'a PDF shows its category icon');
+      assert.equal(await listThumbnail(page, noteTitle), null, 'a note shows its category icon');
+      assert.equal((await listThumbnail(page, photoTitle))?.b64, thumb.b64, 'the photo keeps its thumbnail');
 
       // A category filter takes the person to the list it changed, below the sticky header.
       await page.getByRole('button', { name: new RegExp(escapeRe(t('category-social_aid'))) }).first().click();
@@ -238,6 +251,7 @@ for (const [viewportName, lang, database] of SCENARIOS) {
       assert.equal(await field.getAttribute('type'), 'text', '"show what I type" shows it');
       await openWallet(page, t, pseudonym, sloppy);
       await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-title') }).waitFor({ timeout: 60_000 });
+      assert.equal((await listThumbnail(page, photoTitle))?.b64, thumb.b64, 'the thumbnail comes back from the server, decrypted');
       await shot('reopened');
 
       await openDocument(page, t, pdfTitle);
@@ -352,12 +366,18 @@ for (const [viewportName, lang, database] of SCENARIOS) {
       assert.deepEqual(a11y, [], 'no accessibility problem on any screen');
 
       // No plaintext in what the browser sent...
-      const needles = [marker, photoTitle, pdfTitle, pdfNote, noteTitle, renamed, photoName, pdfName, 'carte-identite', 'attestation-cpas', 'gare du Midi', passphrase, newPassphrase, code];
+      // (The thumbnail too: neither its bytes nor their Base64, which is how the metadata JSON holds them.)
+      const needles = [
+        marker, photoTitle, pdfTitle, pdfNote, noteTitle, renamed, photoName, pdfName, 'carte-identite', 'attestation-cpas', 'gare du Midi', passphrase, newPassphrase, code,
+        thumb.b64,
+      ];
       const plaintexts = [
         { name: 'PDF', bytes: pdf },
         { name: 'original photo', bytes: photo },
         { name: 'stored photo', bytes: photoBack },
         { name: 'note', bytes: Buffer.from(noteText, 'utf8') },
+        { name: 'thumbnail', bytes: thumb.bytes },
+        { name: 'thumbnail in Base64', bytes: Buffer.from(thumb.b64, 'latin1') },
       ];
       const sent = requestHaystacks(proxy.records);
       assert.ok(proxy.records.some((r) => r.method === 'PUT' && r.body.length > 100_000), 'the proxy saw the uploads');

@@ -696,6 +696,20 @@ fn open_to_list() -> Result<Vec<Row>> {
             format!("{:.2} s", (ms - list) / 1000.0),
         ));
     }
+    // What thumbnails cost the list: the same 200 documents as photos with a thumbnail each.
+    let plain = parse::keyed_value(&out, "list_bytes");
+    let thumbs = parse::keyed_value(&out, "list_bytes_thumbs");
+    if let (Some(plain), Some(thumbs)) = (plain, thumbs) {
+        let thumb = parse::keyed_value(&out, "thumb_bytes").unwrap_or(0.0);
+        rows.push(Row::info(
+            "  list response, 200 docs without / with thumbnails",
+            format!(
+                "{:.0} KiB / {:.0} KiB ({thumb:.0} B each)",
+                plain / 1024.0,
+                thumbs / 1024.0
+            ),
+        ));
+    }
     for (key, what) in [
         (
             "longest_task_open_ms",

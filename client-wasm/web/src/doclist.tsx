@@ -1,7 +1,8 @@
-/** A list of documents as buttons: icon, title, category, size; damaged ones say so. */
+/** A list of documents as buttons: thumbnail or icon, title, category, size; damaged ones say so. */
+import { useMemo } from 'preact/hooks';
 import { CategoryIcon } from './categories';
 import { formatDate, formatSize } from './format';
-import type { Metadata } from './metadata';
+import { thumbDataUrl, type Metadata } from './metadata';
 import { useI18n } from './ui';
 
 export interface ListedDocument {
@@ -23,7 +24,7 @@ export function DocList(props: { docs: ListedDocument[]; onOpen: (id: string) =>
             </div>
           ) : (
             <button type="button" class="doc" data-doc={d.id} onClick={() => props.onOpen(d.id)}>
-              <CategoryIcon category={d.meta.category} />
+              <DocPicture meta={d.meta} />
               <span class="doc-text">
                 <bdi class="doc-title">{d.meta.title}</bdi>
                 <span class="doc-sub">
@@ -38,4 +39,16 @@ export function DocList(props: { docs: ListedDocument[]; onOpen: (id: string) =>
       ))}
     </ul>
   );
+}
+
+/**
+ * The document's thumbnail, from its decrypted metadata (a data: URL, see thumbDataUrl: no
+ * copy of it outside the page, gone with the list); the category's icon when it has none.
+ * The title is next to it in the same button, so the picture has an empty text alternative:
+ * a screen reader says the title once.
+ */
+function DocPicture({ meta }: { meta: Metadata }) {
+  const url = useMemo(() => thumbDataUrl(meta), [meta]);
+  if (!url) return <CategoryIcon category={meta.category} />;
+  return <img class="thumb" src={url} alt="" width={64} height={64} decoding="async" data-testid="doc-thumb" />;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { CATEGORIES, CategoryIcon, type Category } from './categories';
 import { TITLE_MAX, formatDate, formatSize, titleAfterChoosing, titleLength } from './format';
-import { downscaleImage, DOWNSCALABLE } from './image';
+import { downscaleImage, DOWNSCALABLE, makeThumbnail, thumbField } from './image';
 import { newMetadata } from './metadata';
 import type { DocEntry, Phase, Session } from './session';
 import { DocList } from './doclist';
@@ -238,6 +238,10 @@ function AddScreen(props: {
   const [note, setNote] = useState('');
   const [text, setText] = useState('');
   const [keepOriginal, setKeepOriginal] = useState(false);
+  // The chosen photo's thumbnail, made while the person fills in the form.
+  const thumb = useRef<Promise<Blob | null> | null>(null);
+  // A photo the browser cannot decode: stored as it is, without a thumbnail.
+  const [noThumb, setNoThumb] = useState(false);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ phase: Phase | 'prepare'; value: number } | null>(null);
   // An error and the field it is about ('save' for the form as a whole, shown by the button).
@@ -251,6 +255,17 @@ function AddScreen(props: {
     const f = input.files?.[0] ?? null;
     setFile(f);
     setError(null);
+    setNoThumb(false);
+    // (Whatever goes wrong making it, the photo is stored without one.)
+    const made = f && DOWNSCALABLE.includes(f.type) ? makeThumbnail(f).catch(() => null) : null;
+    thumb.current = made;
+    if (made) {
+      void made.then((b) => {
+        if (thumb.current === made) setNoThumb(b === null);
+      });
+    } else if (f && f.type.startsWith('image/')) {
+      setNoThumb(true);
+    }
     if (f) {
       const next = titleAfterChoosing(f.name, title, suggested);
       if (next !== title) {
@@ -275,12 +290,14 @@ function AddScreen(props: {
       let content: Blob;
       let mime: string;
       let fileName: string | null;
+      let made: Blob | null = null;
       if (props.note) {
         content = new Blob([new TextEncoder().encode(text)], { type: 'text/plain' });
         mime = 'text/plain';
         fileName = null;
       } else {
         setProgress({ phase: 'prepare', value: 0 });
+        made = (await thumb.current) ?? null;
         content = keepOriginal ? file! : await downscaleImage(file!);
         mime = content.type || file!.type || 'application/octet-stream';
         fileName = content === file ? file!.name : file!.name.replace(/\.[A-Za-z0-9]{1,5}$/, '') + '.jpg';
@@ -288,7 +305,7 @@ function AddScreen(props: {
       await props.session.checkLimits(content.size);
       const meta = newMetadata({
         title: title.trim(), category, fileName, mime, size: content.size,
-        date: date || null, note: note.trim() || null,
+        date: date || null, note: note.trim() || null, thumb: made ? await thumbField(made) : null,
       });
       const id = await props.session.add(content, meta, (phase, fraction) => {
         props.keepAlive();
@@ -337,6 +354,9 @@ function AddScreen(props: {
               {file ? t('file-chosen', { name: file.name, size: formatSize(file.size, lang) }) : t('file-none')}
             </p>
             <ErrorBox id="doc-file-error" message={errorAt('file')} />
+            <p class="hint" aria-live="polite" data-testid="no-thumb">
+              {noThumb ? t('thumb-none') : ''}
+            </p>
             {isImage ? (
               <label class="check">
                 <input type="checkbox" checked={keepOriginal} disabled={busy} onChange={(e) => setKeepOriginal(e.currentTarget.checked)} />

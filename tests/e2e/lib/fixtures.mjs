@@ -27,19 +27,21 @@ export function makePdf(marker) {
 
 /**
  * A realistic 12-megapixel photo (4000×3000 JPEG: gradients, shapes, noise) drawn by the
- * browser on a blank page and exported with toBlob, like a phone camera's file.
+ * browser on a blank page and exported with toBlob, like a phone camera's file; `size`
+ * makes a smaller one of the same picture.
  */
-export async function makePhoto(context, marker) {
+export async function makePhoto(context, marker, size = { width: 4000, height: 3000 }) {
   const page = await context.newPage();
   try {
     await page.goto('about:blank');
-    const b64 = await page.evaluate(async (label) => {
+    const b64 = await page.evaluate(async ({ label, width, height }) => {
       const w = 4000;
       const h = 3000;
       const canvas = document.createElement('canvas');
-      canvas.width = w;
-      canvas.height = h;
+      canvas.width = width;
+      canvas.height = height;
       const ctx = canvas.getContext('2d');
+      ctx.scale(width / w, height / h);
       const g = ctx.createLinearGradient(0, 0, w, h);
       g.addColorStop(0, '#d8c7a0');
       g.addColorStop(0.5, '#8fb3c9');
@@ -60,7 +62,7 @@ export async function makePhoto(context, marker) {
       ctx.font = '90px sans-serif';
       for (let i = 0; i < 8; i++) ctx.fillText(`Ligne ${i + 1} — Regel ${i + 1} — ${label}`, 750, 1150 + i * 130);
       // sensor noise
-      const img = ctx.getImageData(0, 0, w, h);
+      const img = ctx.getImageData(0, 0, width, height);
       const d = img.data;
       let seed = 12345;
       for (let i = 0; i < d.length; i += 4) {
@@ -76,7 +78,7 @@ export async function makePhoto(context, marker) {
       let s = '';
       for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return btoa(s);
-    }, marker);
+    }, { label: marker, ...size });
     return Buffer.from(b64, 'base64');
   } finally {
     await page.close();

@@ -221,6 +221,25 @@ export async function imageLoads(page, url) {
   );
 }
 
+/**
+ * The thumbnail shown in the list for the document titled `title`, once it is decoded: its
+ * bytes (read from the data: URL the page made of its decrypted metadata, so exactly what
+ * the browser made and decrypted), its pixel size and text alternative. Null when the item shows its category
+ * icon instead.
+ */
+export async function listThumbnail(page, title) {
+  const item = page.locator('ul.docs > li').filter({ has: page.getByRole('button', { name: new RegExp(escapeRe(title)) }) });
+  await item.waitFor();
+  const img = item.locator('img[data-testid="doc-thumb"]');
+  if ((await img.count()) === 0) return null;
+  await page.waitForFunction((i) => i.complete && i.naturalWidth > 0, await img.elementHandle());
+  const got = await img.evaluate((i) => ({ url: i.src, alt: i.getAttribute('alt'), width: i.naturalWidth, height: i.naturalHeight }));
+  const data = /^data:image\/(webp|jpeg);base64,([A-Za-z0-9+/]+={0,2})$/.exec(got.url);
+  if (!data) throw new Error(`a thumbnail is a data: URL of a WebP or JPEG image, not ${got.url.slice(0, 40)}`);
+  const bytes = Buffer.from(data[2], 'base64');
+  return { ...got, mime: `image/${data[1]}`, bytes, b64: data[2] };
+}
+
 /** What the browser keeps for this origin: storage, databases, cookies. */
 export async function leftovers(page, context) {
   const inPage = await page.evaluate(async () => ({

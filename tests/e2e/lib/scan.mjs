@@ -123,12 +123,37 @@ export function filesUnder(dir) {
   return out;
 }
 
-/** The recorded requests as haystacks: URL, headers and body of each. */
+/**
+ * The strings of a JSON body that are Base64 (as the API sends every ciphertext), decoded, by
+ * their path: a plaintext sent in one of them (metadata JSON in clear, say) is then found
+ * like one sent as raw bytes.
+ */
+export function base64Fields(body) {
+  let json;
+  try {
+    json = JSON.parse(body.toString('utf8'));
+  } catch {
+    return [];
+  }
+  const out = [];
+  const walk = (v, at) => {
+    if (typeof v === 'string') {
+      if (v.length >= 16 && /^[A-Za-z0-9+/]+={0,2}$/.test(v) && v.length % 4 === 0) out.push({ at, bytes: Buffer.from(v, 'base64') });
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) walk(x, `${at}.${k}`);
+    }
+  };
+  walk(json, '$');
+  return out;
+}
+
+/** The recorded requests as haystacks: URL, headers and body of each, and the body's Base64 fields decoded. */
 export function requestHaystacks(records) {
   return records.flatMap((r, i) => [
     { name: `request ${i} URL (${r.method} ${r.url})`, bytes: Buffer.from(r.url, 'utf8') },
     { name: `request ${i} headers (${r.method} ${r.url})`, bytes: Buffer.from(r.rawHeaders.join('\n'), 'utf8') },
     { name: `request ${i} body (${r.method} ${r.url})`, bytes: r.body },
+    ...base64Fields(r.body).map((f) => ({ name: `request ${i} body ${f.at} decoded from Base64 (${r.method} ${r.url})`, bytes: f.bytes })),
   ]);
 }
 

@@ -127,6 +127,7 @@ choose-file = اختيار ملف
 file-chosen = المختار: { $name } ({ $size })
 file-none = لم يُختر أي ملف بعد.
 keep-original = الاحتفاظ بالأصل (أكبر، وإرساله أبطأ)
+thumb-none = لا يستطيع هذا المتصفح قراءة هذه الصورة: ستُحفظ كما هي، بدون صورة صغيرة في القائمة.
 limit-hint = أكبر حجم للوثيقة: { $limit }.
 field-title = العنوان
 field-text = نصك

@@ -124,6 +124,7 @@ choose-file = Choose a file
 file-chosen = Chosen: { $name } ({ $size })
 file-none = No file chosen yet.
 keep-original = Keep the original (bigger, slower to send)
+thumb-none = This browser cannot read this photo: it will be kept as it is, with no small picture in the list.
 limit-hint = Largest document: { $limit }.
 field-title = Title
 field-text = Your text

@@ -124,6 +124,7 @@ choose-file = Choisir un fichier
 file-chosen = Choisi : { $name } ({ $size })
 file-none = Aucun fichier choisi.
 keep-original = Garder l’original (plus lourd, plus lent à envoyer)
+thumb-none = Ce navigateur ne peut pas lire cette photo : elle sera gardée telle quelle, sans petite image dans la liste.
 limit-hint = Taille maximale d’un document : { $limit }.
 field-title = Titre
 field-text = Votre texte

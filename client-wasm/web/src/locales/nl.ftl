@@ -124,6 +124,7 @@ choose-file = Een bestand kiezen
 file-chosen = Gekozen: { $name } ({ $size })
 file-none = Nog geen bestand gekozen.
 keep-original = Het origineel behouden (groter, trager om te versturen)
+thumb-none = Deze browser kan deze foto niet lezen: ze wordt bewaard zoals ze is, zonder kleine afbeelding in de lijst.
 limit-hint = Grootste document: { $limit }.
 field-title = Titel
 field-text = Je tekst
