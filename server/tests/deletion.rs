@@ -384,7 +384,6 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
         .verified_worker("Samu Social", "ann.worker", "Ann Worker")
         .await;
     let alice = t.signup("Alice Story").await;
-    // Pseudonyms whose test recipients differ (common::recipient has 32 of them).
     let bob = t.signup("bruno").await;
     // A second session of Alice, and a failed log-in that left a throttle row.
     let other_session = t

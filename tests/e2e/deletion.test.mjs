@@ -83,18 +83,18 @@ test('a holder deletes their wallet: nothing of it stays on the server', { timeo
     await tabTo(page, t('settings-open'));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, exact: true, name: t('settings-title') }).waitFor();
-    await page.getByText(t('delete-stays', { n: 30 }).replace(/[\u2068\u2069]/g, '')).waitFor();
+    await page.getByText(t('wallet-delete-stays', { n: 30 }).replace(/[\u2068\u2069]/g, '')).waitFor();
     await check('settings');
-    await tabTo(page, t('delete-start'));
+    await tabTo(page, t('wallet-delete-start'));
     await page.keyboard.press('Enter');
-    const field = page.getByLabel(t('delete-confirm-label'), { exact: true });
+    const field = page.getByLabel(t('wallet-delete-confirm-label'), { exact: true });
     await field.waitFor();
 
     // A wrong pseudonym: a clear message, and nothing is deleted.
-    await tabTo(page, t('delete-confirm-label'));
+    await tabTo(page, t('wallet-delete-confirm-label'));
     await page.keyboard.type(`${pseudonym}x`);
     await page.keyboard.press('Enter');
-    await page.getByRole('alert').filter({ hasText: t('delete-wrong-pseudonym') }).waitFor();
+    await page.getByRole('alert').filter({ hasText: t('wallet-delete-wrong-pseudonym') }).waitFor();
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
     await check('settings-wrong-pseudonym');
     assert.equal(sql(server, `SELECT count(*) FROM accounts WHERE id = '${id}'`).trim(), '1');
@@ -119,7 +119,7 @@ test('a holder deletes their wallet: nothing of it stays on the server', { timeo
     await secret.focus();
     await page.keyboard.type(passphrase);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, exact: true, name: t('deleted-title') }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { level: 1, exact: true, name: t('wallet-deleted-title') }).waitFor({ timeout: 60_000 });
     await check('deleted');
     // The end page names nothing of the wallet, and the header no pseudonym.
     assert.ok(!(await page.locator('body').innerText()).toLowerCase().includes(key), 'the end page names nothing');
@@ -131,7 +131,7 @@ test('a holder deletes their wallet: nothing of it stays on the server', { timeo
     for (const b of stored) assert.ok(!left.some((l) => l.bytes.equals(b.bytes)));
 
     // A log-in with that pseudonym fails.
-    await page.getByRole('button', { name: t('deleted-start'), exact: true }).click();
+    await page.getByRole('button', { name: t('wallet-deleted-start'), exact: true }).click();
     await page.getByRole('heading', { level: 1, exact: true, name: t('start-title') }).waitFor();
     await openWallet(page, t, pseudonym, passphrase);
     await page.getByRole('alert').filter({ hasText: t('err-login-passphrase') }).waitFor({ timeout: 60_000 });

@@ -35,7 +35,7 @@ export function SettingsScreen(props: { session: Session; onClose: () => void; o
   const confirm = (e: Event) => {
     e.preventDefault();
     if (!samePseudonym(typed, props.session.pseudonym)) {
-      setError(msg('delete-wrong-pseudonym'));
+      setError(msg('wallet-delete-wrong-pseudonym'));
       return;
     }
     setSecret('');
@@ -45,7 +45,7 @@ export function SettingsScreen(props: { session: Session; onClose: () => void; o
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!secret.trim()) {
-      setError(msg(method === 'passphrase' ? 'delete-need-passphrase' : 'delete-need-code'));
+      setError(msg(method === 'passphrase' ? 'wallet-delete-need-passphrase' : 'wallet-delete-need-code'));
       return;
     }
     setBusy(true);
@@ -66,15 +66,15 @@ export function SettingsScreen(props: { session: Session; onClose: () => void; o
       <ScreenTitle>{t('settings-title')}</ScreenTitle>
       <section class="card stack" aria-labelledby="delete-title">
         <h2 id="delete-title" tabIndex={-1} ref={stepTitle}>
-          {t('delete-title')}
+          {t('wallet-delete-title')}
         </h2>
         {step === 'home' ? (
           <>
-            <p>{t('delete-goes')}</p>
-            <p>{t('delete-stays', { n: BACKUP_RETENTION_DAYS })}</p>
+            <p>{t('wallet-delete-goes')}</p>
+            <p>{t('wallet-delete-stays', { n: BACKUP_RETENTION_DAYS })}</p>
             <div class="row">
               <button type="button" class="danger" onClick={() => go('confirm')}>
-                {t('delete-start')}
+                {t('wallet-delete-start')}
               </button>
               <button type="button" class="secondary" onClick={props.onClose}>
                 {t('back')}
@@ -83,8 +83,8 @@ export function SettingsScreen(props: { session: Session; onClose: () => void; o
           </>
         ) : step === 'confirm' ? (
           <form class="stack" autocomplete="off" onSubmit={confirm}>
-            <p>{t('delete-confirm-lead')}</p>
-            <label for="delete-pseudonym">{t('delete-confirm-label')}</label>
+            <p>{t('wallet-delete-confirm-lead')}</p>
+            <label for="delete-pseudonym">{t('wallet-delete-confirm-label')}</label>
             <input
               id="delete-pseudonym"
               {...NOT_REMEMBERED}
@@ -96,7 +96,7 @@ export function SettingsScreen(props: { session: Session; onClose: () => void; o
             <ErrorBox id="delete-error" message={error ? say(t, lang, error) : null} />
             <div class="row">
               <button type="submit" class="danger">
-                {t('delete-continue')}
+                {t('wallet-delete-continue')}
               </button>
               <button type="button" class="secondary" onClick={() => go('home')}>
                 {t('cancel')}
@@ -105,9 +105,9 @@ export function SettingsScreen(props: { session: Session; onClose: () => void; o
           </form>
         ) : (
           <form class="stack" autocomplete="off" onSubmit={(e) => void submit(e)}>
-            <p>{t('delete-proof-lead')}</p>
+            <p>{t('wallet-delete-proof-lead')}</p>
             <fieldset>
-              <legend>{t('delete-proof-legend')}</legend>
+              <legend>{t('wallet-delete-proof-legend')}</legend>
               <label class="check">
                 <input
                   type="radio"
@@ -162,11 +162,11 @@ export function SettingsScreen(props: { session: Session; onClose: () => void; o
             )}
             <ErrorBox id="delete-error" message={error ? say(t, lang, error) : null} />
             <p class="status" aria-live="polite">
-              {busy ? t('delete-busy') : ''}
+              {busy ? t('wallet-delete-busy') : ''}
             </p>
             <div class="row">
               <button type="submit" class="danger" disabled={busy}>
-                {t('delete-submit')}
+                {t('wallet-delete-submit')}
               </button>
               <button type="button" class="secondary" disabled={busy} onClick={() => go('home')}>
                 {t('cancel')}
@@ -184,10 +184,10 @@ export function DeletedScreen(props: { onStart: () => void }) {
   const { t } = useI18n();
   return (
     <main class="screen">
-      <ScreenTitle>{t('deleted-title')}</ScreenTitle>
-      <p>{t('deleted-text')}</p>
+      <ScreenTitle>{t('wallet-deleted-title')}</ScreenTitle>
+      <p>{t('wallet-deleted-text')}</p>
       <button type="button" class="primary" onClick={props.onStart}>
-        {t('deleted-start')}
+        {t('wallet-deleted-start')}
       </button>
     </main>
   );
