@@ -652,6 +652,7 @@ async fn mutating_requests_without_the_client_header_are_refused() {
         (Method::POST, "/api/v1/auth/login"),
         (Method::POST, "/api/v1/auth/logout"),
         (Method::PUT, "/api/v1/account/passphrase"),
+        (Method::DELETE, "/api/v1/account"),
         (Method::POST, "/api/v1/documents"),
     ] {
         for value in [None, Some("0"), Some("yes")] {

@@ -20,6 +20,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/auth/logout"),
     ("GET", "/api/v1/account"),
     ("PUT", "/api/v1/account/passphrase"),
+    ("DELETE", "/api/v1/account"),
     ("POST", "/api/v1/documents"),
     ("PUT", "/api/v1/documents/{id}/content"),
     ("GET", "/api/v1/documents"),

@@ -79,9 +79,16 @@ enum Row {
     LinkOpen,
     LinkContent,
     LinkDownload,
+    AccountDelete,
 }
 
 /// The whole table: each endpoint's expected answer per column, as "status code".
+///
+/// `DELETE account` (deleting the caller's own wallet, which takes every share of it along):
+/// holder A's cell is a holder of its own made for the cell, deleting itself with the right
+/// pseudonym and passphrase, so A's shares stay for the other cells; holder B sends A's
+/// pseudonym and passphrase from B's session; workers send their own; "expired" and "revoked"
+/// are the session of a wallet already deleted.
 #[rustfmt::skip]
 const TABLE: &[(Row, &str, [&str; 10])] = &[
     //                                                         no session             holder A         holder B         addressed        other wkr        suspended                 link+PIN               link                   expired                   revoked
@@ -98,6 +105,7 @@ const TABLE: &[(Row, &str, [&str; 10])] = &[
     (Row::LinkOpen,         "POST links/{id}/open",            ["404 not_found",      "404 not_found", "404 not_found", "404 not_found", "404 not_found", "404 not_found",          "200",                 "200",                 "410 share_ended",        "410 share_ended"]),
     (Row::LinkContent,      "POST links/…/content",            ["404 not_found",      "404 not_found", "404 not_found", "404 not_found", "404 not_found", "404 not_found",          "200",                 "200",                 "410 share_ended",        "410 share_ended"]),
     (Row::LinkDownload,     "POST links/…/download",           ["404 not_found",      "404 not_found", "404 not_found", "404 not_found", "404 not_found", "404 not_found",          "204",                 "204",                 "410 share_ended",        "410 share_ended"]),
+    (Row::AccountDelete,    "DELETE account",                  ["401 unauthenticated", "204",          "400 invalid_field", "403 forbidden", "403 forbidden", "403 worker_suspended", "401 unauthenticated", "401 unauthenticated", "401 unauthenticated",  "401 unauthenticated"]),
 ];
 
 /// Everything the table needs.
@@ -121,6 +129,8 @@ struct Fixture {
     /// Invitations that can no longer be used.
     invitation_expired: String,
     invitation_used: String,
+    /// A holder whose wallet was deleted (its session was valid until then).
+    deleted: Holder,
 }
 
 const PIN: &str = "123456";
@@ -169,6 +179,9 @@ impl Fixture {
                 .await;
             assert_eq!(r.status, StatusCode::NO_CONTENT);
         }
+        let deleted = t.signup("deleted holder").await;
+        let r = delete_wallet(&t, &deleted.session, &deleted).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT);
         let invitation_expired = t.invitation("Samu Social", 1).await;
         let invitation_used = t.invitation("Samu Social", 72).await;
         let r = t
@@ -208,6 +221,7 @@ impl Fixture {
             link_revoked,
             invitation_expired,
             invitation_used,
+            deleted,
         }
     }
 
@@ -215,7 +229,11 @@ impl Fixture {
     fn session(&self, row: Row, col: Col) -> Option<String> {
         let holder_row = matches!(
             row,
-            Row::WorkerLookup | Row::ShareCreate | Row::ShareList | Row::ShareRevoke
+            Row::WorkerLookup
+                | Row::ShareCreate
+                | Row::ShareList
+                | Row::ShareRevoke
+                | Row::AccountDelete
         );
         let worker_row = matches!(
             row,
@@ -228,6 +246,7 @@ impl Fixture {
             Col::Addressed => &self.addressed.session,
             Col::OtherWorker => &self.other.session,
             Col::Suspended => &self.suspended.session,
+            Col::Expired | Col::Revoked if row == Row::AccountDelete => &self.deleted.session,
             Col::Expired | Col::Revoked if holder_row => &self.a.session,
             Col::Expired | Col::Revoked if worker_row => &self.addressed.session,
             Col::Expired | Col::Revoked => return None,
@@ -360,8 +379,43 @@ impl Fixture {
                 )
                 .await
             }
+            Row::AccountDelete => {
+                let whose = match col {
+                    Col::HolderA => {
+                        let own = t.signup(&format!("deleting {n}")).await;
+                        return delete_wallet(t, &own.session, &own).await;
+                    }
+                    Col::Addressed => &self.addressed.secrets,
+                    Col::OtherWorker => &self.other.secrets,
+                    Col::Suspended => &self.suspended.secrets,
+                    Col::Expired | Col::Revoked => &self.deleted,
+                    _ => &self.a,
+                };
+                t.call(
+                    Method::DELETE,
+                    "/api/v1/account",
+                    session,
+                    Some(delete_body(whose)),
+                )
+                .await
+            }
         }
     }
+}
+
+/// The body that deletes the wallet of `whose`: its pseudonym and passphrase auth key.
+fn delete_body(whose: &Holder) -> Value {
+    json!({"pseudonym": whose.pseudonym, "method": "passphrase", "auth_key": b64(&whose.passphrase_auth)})
+}
+
+async fn delete_wallet(t: &TestApp, session: &str, whose: &Holder) -> TestResponse {
+    t.call(
+        Method::DELETE,
+        "/api/v1/account",
+        Some(session),
+        Some(delete_body(whose)),
+    )
+    .await
 }
 
 /// "status" for a success, "status code" for an error.
@@ -418,7 +472,11 @@ async fn every_share_endpoint_answers_every_caller_as_the_table_says() {
         }
         results.push(((*label).to_owned(), cells));
     }
-    assert_eq!(TABLE.len(), 13, "one row per share-related endpoint");
+    assert_eq!(
+        TABLE.len(),
+        14,
+        "one row per share-related endpoint, and the wallet's deletion"
+    );
     assert!(
         mismatches == 0,
         "{mismatches} cells differ (✗ expected → got):\n{}",

@@ -197,7 +197,7 @@ async fn story(s: &impl Storage) {
         s.document(alice.id, d1.id).await.unwrap().unwrap().metadata,
         b"renamed"
     );
-    assert!(!s.delete_document(bob.id, d1.id).await.unwrap());
+    assert!(!s.delete_document(bob.id, d1.id, 2000).await.unwrap());
 
     // Stale: not complete and reserved at or before the cutoff.
     assert_eq!(
@@ -221,7 +221,7 @@ async fn story(s: &impl Storage) {
     );
     assert!(!s.finish_upload(alice.id, d2.id).await.unwrap());
 
-    assert!(s.delete_document(alice.id, d1.id).await.unwrap());
+    assert!(s.delete_document(alice.id, d1.id, 2000).await.unwrap());
     assert_eq!(s.used_bytes(alice.id).await.unwrap(), 0);
 }
 
@@ -642,7 +642,7 @@ async fn sharing_story(s: &impl Storage) {
     );
 
     // Deleting a document drops it from the shares' lists, not the receipts.
-    assert!(s.delete_document(holder.id, d1.id).await.unwrap());
+    assert!(s.delete_document(holder.id, d1.id, 300).await.unwrap());
     let after = s.holder_shares(holder.id).await.unwrap();
     assert_eq!(after[2].document_ids, vec![d2.id]);
     assert_eq!(after[2].receipts.len(), 2);

@@ -174,6 +174,11 @@ export const api = {
   account: () => request<Account>('GET', '/account'),
   setPassphrase: (body: Schemas['ChangePassphraseRequest']) =>
     request<void>('PUT', '/account/passphrase', body),
+  /** Deletes the wallet; every session of it ends, this one too, so the token is forgotten. */
+  deleteAccount: async (body: Schemas['DeleteAccountRequest']) => {
+    await request<void>('DELETE', '/account', body);
+    sessionToken = null;
+  },
   documents: () => request<Schemas['DocumentList']>('GET', '/documents'),
   reserveDocument: (body: Schemas['CreateDocumentRequest']) =>
     request<Schemas['CreateDocumentResponse']>('POST', '/documents', body),

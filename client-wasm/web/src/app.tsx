@@ -9,6 +9,7 @@ import { takeCrypto } from './pde';
 import { LinkSession, type WorkerSession } from './shared';
 import { forget, navigate, setGuard, useNav } from './nav';
 import { addressWithoutSecret, parseRoute, type Route } from './sharing';
+import { DeletedScreen } from './settings';
 import { RecoverScreen, StartScreen } from './start';
 import { Dialog, I18nContext, LangSwitch, useI18n } from './ui';
 import { WalletScreen } from './wallet';
@@ -18,7 +19,7 @@ import { JoinScreen, WorkerHome } from './worker';
 export const IDLE_LOCK_MS = 10 * 60 * 1000;
 export const IDLE_WARN_MS = 9 * 60 * 1000;
 
-type Screen = 'start' | 'create' | 'recover' | 'wallet' | 'worker' | 'join' | 'link' | 'link-closed';
+type Screen = 'start' | 'create' | 'recover' | 'wallet' | 'worker' | 'join' | 'link' | 'link-closed' | 'deleted';
 
 /** Whatever is open: a holder's wallet, a worker's account, or a share link. */
 type AnySession = OpenSession | LinkSession;
@@ -137,6 +138,16 @@ export function App(props: { route: Route }) {
     setScreen('start');
   };
 
+  /** The wallet was deleted on the server: close it as Quit does, then the end page. */
+  const deleted = useCallback(async () => {
+    const s = sessionRef.current;
+    sessionRef.current = null;
+    setSession(null);
+    setNotice(null);
+    forget({ screen: 'deleted' });
+    if (s) await s.lock();
+  }, []);
+
   const lock = useCallback(async (reason: 'quit' | 'idle' | 'lost') => {
     const s = sessionRef.current;
     sessionRef.current = null;
@@ -186,7 +197,9 @@ export function App(props: { route: Route }) {
       </header>
       {screen === 'wallet' && session?.kind === 'holder' ? (
         <IdleGuard onLock={() => void lock('idle')} onQuit={() => void lock('quit')}>
-          {(keepAlive) => <WalletScreen key={session.pseudonym} session={session} keepAlive={keepAlive} />}
+          {(keepAlive) => (
+            <WalletScreen key={session.pseudonym} session={session} keepAlive={keepAlive} onDeleted={() => void deleted()} />
+          )}
         </IdleGuard>
       ) : screen === 'worker' && session?.kind === 'worker' ? (
         <IdleGuard onLock={() => void lock('idle')} onQuit={() => void lock('quit')}>
@@ -202,6 +215,8 @@ export function App(props: { route: Route }) {
             <p aria-live="polite">{i18n.t('link-opening')}</p>
           </main>
         )
+      ) : screen === 'deleted' ? (
+        <DeletedScreen onStart={toStart} />
       ) : screen === 'link-closed' ? (
         <LinkClosedScreen lost={notice === 'lost'} />
       ) : screen === 'join' && route.kind === 'join' ? (

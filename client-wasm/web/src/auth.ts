@@ -189,3 +189,43 @@ export async function setNewPassphrase(session: OpenSession, passphrase: string,
 export function codeGroups(code: string): string[] {
   return code.split('-').filter(Boolean);
 }
+
+/** What proves a wallet's deletion: the passphrase or the recovery code, typed again. */
+export type DeletionProof = { method: 'passphrase'; passphrase: string } | { method: 'recovery'; code: string };
+
+/** Whether `typed` is the pseudonym of the wallet, compared as the server does (after trimming, ignoring case). */
+export function samePseudonym(typed: string, pseudonym: string): boolean {
+  return normalizePseudonym(typed).toLowerCase() === normalizePseudonym(pseudonym).toLowerCase();
+}
+
+/**
+ * Deletes the open wallet on the server (docs/api.md, `DELETE /api/v1/account`): the auth key
+ * of the proof is derived in the wallet's crypto worker, like a log-in. The caller then locks
+ * the session.
+ */
+export async function deleteWallet(session: Session, typedPseudonym: string, proof: DeletionProof): Promise<void> {
+  const crypto = session.crypto;
+  const pseudonym = normalizePseudonym(typedPseudonym);
+  if (proof.method === 'recovery') {
+    await withKeys(crypto, crypto.call({ op: 'deriveRecoveryKeys', code: proof.code }), (_keys, authKey) =>
+      api.deleteAccount({ pseudonym, method: 'recovery', auth_key: toBase64(authKey) }),
+    );
+    return;
+  }
+  const { salt, kdf } = await api.params(session.pseudonym);
+  // The canonical form first, then the text as typed, as at log-in.
+  const candidates = loginCandidates(proof.passphrase);
+  for (let i = 0; ; i++) {
+    const derive = crypto.call({ op: 'derivePassphraseKeys', passphrase: candidates[i]!, salt: fromBase64(salt), kdf });
+    const done = await withKeys(crypto, derive, async (_keys, authKey) => {
+      try {
+        await api.deleteAccount({ pseudonym, method: 'passphrase', auth_key: toBase64(authKey) });
+        return true;
+      } catch (e) {
+        if (i + 1 < candidates.length && e instanceof ApiError && e.code === 'invalid_credentials') return false;
+        throw e;
+      }
+    });
+    if (done) return;
+  }
+}

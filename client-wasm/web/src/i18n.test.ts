@@ -62,6 +62,18 @@ describe('translations', () => {
     });
   });
 
+  it('no language defines a message twice (the second would replace the first)', () => {
+    for (const l of LANGS) {
+      const seen = new Set<string>();
+      const twice: string[] = [];
+      for (const m of new FluentResource(FTL_SOURCES[l]).body) {
+        if (seen.has(m.id)) twice.push(m.id);
+        seen.add(m.id);
+      }
+      expect(twice, `defined twice in ${l}.ftl`).toEqual([]);
+    }
+  });
+
   it('no translation uses a variable the English text does not give', () => {
     const en = variables(FTL_SOURCES.en);
     for (const l of LANGS) {

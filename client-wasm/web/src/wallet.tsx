@@ -5,6 +5,7 @@ import { downscaleImage, DOWNSCALABLE, makeThumbnail, thumbField } from './image
 import { newMetadata } from './metadata';
 import type { DocEntry, Phase, Session } from './session';
 import { DocList } from './doclist';
+import { SettingsScreen } from './settings';
 import { MySharesScreen, ShareScreen } from './share';
 import { backTo, useNav } from './nav';
 import { Dialog, ErrorBox, Listen, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, type Msg } from './ui';
@@ -16,9 +17,10 @@ type View =
   | { kind: 'note' }
   | { kind: 'doc'; id: string }
   | { kind: 'share' }
-  | { kind: 'shares' };
+  | { kind: 'shares' }
+  | { kind: 'settings' };
 
-export function WalletScreen(props: { session: Session; keepAlive: () => void }) {
+export function WalletScreen(props: { session: Session; keepAlive: () => void; onDeleted: () => void }) {
   const { session } = props;
   // Each view is a history entry: Back returns to the one before (see nav.ts).
   const [view, setView] = useNav<View>('wallet', { kind: 'home' });
@@ -66,6 +68,9 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void })
   if (view.kind === 'shares') {
     return <MySharesScreen session={session} onClose={() => home()} onShare={() => setView({ kind: 'share' })} />;
   }
+  if (view.kind === 'settings') {
+    return <SettingsScreen session={session} onClose={() => home()} onDeleted={props.onDeleted} />;
+  }
   if (view.kind === 'doc') {
     const entry = session.docs.find((d) => d.id === view.id);
     if (entry) {
@@ -94,6 +99,7 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void })
       onOpen={(id) => setView({ kind: 'doc', id })}
       onShare={() => setView({ kind: 'share' })}
       onShares={() => setView({ kind: 'shares' })}
+      onSettings={() => setView({ kind: 'settings' })}
     />
   );
 }
@@ -113,6 +119,7 @@ function HomeScreen(props: {
   onOpen: (id: string) => void;
   onShare: () => void;
   onShares: () => void;
+  onSettings: () => void;
 }) {
   const { t, lang } = useI18n();
   const { session, filter } = props;
@@ -167,6 +174,9 @@ function HomeScreen(props: {
         </button>
         <button type="button" class="secondary" onClick={props.onShares}>
           {t('shares-open')}
+        </button>
+        <button type="button" class="secondary" onClick={props.onSettings}>
+          {t('settings-open')}
         </button>
       </div>
       <section aria-labelledby="cat-title">

@@ -12,6 +12,7 @@ use crate::clock::day_of;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, B64};
 use crate::ids::AccountId;
+use crate::roles::Holder;
 use crate::routes::auth;
 use crate::session::{self, Session};
 use crate::state::AppState;
@@ -323,6 +324,94 @@ pub async fn change_passphrase(
             .storage
             .delete_other_sessions(session.account_id, &session.token_hash)
             .await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `DELETE /api/v1/account` body: the wallet's pseudonym, typed again, and fresh proof.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct DeleteAccountRequest {
+    /// The pseudonym of the signed-in wallet, typed by the holder to confirm (compared like a
+    /// log-in: case-insensitively after trimming).
+    pub pseudonym: String,
+    /// Which key is presented.
+    pub method: auth::LoginMethod,
+    /// The 32-byte passphrase or recovery auth key, Base64: checked like a log-in (a
+    /// passphrase in the log-in throttle).
+    #[schema(value_type = String, format = Byte)]
+    pub auth_key: B64,
+}
+
+/// Deletes the signed-in holder's wallet: every row of the account and every blob of its
+/// documents. Needs the pseudonym typed again and the current passphrase or the recovery code,
+/// however fresh the session. Every session of the account ends, this one too, and its shares
+/// stop at once. Workers cannot: a worker's account belongs to an organisation the operator
+/// vouches for, and holders' shares (their history, receipts included) are addressed to it.
+#[utoipa::path(delete, operation_id = "delete_account", path = "/api/v1/account", tag = "accounts", security(("session" = [])),
+    request_body = DeleteAccountRequest,
+    responses(
+        (status = 204, description = "Deleted; no session of the account is valid any more"),
+        (status = 400, body = ErrorBody, description = "bad_request, invalid_field (a pseudonym that is not this wallet's: nothing deleted)"),
+        (status = 401, body = ErrorBody, description = "unauthenticated; invalid_credentials (a wrong key: nothing deleted)"),
+        (status = 403, body = ErrorBody, description = "forbidden (a worker), worker_suspended"),
+        (status = 429, body = ErrorBody, description = "too_many_attempts, with Retry-After (the log-in throttle)"),
+    ))]
+pub async fn delete(
+    State(state): State<AppState>,
+    holder: Holder,
+    ApiJson(req): ApiJson<DeleteAccountRequest>,
+) -> Result<StatusCode, AppError> {
+    let pseudonym = validate::pseudonym(&req.pseudonym)?;
+    let auth_key = req
+        .auth_key
+        .bounded("auth_key", AUTH_KEY_LEN, AUTH_KEY_LEN)?;
+    let account = state
+        .storage
+        .account(holder.account_id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    if pseudonym.key != account.pseudonym_key {
+        return Err(AppError::field(
+            "pseudonym",
+            "is not the pseudonym of this wallet",
+        ));
+    }
+    let limit_key = state.pepper.login_limit_key(&account.pseudonym_key);
+    let now = state.clock.now();
+    // Checked like a log-in, in the same throttle for the passphrase: a stolen session is no
+    // faster a guessing oracle here than the log-in form.
+    if req.method.throttled() {
+        auth::take_try(&state, &limit_key, now).await?;
+    }
+    let expected = match req.method {
+        auth::LoginMethod::Passphrase => &account.passphrase.auth_hmac,
+        auth::LoginMethod::Recovery => &account.recovery_auth_hmac,
+    };
+    if !state.pepper.verify_auth_key(&auth_key, expected) {
+        return Err(AppError::InvalidCredentials);
+    }
+    let Some(documents) = state.storage.delete_holder(account.id, &limit_key).await? else {
+        return Err(AppError::Unauthenticated);
+    };
+    // The rows went first, in one transaction (sessions, shares and their envelopes with
+    // them, so every session and share stopped at that commit). The blobs go after: a crash
+    // or a store failure from here on leaves blobs that no document row names, and a document
+    // id is never given again, so no row can ever name them; the sweep's orphan pass deletes
+    // every such blob once it is older than an upload lease (sweeper.rs). The other way
+    // round, a crash between the two would leave rows naming missing blobs. An upload of one
+    // of these documents still running deletes its own blob when it finds its row gone.
+    let mut left = 0_usize;
+    for id in documents {
+        if state.blobs.delete(id).await.is_err() {
+            left += 1;
+        }
+    }
+    if left > 0 {
+        // No id: the log keeps nothing of the deleted account.
+        tracing::warn!(
+            blobs = left,
+            "blobs of a deleted wallet left to the orphan sweep"
+        );
     }
     Ok(StatusCode::NO_CONTENT)
 }

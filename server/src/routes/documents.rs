@@ -332,7 +332,8 @@ pub async fn put_metadata(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Deletes the document: its row and its blob.
+/// Deletes the document: its row (with its owner envelope), its share envelopes, then its
+/// blob; a share left with no document ends as if revoked.
 #[utoipa::path(delete, operation_id = "delete_document", path = "/api/v1/documents/{id}", tag = "documents", security(("session" = [])),
     params(("id" = String, Path, description = "Document id")),
     responses(
@@ -347,9 +348,16 @@ pub async fn delete(
     holder: Holder,
     DocPath(id): DocPath,
 ) -> Result<StatusCode, AppError> {
-    if !state.storage.delete_document(holder.account_id, id).await? {
+    let now = state.clock.now();
+    if !state
+        .storage
+        .delete_document(holder.account_id, id, now)
+        .await?
+    {
         return Err(AppError::NotFound);
     }
+    // Rows first: a crash or a store failure from here on leaves a blob no row names, which
+    // the sweep's orphan pass deletes (sweeper.rs).
     state.blobs.delete(id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -63,7 +63,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
         .routes(routes!(accounts::create))
-        .routes(routes!(accounts::get))
+        .routes(routes!(accounts::get, accounts::delete))
         .routes(routes!(accounts::change_passphrase))
         .routes(routes!(documents::create, documents::list))
         .routes(routes!(documents::put_content, documents::get_content))

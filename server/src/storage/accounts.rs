@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 
 use crate::clock::UnixSeconds;
-use crate::ids::AccountId;
+use crate::ids::{AccountId, DocumentId};
 
 use super::{Account, PassphraseSlot, Role, SessionRecord, StorageResult};
 
@@ -44,4 +44,14 @@ pub trait AccountStore: Send + Sync {
     async fn delete_sessions(&self, id: AccountId) -> StorageResult<u64>;
     /// How many sessions an account has open.
     async fn session_count(&self, id: AccountId) -> StorageResult<u64>;
+    /// Deletes a holder's account and every row of it in one transaction: its sessions, key
+    /// slots, documents and their envelopes, shares with their documents, envelopes, notes and
+    /// receipts, and the log-in throttle row under `login_limit_key`. Answers the ids of the
+    /// documents it had (in any state), whose blobs the caller deletes after; `None` if there
+    /// is no such holder (a worker's account is left alone).
+    async fn delete_holder(
+        &self,
+        id: AccountId,
+        login_limit_key: &str,
+    ) -> StorageResult<Option<Vec<DocumentId>>>;
 }

@@ -53,8 +53,15 @@ pub trait DocumentStore: Send + Sync {
         id: DocumentId,
         metadata: &[u8],
     ) -> StorageResult<bool>;
-    /// Deletes a document row; false if there is no such document.
-    async fn delete_document(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool>;
+    /// Deletes a document row with its owner envelope, its place in every share and the share
+    /// envelopes of it, in one transaction; a share of the owner left with no document ends
+    /// at `now` as if revoked (its note deleted too). False if there is no such document.
+    async fn delete_document(
+        &self,
+        owner: AccountId,
+        id: DocumentId,
+        now: UnixSeconds,
+    ) -> StorageResult<bool>;
     /// Documents not complete, reserved at or before `cutoff`, and not being uploaded since.
     async fn stale_documents(&self, cutoff: UnixSeconds) -> StorageResult<Vec<DocumentId>>;
     /// Which of `ids` (at most [`MAX_IDS_PER_LOOKUP`]) have a document row, in any state: the

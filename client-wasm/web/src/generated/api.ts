@@ -32,7 +32,14 @@ export interface paths {
         get: operations["get_account"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Deletes the signed-in holder's wallet: every row of the account and every blob of its
+         *     documents. Needs the pseudonym typed again and the current passphrase or the recovery code,
+         *     however fresh the session. Every session of the account ends, this one too, and its shares
+         *     stop at once. Workers cannot: a worker's account belongs to an organisation the operator
+         *     vouches for, and holders' shares (their history, receipts included) are addressed to it.
+         */
+        delete: operations["delete_account"];
         options?: never;
         head?: never;
         patch?: never;
@@ -157,7 +164,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Deletes the document: its row and its blob. */
+        /**
+         * Deletes the document: its row (with its owner envelope), its share envelopes, then its
+         *     blob; a share left with no document ends as if revoked.
+         */
         delete: operations["delete_document"];
         options?: never;
         head?: never;
@@ -591,6 +601,22 @@ export interface components {
              * @example 00112233445566778899aabbccddeeff
              */
             id: string;
+        };
+        /** @description `DELETE /api/v1/account` body: the wallet's pseudonym, typed again, and fresh proof. */
+        DeleteAccountRequest: {
+            /**
+             * Format: byte
+             * @description The 32-byte passphrase or recovery auth key, Base64: checked like a log-in (a
+             *     passphrase in the log-in throttle).
+             */
+            auth_key: string;
+            /** @description Which key is presented. */
+            method: components["schemas"]["LoginMethod"];
+            /**
+             * @description The pseudonym of the signed-in wallet, typed by the holder to confirm (compared like a
+             *     log-in: case-insensitively after trimming).
+             */
+            pseudonym: string;
         };
         /** @description The holder's complete documents. */
         DocumentList: {
@@ -1125,6 +1151,127 @@ export interface operations {
             };
             /** @description uri_too_long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Deleted; no session of the account is valid any more */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad_request, invalid_field (a pseudonym that is not this wallet's: nothing deleted) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated; invalid_credentials (a wrong key: nothing deleted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden (a worker), worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too_many_attempts, with Retry-After (the log-in throttle) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

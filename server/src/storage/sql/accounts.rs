@@ -3,9 +3,9 @@
 use async_trait::async_trait;
 
 use super::rows::{AccountRow, SessionRow, maybe};
-use super::{SqlStorage, to_u64};
+use super::{SqlStorage, parse_id, to_u64};
 use crate::clock::UnixSeconds;
-use crate::ids::AccountId;
+use crate::ids::{AccountId, DocumentId};
 use crate::storage::*;
 
 const INSERT_ACCOUNT: &str = "INSERT INTO accounts (id, kind, pseudonym, pseudonym_key, \
@@ -195,5 +195,53 @@ impl AccountStore for SqlStorage {
                 .fetch_one(&self.pool)
                 .await?;
         to_u64(n, "session count")
+    }
+
+    async fn delete_holder(
+        &self,
+        id: AccountId,
+        login_limit_key: &str,
+    ) -> StorageResult<Option<Vec<DocumentId>>> {
+        let id = id.to_string();
+        let mut tx = self.begin_write().await?;
+        self.lock_account(&mut tx, &id).await?;
+        let documents: Vec<(String,)> =
+            sqlx::query_as("SELECT id FROM documents WHERE account_id = $1")
+                .bind(&id)
+                .fetch_all(&mut *tx)
+                .await?;
+        // Each table named, children first, rather than left to the foreign keys' cascades
+        // alone: the statement says what goes, and a table added later without a cascade
+        // fails here (a foreign key violation) instead of keeping rows of a deleted account.
+        for statement in [
+            "DELETE FROM receipts WHERE share_id IN (SELECT id FROM shares WHERE owner_id = $1)",
+            "DELETE FROM share_envelopes WHERE share_id IN \
+             (SELECT id FROM shares WHERE owner_id = $1)",
+            "DELETE FROM share_documents WHERE share_id IN \
+             (SELECT id FROM shares WHERE owner_id = $1)",
+            "DELETE FROM shares WHERE owner_id = $1",
+            "DELETE FROM documents WHERE account_id = $1",
+            "DELETE FROM sessions WHERE account_id = $1",
+        ] {
+            sqlx::query(statement).bind(&id).execute(&mut *tx).await?;
+        }
+        let done = sqlx::query("DELETE FROM accounts WHERE id = $1 AND kind = 'holder'")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() != 1 {
+            // Not a holder (or already gone): the transaction is rolled back on drop.
+            return Ok(None);
+        }
+        sqlx::query("DELETE FROM login_attempts WHERE key = $1")
+            .bind(login_limit_key)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        documents
+            .iter()
+            .map(|(d,)| parse_id(d, "document id"))
+            .collect::<StorageResult<Vec<_>>>()
+            .map(Some)
     }
 }

@@ -135,13 +135,40 @@ impl DocumentStore for SqlStorage {
         Ok(done.rows_affected() == 1)
     }
 
-    async fn delete_document(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool> {
+    async fn delete_document(
+        &self,
+        owner: AccountId,
+        id: DocumentId,
+        now: UnixSeconds,
+    ) -> StorageResult<bool> {
+        let mut tx = self.begin_write().await?;
+        self.lock_account(&mut tx, &owner.to_string()).await?;
+        // The foreign keys cascade to the document's `share_documents` rows and from them to
+        // its `share_envelopes` (both migrations); receipts keep their document id as history.
         let done = sqlx::query("DELETE FROM documents WHERE id = $1 AND account_id = $2")
             .bind(id.to_string())
             .bind(owner.to_string())
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
-        Ok(done.rows_affected() == 1)
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        // A share with no document left has nothing to show: it ends now, as a revocation
+        // would end it (an already ended one keeps its end), and its note goes.
+        sqlx::query(
+            "UPDATE shares SET note = NULL, revoked_at = CASE \
+                WHEN revoked_at IS NULL AND locked_at IS NULL AND expires_at > $1 THEN $1 \
+                ELSE revoked_at END \
+             WHERE owner_id = $2 \
+             AND NOT EXISTS (SELECT 1 FROM share_documents d WHERE d.share_id = shares.id) \
+             AND (note IS NOT NULL OR (revoked_at IS NULL AND locked_at IS NULL AND expires_at > $1))",
+        )
+        .bind(now)
+        .bind(owner.to_string())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn stale_documents(&self, cutoff: UnixSeconds) -> StorageResult<Vec<DocumentId>> {
