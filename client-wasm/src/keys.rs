@@ -23,6 +23,23 @@ impl SlotKeys {
     }
 }
 
+/// The slot key of one passkey, derived from its PRF output; it never leaves WASM memory.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct PasskeyKey {
+    pub(crate) inner: slot::PasskeySlotKey,
+}
+
+/// The slot key of a passkey from the 32 bytes its authenticator's PRF gave for the
+/// credential's salt (`prf.results.first`). The caller should overwrite its copy afterwards.
+#[wasm_bindgen(js_name = derivePasskeyKey)]
+pub fn derive_passkey_key(
+    #[wasm_bindgen(js_name = prfOutput)] prf_output: &[u8],
+) -> Result<PasskeyKey, PdeError> {
+    let inner = slot::PasskeySlotKey::from_prf_output(prf_output).map_err(PdeError::invalid)?;
+    Ok(PasskeyKey { inner })
+}
+
 /// 16 random bytes for a new passphrase slot.
 #[wasm_bindgen(js_name = randomSalt)]
 pub fn random_salt() -> Vec<u8> {

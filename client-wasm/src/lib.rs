@@ -18,8 +18,8 @@ mod wallet;
 pub use document::{ContentReader, DocumentWriter};
 pub use error::{ErrorCode, PdeError};
 pub use keys::{
-    SlotKeys, derive_passphrase_keys, derive_recovery_keys, encrypted_length,
-    generate_recovery_code, random_salt,
+    PasskeyKey, SlotKeys, derive_passkey_key, derive_passphrase_keys, derive_recovery_keys,
+    encrypted_length, generate_recovery_code, random_salt,
 };
 pub use share::{LinkSecret, encrypt_note};
 pub use wallet::Wallet;

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::document::{ContentReader, DocumentWriter, Stream};
 use crate::error::PdeError;
-use crate::keys::{SlotKeys, length_from_js};
+use crate::keys::{PasskeyKey, SlotKeys, length_from_js};
 use crate::rng::os_rng;
 use crate::share::parse_recipient;
 
@@ -97,6 +97,12 @@ impl Wallet {
         Ok(Self::new(keys.inner.open_slot(slot)?))
     }
 
+    /// Decrypts a passkey slot with the key derived from the passkey's PRF output.
+    #[wasm_bindgen(js_name = openWithPasskey)]
+    pub fn open_with_passkey(slot: &[u8], key: &PasskeyKey) -> Result<Wallet, PdeError> {
+        Ok(Self::new(key.inner.open_slot(slot)?))
+    }
+
     /// The wallet's public recipient, `age1…`.
     pub fn recipient(&self) -> Result<String, PdeError> {
         self.with_keys(|keys| Ok(keys.wallet.recipient().to_string()))
@@ -106,6 +112,12 @@ impl Wallet {
     #[wasm_bindgen(js_name = sealSlot)]
     pub fn seal_slot(&self, keys: &SlotKeys) -> Result<Vec<u8>, PdeError> {
         self.with_keys(|k| Ok(keys.inner.seal_slot(&k.wallet, &mut os_rng())))
+    }
+
+    /// A passkey slot holding W, openable with `key`.
+    #[wasm_bindgen(js_name = sealPasskeySlot)]
+    pub fn seal_passkey_slot(&self, key: &PasskeyKey) -> Result<Vec<u8>, PdeError> {
+        self.with_keys(|k| Ok(key.inner.seal_slot(&k.wallet, &mut os_rng())))
     }
 
     /// Zeroizes W, every document identity and every writer or reader made by this wallet.

@@ -3,8 +3,8 @@
 
 use js_sys::Reflect;
 use pde_client_wasm::{
-    ContentReader, LinkSecret, PdeError, Wallet, derive_passphrase_keys, derive_recovery_keys,
-    encrypt_note, encrypted_length, generate_recovery_code, random_salt,
+    ContentReader, LinkSecret, PdeError, Wallet, derive_passkey_key, derive_passphrase_keys,
+    derive_recovery_keys, encrypt_note, encrypted_length, generate_recovery_code, random_salt,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -69,6 +69,23 @@ fn recovery_code_slot_round_trip_and_wrong_key() {
     let last = damaged.len() - 1;
     damaged[last] ^= 1;
     assert_eq!(js_code(Wallet::open(&damaged, &keys)), "damaged");
+}
+
+#[test]
+fn passkey_slot_round_trip_wrong_prf_and_bad_length() {
+    let wallet = Wallet::create();
+    let key = derive_passkey_key(&[3; 32]).unwrap();
+    let slot = wallet.seal_passkey_slot(&key).unwrap();
+    let reopened = Wallet::open_with_passkey(&slot, &key).unwrap();
+    assert_eq!(reopened.recipient().unwrap(), wallet.recipient().unwrap());
+    let other = derive_passkey_key(&[4; 32]).unwrap();
+    assert_eq!(
+        js_code(Wallet::open_with_passkey(&slot, &other)),
+        "wrong_key"
+    );
+    assert_eq!(js_code(derive_passkey_key(&[3; 31])), "invalid_input");
+    wallet.lock();
+    assert_eq!(js_code(wallet.seal_passkey_slot(&key)), "locked");
 }
 
 #[test]

@@ -3,7 +3,10 @@
 //! A passphrase or a recovery code yields [`SlotKeys`]: an auth key the server sees (it logs
 //! the holder in) and a slot seed that never leaves the client. The slot seed is the X25519
 //! secret of the slot identity, and the slot is W's text form encrypted to that identity.
+//! A passkey yields only a slot key ([`PasskeySlotKey`], from its PRF output): it logs in with
+//! a signature instead of an auth key.
 
+mod passkey;
 mod recovery;
 
 use core::fmt;
@@ -13,6 +16,7 @@ use rand_core::CryptoRng;
 use unicode_normalization::UnicodeNormalization;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
+pub use passkey::{PRF_OUTPUT_LEN, PasskeySlotKey, PrfError};
 pub use recovery::{RecoveryCode, RecoveryCodeError};
 
 use crate::identity::{Identity, OpenError};

@@ -73,6 +73,8 @@ const COMMITTED: &[(&str, &[u8])] = committed![
     "fail_note_padding",
     "fail_note_text_too_long",
     "fail_note_unknown_field",
+    "slot_passkey",
+    "fail_passkey_wrong_prf",
 ];
 
 struct Vector {
@@ -523,6 +525,31 @@ fn generate() -> Vec<Vector> {
         let file = format::encrypt(&worker.recipient(), &padded_note(json, len), &mut rng).unwrap();
         vectors.push(failure(name, "note_damaged", &worker, file));
     }
+
+    // Generated last, so that adding them left every earlier vector as it was.
+    let prf_output = random_bytes(&mut rng, slot::PRF_OUTPUT_LEN);
+    let key = slot::PasskeySlotKey::from_prf_output(&prf_output).unwrap();
+    let slot_file = key.seal_slot(&wallet, &mut rng);
+    let mut v = success(
+        "slot_passkey",
+        &key.slot_identity(),
+        wallet.to_secret_string().as_bytes(),
+        slot_file.clone(),
+    );
+    v.headers.push(("prf-output", common::hex(&prf_output)));
+    vectors.push(v);
+    // The same slot, with the identity of another PRF output (another credential, or the same
+    // credential evaluated on another salt).
+    let other_prf = random_bytes(&mut rng, slot::PRF_OUTPUT_LEN);
+    let other = slot::PasskeySlotKey::from_prf_output(&other_prf).unwrap();
+    let mut v = failure(
+        "fail_passkey_wrong_prf",
+        "wrong_key",
+        &other.slot_identity(),
+        slot_file,
+    );
+    v.headers.push(("prf-output", common::hex(&other_prf)));
+    vectors.push(v);
     vectors
 }
 
@@ -631,6 +658,16 @@ fn committed_vectors_decrypt_as_expected() {
             assert_eq!(common::hex(keys.auth_key()), header("auth-key").unwrap());
             assert_eq!(keys.slot_identity().recipient(), identity.recipient());
             keys.open_slot(file).unwrap();
+        }
+        if let Some(prf) = header("prf-output") {
+            let key = slot::PasskeySlotKey::from_prf_output(&common::unhex(prf)).unwrap();
+            assert_eq!(key.slot_identity().recipient(), identity.recipient());
+            match header("expect").unwrap() {
+                "success" => {
+                    key.open_slot(file).unwrap();
+                }
+                _ => assert!(key.open_slot(file).is_err(), "{name}"),
+            }
         }
         if let Some(code) = header("recovery-code") {
             let keys = RecoveryCode::parse(code).unwrap().derive_keys();

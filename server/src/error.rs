@@ -134,6 +134,22 @@ pub enum AppError {
         /// Wrong PINs still allowed before the link locks.
         attempts_left: u32,
     },
+    /// Passkeys are off: the public URL's host is not a domain name.
+    #[error("passkeys are not available on this server (its public URL has no domain name)")]
+    PasskeysUnavailable,
+    /// The passkey ceremony is unknown, already finished, expired, or another account's.
+    #[error("this passkey request is no longer valid (already used or expired); start again")]
+    CeremonyExpired,
+    /// The authenticator's answer does not verify (challenge, origin, relying party,
+    /// signature).
+    #[error("the passkey's answer was refused: {0}")]
+    PasskeyRejected(String),
+    /// The authenticator did not verify the person (PIN, fingerprint, screen lock).
+    #[error("the passkey did not verify who you are (screen lock, PIN or fingerprint is required)")]
+    UserVerificationRequired,
+    /// This passkey is already registered.
+    #[error("this passkey is already registered")]
+    PasskeyTaken,
     /// Anything else; the detail goes to the log only.
     #[error("internal error: {0}")]
     Internal(String),
@@ -179,6 +195,10 @@ impl AppError {
                 StatusCode::BAD_REQUEST
             }
             Self::InvalidWorkerCode(_) | Self::WorkerCodeMistyped(_) => StatusCode::BAD_REQUEST,
+            Self::PasskeyRejected(_) | Self::UserVerificationRequired => StatusCode::BAD_REQUEST,
+            Self::PasskeysUnavailable => StatusCode::NOT_FOUND,
+            Self::CeremonyExpired => StatusCode::GONE,
+            Self::PasskeyTaken => StatusCode::CONFLICT,
             Self::MissingClientHeader | Self::Forbidden | Self::WorkerSuspended => {
                 StatusCode::FORBIDDEN
             }

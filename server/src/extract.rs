@@ -167,6 +167,35 @@ impl<S: Send + Sync> FromRequestParts<S> for ShareDocPath {
     }
 }
 
+/// A passkey id taken from the path (`{id}`); a malformed one is `invalid_field`.
+pub struct PasskeyPath(pub crate::ids::PasskeyId);
+
+impl<S: Send + Sync> FromRequestParts<S> for PasskeyPath {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let raw: String = raw_path(parts, state).await?;
+        Ok(Self(parse_id(&raw, "id")?))
+    }
+}
+
+/// A session's public id taken from the path (`{id}`, 32 lowercase hex); a malformed one is
+/// `invalid_field`.
+pub struct SessionPath(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for SessionPath {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let raw: String = raw_path(parts, state).await?;
+        let ok = raw.len() == 32 && raw.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        if !ok {
+            return Err(AppError::field("id", "must be 32 lowercase hex characters"));
+        }
+        Ok(Self(raw))
+    }
+}
+
 /// A worker card code taken from the path (`{code}`): `invalid_worker_code` when it is not a
 /// code, `worker_code_mistyped` when its check character does not match.
 pub struct CodePath(pub WorkerCode);

@@ -23,6 +23,16 @@ macro_rules! typed_id {
             pub fn random() -> Self {
                 Self(secrets::random_bytes())
             }
+
+            /// The 16 bytes.
+            pub fn as_bytes(&self) -> &[u8; 16] {
+                &self.0
+            }
+
+            /// The id of these 16 bytes.
+            pub fn from_bytes(bytes: [u8; 16]) -> Self {
+                Self(bytes)
+            }
         }
 
         impl fmt::Display for $name {
@@ -74,6 +84,14 @@ typed_id!(
 typed_id!(
     /// An organisation id.
     OrganisationId
+);
+typed_id!(
+    /// A passkey's id (not its WebAuthn credential id), as the Settings API names it.
+    PasskeyId
+);
+typed_id!(
+    /// A passkey ceremony under way (its start answered it; its finish names it).
+    CeremonyId
 );
 
 fn parse_hex_16(s: &str) -> Option<[u8; 16]> {

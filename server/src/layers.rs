@@ -23,11 +23,12 @@ frame-ancestors 'none'";
 pub const CLIENT_HEADER: &str = "x-pde-client";
 
 /// The Permissions-Policy of every response: the camera for the page itself (photographing
-/// papers, scanning QR codes), every other powerful feature off.
+/// papers, scanning QR codes) and passkeys (WebAuthn `get` and `create`) for the page itself,
+/// every other powerful feature off.
 pub const PERMISSIONS_POLICY: &str = "camera=(self), microphone=(), geolocation=(), \
 display-capture=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), payment=(), \
 accelerometer=(), gyroscope=(), magnetometer=(), ambient-light-sensor=(), \
-screen-wake-lock=(), xr-spatial-tracking=(), publickey-credentials-get=(), \
+screen-wake-lock=(), xr-spatial-tracking=(), publickey-credentials-get=(self), publickey-credentials-create=(self), \
 browsing-topics=(), interest-cohort=()";
 
 /// `Strict-Transport-Security` sent when the public URL is `https://`: one year.

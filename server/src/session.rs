@@ -10,6 +10,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 
 use crate::clock::UnixSeconds;
+use crate::device::Device;
 use crate::error::AppError;
 use crate::ids::AccountId;
 use crate::secrets;
@@ -52,11 +53,21 @@ fn token_of(headers: &HeaderMap) -> Option<&str> {
         .filter(|token| is_token(token))
 }
 
-/// Stores a new session for `account_id` and returns its token, to be answered in the body.
+/// The public id of a session, as the Settings API lists it: derived from its token hash, so
+/// that it names the session without being usable as a token or showing the stored hash.
+pub fn public_id(token_hash: &str) -> String {
+    let mut id = secrets::sha256_hex(token_hash.as_bytes());
+    id.truncate(32);
+    id
+}
+
+/// Stores a new session for `account_id`, opened on `device`, and returns its token, to be
+/// answered in the body.
 pub async fn open(
     state: &AppState,
     account_id: AccountId,
     method: AuthMethod,
+    device: Device,
 ) -> Result<String, AppError> {
     let token = new_token();
     let now = state.clock.now();
@@ -68,6 +79,7 @@ pub async fn open(
             method,
             created_at: now,
             last_seen_at: now,
+            device,
         })
         .await?;
     Ok(token)

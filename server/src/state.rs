@@ -27,6 +27,9 @@ pub struct AppState {
     pub drain: Arc<Drain>,
     /// The HTTP metrics (served on the metrics listener, if any).
     pub metrics: Arc<Metrics>,
+    /// The WebAuthn relying party of the public URL; `None` (passkeys off) when its host is
+    /// not a domain name.
+    pub webauthn: Option<Arc<webauthn_rs::Webauthn>>,
 }
 
 /// The server could not start.
@@ -73,7 +76,15 @@ impl AppState {
                     source,
                 })?;
         let blobs = crate::blob::open_store(&config).await?;
+        let webauthn = crate::passkey::relying_party(&config.public_url);
+        if webauthn.is_none() {
+            tracing::warn!(
+                public_url = %config.public_url,
+                "passkeys are off: the public URL's host is not a domain name"
+            );
+        }
         Ok(Self {
+            webauthn,
             storage,
             blobs,
             clock,

@@ -62,6 +62,7 @@ pub async fn sweep(state: &AppState) -> Result<SweepReport, crate::AppError> {
         .storage
         .delete_expired_sessions(now.saturating_sub(idle), now.saturating_sub(absolute))
         .await?;
+    state.storage.delete_expired_ceremonies(now).await?;
     state
         .storage
         .forget_login_failures_before(now.saturating_sub(LOGIN_FAILURE_MEMORY_SECS))

@@ -118,6 +118,17 @@ pub fn real_name(raw: &str) -> Result<String, AppError> {
     Ok(name.to_owned())
 }
 
+/// Checks the name a person gives a passkey: 1 to 64 characters after trimming, no control,
+/// invisible or text-direction characters.
+pub fn passkey_name(raw: &str) -> Result<String, AppError> {
+    let name = raw.trim();
+    if !(1..=64).contains(&name.chars().count()) {
+        return Err(AppError::field("name", "must be 1 to 64 characters"));
+    }
+    visible_text("name", name)?;
+    Ok(name.to_owned())
+}
+
 /// Checks an age file of 1 to `max` bytes (it must begin with the age header).
 pub fn age_file(field: &str, bytes: Vec<u8>, max: usize) -> Result<Vec<u8>, AppError> {
     if bytes.is_empty() || bytes.len() > max {

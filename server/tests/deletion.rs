@@ -385,6 +385,12 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
         .await;
     let alice = t.signup("Alice Story").await;
     let bob = t.signup("bruno").await;
+    // A passkey with its slot, and a passkey ceremony left unfinished (before the failed log-in: the
+    // passphrase proof of an addition clears the log-in throttle).
+    let (alice_passkey, _) = t
+        .add_passkey(&alice, Some(&age("passkey slot of alice")))
+        .await;
+    let _ = t.passkey_register_start(&alice).await;
     // A second session of Alice, and a failed log-in that left a throttle row.
     let other_session = t
         .login("alice story", "passphrase", &alice.passphrase_auth)
@@ -454,6 +460,11 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
         ("session".into(), sha256_hex(&alice.session)),
         ("other session".into(), sha256_hex(&other_session)),
         ("throttle key".into(), limit_key.to_lowercase()),
+        (
+            "passkey credential".into(),
+            hex(&alice_passkey.credential_id),
+        ),
+        ("passkey slot".into(), hex(&age("passkey slot of alice"))),
         ("share id".into(), alice_share.clone()),
         ("link id".into(), alice_link.id.clone()),
     ];
@@ -475,10 +486,16 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
         .collect();
 
     let before = dump(&t).await;
+    let present = found(&before, &alice_needles);
+    let missing: Vec<&str> = alice_needles
+        .iter()
+        .map(|(what, _)| what.as_str())
+        .filter(|what| !present.contains(what))
+        .collect();
     assert_eq!(
-        found(&before, &alice_needles).len(),
-        alice_needles.len(),
-        "{before}"
+        missing,
+        Vec::<&str>::new(),
+        "not stored before the deletion:\n{before}"
     );
     assert_eq!(store.blobs().await.len(), 3);
 
@@ -658,16 +675,21 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
     t.signup("alice story").await;
 }
 
+/// A test app whose public URL has a domain name, so that passkeys can be added.
+async fn with_passkeys() -> TestApp {
+    TestApp::with_config(|c| c.public_url = common::webauthn::ORIGIN.into()).await
+}
+
 #[tokio::test]
 async fn a_deleted_wallet_leaves_nothing_in_the_database_or_the_blob_directory() {
-    let t = TestApp::new().await;
+    let t = with_passkeys().await;
     let dir = t.blob_dir();
     wallet_story(t, Store::Local(dir), false).await;
 }
 
 #[tokio::test]
 async fn blobs_a_wallet_deletion_could_not_delete_are_removed_by_the_orphan_sweep() {
-    let t = TestApp::new().await;
+    let t = with_passkeys().await;
     let dir = t.blob_dir();
     wallet_story(t, Store::Local(dir), true).await;
 }
@@ -675,7 +697,7 @@ async fn blobs_a_wallet_deletion_could_not_delete_are_removed_by_the_orphan_swee
 #[tokio::test]
 async fn a_deleted_wallet_leaves_nothing_in_the_s3_bucket() {
     let s3 = S3::start();
-    let t = TestApp::with_s3(&s3, |_| {}).await;
+    let t = TestApp::with_s3(&s3, |c| c.public_url = common::webauthn::ORIGIN.into()).await;
     wallet_story(t, Store::Bucket(&s3), false).await;
 }
 

@@ -44,6 +44,19 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/links/{id}/open"),
     ("POST", "/api/v1/links/{id}/documents/{doc}/content"),
     ("POST", "/api/v1/links/{id}/documents/{doc}/download"),
+    // Passkeys and the Settings routes (docs/api.md)
+    ("POST", "/api/v1/auth/passkey/start"),
+    ("POST", "/api/v1/auth/passkey/finish"),
+    ("GET", "/api/v1/account/passkeys"),
+    ("POST", "/api/v1/account/passkeys/start"),
+    ("POST", "/api/v1/account/passkeys/finish"),
+    ("POST", "/api/v1/account/passkeys/confirm"),
+    ("PATCH", "/api/v1/account/passkeys/{id}"),
+    ("DELETE", "/api/v1/account/passkeys/{id}"),
+    ("PUT", "/api/v1/account/recovery"),
+    ("GET", "/api/v1/account/sessions"),
+    ("DELETE", "/api/v1/account/sessions/{id}"),
+    ("POST", "/api/v1/account/sessions/end-others"),
 ];
 
 /// Routes that need no session: link routes check the link's access key instead.
@@ -92,6 +105,13 @@ async fn every_response_carries_the_security_headers() {
         assert!(policy.starts_with("camera=(self), "), "{policy}");
         for denied in ["microphone=()", "geolocation=()", "usb=()", "payment=()"] {
             assert!(policy.contains(denied), "{policy}");
+        }
+        // Passkeys work in the page itself.
+        for allowed in [
+            "publickey-credentials-get=(self)",
+            "publickey-credentials-create=(self)",
+        ] {
+            assert!(policy.contains(allowed), "{policy}");
         }
         assert_eq!(r.headers["cross-origin-opener-policy"], "same-origin");
         assert_eq!(r.headers["cross-origin-resource-policy"], "same-origin");

@@ -1,6 +1,10 @@
-//! Who may do what with shares: one table, every share-related endpoint against every kind of
-//! caller and share state, all cells asserted; on failure the whole table is printed with the
-//! differing cells marked.
+//! Who may do what with shares, passkeys and the Settings routes: one table, every endpoint
+//! against every kind of caller and share or ceremony state, all cells asserted; on failure
+//! the whole table is printed with the differing cells marked.
+//!
+//! For the passkey and Settings rows, "holder A" is the owner of the passkey, session or
+//! ceremony the row aims at, "expired" is holder A with a ceremony past its 5 minutes and
+//! "revoked" holder A with a ceremony already finished (a replay).
 
 mod common;
 
@@ -8,6 +12,7 @@ use std::fmt::Write as _;
 
 use axum::http::{Method, StatusCode};
 use common::sharing::*;
+use common::webauthn::{Answer, ORIGIN, SoftPasskey, passphrase_proof};
 use common::*;
 use serde_json::{Value, json};
 
@@ -64,7 +69,7 @@ const COL_NAMES: [&str; 10] = [
 ];
 
 /// The endpoints, one row each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Row {
     InvitationLookup,
     WorkerJoin,
@@ -80,6 +85,17 @@ enum Row {
     LinkContent,
     LinkDownload,
     AccountDelete,
+    PasskeyList,
+    PasskeyRegisterStart,
+    PasskeyRegisterFinish,
+    PasskeyConfirm,
+    PasskeyRename,
+    PasskeyRemove,
+    NewRecovery,
+    SessionList,
+    SessionEnd,
+    PasskeyLogin,
+    SessionsEndOthers,
 }
 
 /// The whole table: each endpoint's expected answer per column, as "status code".
@@ -106,6 +122,17 @@ const TABLE: &[(Row, &str, [&str; 10])] = &[
     (Row::LinkContent,      "POST links/…/content",            ["404 not_found",      "404 not_found", "404 not_found", "404 not_found", "404 not_found", "404 not_found",          "200",                 "200",                 "410 share_ended",        "410 share_ended"]),
     (Row::LinkDownload,     "POST links/…/download",           ["404 not_found",      "404 not_found", "404 not_found", "404 not_found", "404 not_found", "404 not_found",          "204",                 "204",                 "410 share_ended",        "410 share_ended"]),
     (Row::AccountDelete,    "DELETE account",                  ["401 unauthenticated", "204",          "400 invalid_field", "403 forbidden", "403 forbidden", "403 worker_suspended", "401 unauthenticated", "401 unauthenticated", "401 unauthenticated",  "401 unauthenticated"]),
+    (Row::PasskeyList,      "GET account/passkeys",            ["401 unauthenticated", "200",          "200",           "200",           "200",           "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "200",                    "200"]),
+    (Row::PasskeyRegisterStart, "POST account/passkeys/start", ["401 unauthenticated", "200",          "200",           "200",           "200",           "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "410 ceremony_expired",   "410 ceremony_expired"]),
+    (Row::PasskeyRegisterFinish, "POST account/passkeys/finish", ["401 unauthenticated", "201",        "410 ceremony_expired", "410 ceremony_expired", "410 ceremony_expired", "403 worker_suspended", "401 unauthenticated", "401 unauthenticated", "410 ceremony_expired", "410 ceremony_expired"]),
+    (Row::PasskeyConfirm,   "POST account/passkeys/confirm",   ["401 unauthenticated", "200",          "404 not_found", "404 not_found", "404 not_found", "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "200",                    "200"]),
+    (Row::PasskeyRename,    "PATCH account/passkeys/{id}",     ["401 unauthenticated", "204",          "404 not_found", "404 not_found", "404 not_found", "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "204",                    "204"]),
+    (Row::PasskeyRemove,    "DELETE account/passkeys/{id}",    ["401 unauthenticated", "204",          "404 not_found", "404 not_found", "404 not_found", "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "410 ceremony_expired",   "410 ceremony_expired"]),
+    (Row::NewRecovery,      "PUT account/recovery",            ["401 unauthenticated", "204",          "204",           "204",           "204",           "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "410 ceremony_expired",   "410 ceremony_expired"]),
+    (Row::SessionList,      "GET account/sessions",            ["401 unauthenticated", "200",          "200",           "200",           "200",           "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "200",                    "200"]),
+    (Row::SessionEnd,       "DELETE account/sessions/{id}",    ["401 unauthenticated", "204",          "404 not_found", "404 not_found", "404 not_found", "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "204",                    "204"]),
+    (Row::PasskeyLogin,     "POST auth/passkey/finish",        ["200",                "200",           "200",           "200",           "200",           "403 worker_suspended",   "200",                 "200",                 "410 ceremony_expired",   "410 ceremony_expired"]),
+    (Row::SessionsEndOthers, "POST account/sessions/end-others", ["401 unauthenticated", "204",        "204",           "204",           "204",           "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "204",                    "204"]),
 ];
 
 /// Everything the table needs.
@@ -131,6 +158,10 @@ struct Fixture {
     invitation_used: String,
     /// A holder whose wallet was deleted (its session was valid until then).
     deleted: Holder,
+    /// Holder A's passkey, and the suspended worker's (added before the suspension).
+    a_passkey: std::cell::RefCell<SoftPasskey>,
+    a_passkey_id: String,
+    suspended_passkey: std::cell::RefCell<SoftPasskey>,
 }
 
 const PIN: &str = "123456";
@@ -140,6 +171,7 @@ impl Fixture {
         let t = TestApp::with_config(|c| {
             c.session_idle_secs = 86_400;
             c.session_absolute_secs = 86_400;
+            c.public_url = ORIGIN.into();
         })
         .await;
         t.organisation("Samu Social").await;
@@ -193,6 +225,13 @@ impl Fixture {
             .await;
         assert_eq!(r.status, StatusCode::CREATED);
 
+        let (a_passkey, added) = t.add_passkey(&a, None).await;
+        let suspended_holder = Holder {
+            session: suspended.session.clone(),
+            ..suspended.secrets.clone()
+        };
+        let (suspended_passkey, _) = t.add_passkey(&suspended_holder, None).await;
+
         // Two hours later: the one-hour share, link and invitation have expired.
         t.clock.advance(2 * 3600);
         // Suspended with a session still open (as if it raced the suspension).
@@ -222,6 +261,237 @@ impl Fixture {
             invitation_expired,
             invitation_used,
             deleted,
+            a_passkey: a_passkey.into(),
+            a_passkey_id: added["id"].as_str().unwrap().to_owned(),
+            suspended_passkey: suspended_passkey.into(),
+        }
+    }
+
+    /// The holder-A secrets with a session (for the proofs).
+    fn holder(&self, col: Col) -> Option<Holder> {
+        let secrets = match col {
+            Col::HolderA | Col::Expired | Col::Revoked => &self.a,
+            Col::HolderB => &self.b,
+            Col::Addressed => &self.addressed.secrets,
+            Col::OtherWorker => &self.other.secrets,
+            Col::Suspended => &self.suspended.secrets,
+            _ => return None,
+        };
+        Some(Holder {
+            session: self.settings_session(col)?,
+            ..secrets.clone()
+        })
+    }
+
+    /// The session of a column's caller on the passkey and Settings rows.
+    fn settings_session(&self, col: Col) -> Option<String> {
+        Some(
+            match col {
+                Col::NoSession | Col::LinkPin | Col::LinkNoPin => return None,
+                Col::HolderA | Col::Expired | Col::Revoked => &self.a.session,
+                Col::HolderB => &self.b.session,
+                Col::Addressed => &self.addressed.session,
+                Col::OtherWorker => &self.other.session,
+                Col::Suspended => &self.suspended.session,
+            }
+            .clone(),
+        )
+    }
+
+    /// A proof for the column's caller: their passphrase, or for the expired and replayed
+    /// columns, holder A's passkey in a confirmation that expired or was already used.
+    async fn proof(&self, col: Col) -> Value {
+        match col {
+            Col::Expired | Col::Revoked => {
+                let (ceremony, options) = self.t.passkey_confirm_start(&self.a.session).await;
+                let credential = self
+                    .a_passkey
+                    .borrow_mut()
+                    .assert(&options, &Answer::default());
+                let proof =
+                    json!({"method": "passkey", "ceremony": ceremony, "credential": credential});
+                if col == Col::Expired {
+                    self.t.clock.advance(301);
+                } else {
+                    // Used once, for a harmless change: then replayed.
+                    let r = self
+                        .t
+                        .call(
+                            Method::POST,
+                            "/api/v1/account/passkeys/start",
+                            Some(&self.a.session),
+                            Some(json!({"proof": proof.clone()})),
+                        )
+                        .await;
+                    assert_eq!(r.status, StatusCode::OK);
+                }
+                proof
+            }
+            _ => match self.holder(col) {
+                Some(h) => passphrase_proof(&h),
+                None => passphrase_proof(&self.a),
+            },
+        }
+    }
+
+    async fn settings_request(&self, row: Row, col: Col) -> TestResponse {
+        let t = &self.t;
+        let session = self.settings_session(col);
+        let session = session.as_deref();
+        let a_passkey = format!("/api/v1/account/passkeys/{}", self.a_passkey_id);
+        match row {
+            Row::PasskeyList => t.get("/api/v1/account/passkeys", session).await,
+            Row::PasskeyRegisterStart => {
+                let proof = self.proof(col).await;
+                t.call(
+                    Method::POST,
+                    "/api/v1/account/passkeys/start",
+                    session,
+                    Some(json!({"proof": proof})),
+                )
+                .await
+            }
+            Row::PasskeyRegisterFinish => {
+                // Holder A's ceremony, finished by the column's caller.
+                let (ceremony, options, _) = t.passkey_register_start(&self.a).await;
+                let credential = SoftPasskey::new().register(&options, &Answer::default());
+                match col {
+                    Col::Expired => t.clock.advance(301),
+                    Col::Revoked => {
+                        let r = t
+                            .passkey_register_finish(
+                                &self.a.session,
+                                &ceremony,
+                                credential.clone(),
+                                None,
+                            )
+                            .await;
+                        assert_eq!(r.status, StatusCode::CREATED);
+                    }
+                    _ => {}
+                }
+                match session {
+                    Some(session) => {
+                        t.passkey_register_finish(session, &ceremony, credential, None)
+                            .await
+                    }
+                    None => {
+                        t.call(
+                            Method::POST,
+                            "/api/v1/account/passkeys/finish",
+                            None,
+                            Some(json!({"ceremony": ceremony, "credential": credential, "name": "x"})),
+                        )
+                        .await
+                    }
+                }
+            }
+            Row::PasskeyConfirm => {
+                t.call(
+                    Method::POST,
+                    "/api/v1/account/passkeys/confirm",
+                    session,
+                    None,
+                )
+                .await
+            }
+            Row::PasskeyRename => {
+                t.call(
+                    Method::PATCH,
+                    &a_passkey,
+                    session,
+                    Some(json!({"name": "renamed"})),
+                )
+                .await
+            }
+            Row::PasskeyRemove => {
+                // Holder A removes a passkey added for this cell, so A's own stays.
+                let target = if col == Col::HolderA {
+                    let (_, added) = t.add_passkey(&self.a, None).await;
+                    format!("/api/v1/account/passkeys/{}", added["id"].as_str().unwrap())
+                } else {
+                    a_passkey
+                };
+                let proof = self.proof(col).await;
+                t.call(
+                    Method::DELETE,
+                    &target,
+                    session,
+                    Some(json!({"proof": proof})),
+                )
+                .await
+            }
+            Row::NewRecovery => {
+                let proof = self.proof(col).await;
+                let recovery_auth = match self.holder(col) {
+                    Some(h) => h.recovery_auth,
+                    None => self.a.recovery_auth,
+                };
+                t.call(
+                    Method::PUT,
+                    "/api/v1/account/recovery",
+                    session,
+                    Some(json!({
+                        "proof": proof,
+                        "recovery_auth": b64(&recovery_auth),
+                        "recovery_slot": b64(b"the same code, a new slot"),
+                    })),
+                )
+                .await
+            }
+            Row::SessionList => t.get("/api/v1/account/sessions", session).await,
+            Row::SessionEnd => {
+                // A second session of holder A, opened for this cell.
+                let other = t
+                    .login(&self.a.pseudonym, "passphrase", &self.a.passphrase_auth)
+                    .await
+                    .session_token();
+                let sessions = t.get("/api/v1/account/sessions", Some(&other)).await.json();
+                let id = sessions["sessions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|s| s["current"] == true)
+                    .unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned();
+                t.call(
+                    Method::DELETE,
+                    &format!("/api/v1/account/sessions/{id}"),
+                    session,
+                    None,
+                )
+                .await
+            }
+            Row::PasskeyLogin => {
+                let (ceremony, options) = t.passkey_login_start().await;
+                let passkey = if col == Col::Suspended {
+                    &self.suspended_passkey
+                } else {
+                    &self.a_passkey
+                };
+                let credential = passkey.borrow_mut().assert(&options, &Answer::default());
+                match col {
+                    Col::Expired => t.clock.advance(301),
+                    Col::Revoked => {
+                        let r = t.passkey_login_finish(&ceremony, credential.clone()).await;
+                        assert_eq!(r.status, StatusCode::OK);
+                    }
+                    _ => {}
+                }
+                t.passkey_login_finish(&ceremony, credential).await
+            }
+            Row::SessionsEndOthers => {
+                t.call(
+                    Method::POST,
+                    "/api/v1/account/sessions/end-others",
+                    session,
+                    None,
+                )
+                .await
+            }
+            _ => unreachable!("a share row"),
         }
     }
 
@@ -291,6 +561,9 @@ impl Fixture {
     }
 
     async fn request(&self, row: Row, col: Col, n: usize) -> TestResponse {
+        if row >= Row::PasskeyList {
+            return self.settings_request(row, col).await;
+        }
         let t = &self.t;
         let session = self.session(row, col);
         let session = session.as_deref();
@@ -399,6 +672,7 @@ impl Fixture {
                 )
                 .await
             }
+            _ => unreachable!("a passkey or Settings row"),
         }
     }
 }
@@ -455,7 +729,7 @@ fn render(table: &[(String, Vec<(String, String)>)]) -> String {
 }
 
 #[tokio::test]
-async fn every_share_endpoint_answers_every_caller_as_the_table_says() {
+async fn every_share_passkey_and_settings_endpoint_answers_every_caller_as_the_table_says() {
     let f = Fixture::new().await;
     let mut results = Vec::new();
     let mut mismatches = 0;
@@ -474,8 +748,8 @@ async fn every_share_endpoint_answers_every_caller_as_the_table_says() {
     }
     assert_eq!(
         TABLE.len(),
-        14,
-        "one row per share-related endpoint, and the wallet's deletion"
+        25,
+        "one row per share-related, passkey and Settings endpoint, and the wallet's deletion"
     );
     assert!(
         mismatches == 0,

@@ -115,6 +115,7 @@ async fn story(s: &impl Storage) {
         method: AuthMethod::Recovery,
         created_at: at,
         last_seen_at: at,
+        device: pde_server::device::Device::UNKNOWN,
     };
     s.create_session(&session("s1", alice.id, 1000))
         .await
@@ -398,6 +399,7 @@ async fn sharing_story(s: &impl Storage) {
             method: AuthMethod::Passphrase,
             created_at: 0,
             last_seen_at: 0,
+            device: pde_server::device::Device::UNKNOWN,
         })
         .await
         .unwrap();

@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 use crate::client::{self, ClientAddr};
 use crate::clock::day_of;
+use crate::device::Device;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, B64};
 use crate::ids::AccountId;
@@ -153,6 +154,7 @@ fn auth_hmac(state: &AppState, field: &str, key: B64) -> Result<Vec<u8>, AppErro
 pub async fn create(
     State(state): State<AppState>,
     client: ClientAddr,
+    device: Device,
     ApiJson(req): ApiJson<CreateAccountRequest>,
 ) -> Result<Response, AppError> {
     let account = new_account(&state, AccountKind::Holder, req)?;
@@ -162,7 +164,7 @@ pub async fn create(
         Err(StorageError::Conflict) => return Err(AppError::PseudonymTaken),
         Err(e) => return Err(e.into()),
     }
-    created(&state, account).await
+    created(&state, account, device).await
 }
 
 /// An account of `kind` from checked sign-up fields (nothing is stored).
@@ -204,8 +206,12 @@ pub(crate) fn new_account(
 }
 
 /// The `201` answer for a stored new account: the account and a new session's token.
-pub(crate) async fn created(state: &AppState, account: Account) -> Result<Response, AppError> {
-    let session = session::open(state, account.id, AuthMethod::Passphrase).await?;
+pub(crate) async fn created(
+    state: &AppState,
+    account: Account,
+    device: Device,
+) -> Result<Response, AppError> {
+    let session = session::open(state, account.id, AuthMethod::Passphrase, device).await?;
     let body = CreateAccountResponse {
         account: view(state, account).await?,
         session,

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::device::Device;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, B64};
 use crate::session::{self, Session};
@@ -87,7 +88,7 @@ impl LoginMethod {
     /// Whether tries of this method go through the log-in throttle. Only a passphrase can be
     /// guessed: a recovery code is 128 random bits (one request per guess can never find it),
     /// so it has no counter, and failures of another method can never lock it out. A passkey
-    /// (a signature, not a secret sent to the server) will be treated the same way.
+    /// log-in (a signature, not a secret sent to the server) is not throttled either.
     pub fn throttled(self) -> bool {
         match self {
             Self::Passphrase => true,
@@ -123,6 +124,7 @@ pub struct LoginResponse {
     ))]
 pub async fn login(
     State(state): State<AppState>,
+    device: Device,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> Result<Json<LoginResponse>, AppError> {
     let pseudonym = validate::pseudonym(&req.pseudonym)?;
@@ -166,7 +168,7 @@ pub async fn login(
         LoginMethod::Passphrase => (AuthMethod::Passphrase, account.passphrase.slot),
         LoginMethod::Recovery => (AuthMethod::Recovery, account.recovery_slot),
     };
-    let session = session::open(&state, account.id, method).await?;
+    let session = session::open(&state, account.id, method, device).await?;
     Ok(Json(LoginResponse {
         recipient: account.recipient,
         slot: B64(slot),

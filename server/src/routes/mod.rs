@@ -6,6 +6,8 @@ pub mod documents;
 pub mod health;
 pub mod invitations;
 pub mod links;
+pub mod passkeys;
+pub mod settings;
 pub mod shared_with_me;
 pub mod shares;
 pub mod workers;
@@ -65,6 +67,17 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(accounts::create))
         .routes(routes!(accounts::get, accounts::delete))
         .routes(routes!(accounts::change_passphrase))
+        .routes(routes!(passkeys::login_start))
+        .routes(routes!(passkeys::login_finish))
+        .routes(routes!(passkeys::list))
+        .routes(routes!(passkeys::register_start))
+        .routes(routes!(passkeys::register_finish))
+        .routes(routes!(passkeys::confirm_start))
+        .routes(routes!(passkeys::rename, passkeys::remove))
+        .routes(routes!(settings::new_recovery))
+        .routes(routes!(settings::list_sessions))
+        .routes(routes!(settings::end_session))
+        .routes(routes!(settings::end_other_sessions))
         .routes(routes!(documents::create, documents::list))
         .routes(routes!(documents::put_content, documents::get_content))
         .routes(routes!(documents::put_metadata))

@@ -48,6 +48,7 @@ pub struct JoinRequest {
 pub async fn join(
     State(state): State<AppState>,
     client: ClientAddr,
+    device: crate::device::Device,
     ApiJson(req): ApiJson<JoinRequest>,
 ) -> Result<Response, AppError> {
     let real_name = validate::real_name(&req.real_name)?;
@@ -68,7 +69,7 @@ pub async fn join(
         .join_worker(&token_hash, now, &account, &worker)
         .await?
     {
-        JoinOutcome::Joined(_) => accounts::created(&state, account).await,
+        JoinOutcome::Joined(_) => accounts::created(&state, account, device).await,
         JoinOutcome::InvitationInvalid => Err(AppError::InvitationInvalid),
         JoinOutcome::PseudonymTaken => Err(AppError::PseudonymTaken),
         // Another worker's recipient has the same first 40 bits (about one chance in 10^8

@@ -20,6 +20,11 @@ pub trait AccountStore: Send + Sync {
     async fn account(&self, id: AccountId) -> StorageResult<Option<Account>>;
     /// Replaces the passphrase slot of an account.
     async fn set_passphrase(&self, id: AccountId, slot: &PassphraseSlot) -> StorageResult<()>;
+    /// Replaces the recovery code's verifier and slot of an account.
+    async fn set_recovery(&self, id: AccountId, auth_hmac: &[u8], slot: &[u8])
+    -> StorageResult<()>;
+    /// The sessions of an account, oldest first.
+    async fn sessions_of(&self, id: AccountId) -> StorageResult<Vec<SessionRecord>>;
     /// Records the day of a log-in.
     async fn set_last_seen_day(&self, id: AccountId, day: UnixSeconds) -> StorageResult<()>;
     /// Stores a new session.

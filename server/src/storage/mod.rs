@@ -1,7 +1,7 @@
-//! The metadata store: accounts, sessions, log-in throttles, documents, and sharing
+//! The metadata store: accounts, sessions, passkeys, log-in throttles, documents, and sharing
 //! (organisations, workers, invitations, shares, receipts).
 //!
-//! Handlers see one trait per resource ([`AccountStore`], [`ThrottleStore`],
+//! Handlers see one trait per resource ([`AccountStore`], [`PasskeyStore`], [`ThrottleStore`],
 //! [`DocumentStore`], [`WorkerStore`], [`ShareStore`], [`StatsStore`]), combined into [`Storage`]. One
 //! implementation, [`SqlStorage`], fills them on SQLite and on PostgreSQL; [`connect`] picks
 //! the database from the URL scheme. Nothing here is cached in process memory, so replicas
@@ -9,6 +9,7 @@
 
 mod accounts;
 mod documents;
+mod passkeys;
 mod shares;
 mod sharing;
 mod sql;
@@ -21,6 +22,7 @@ use std::sync::Arc;
 
 pub use self::accounts::AccountStore;
 pub use self::documents::{DocumentStore, MAX_IDS_PER_LOOKUP};
+pub use self::passkeys::PasskeyStore;
 pub use self::shares::{PIN_TRY_HOLD_SECS, ShareStore};
 pub use self::sharing::*;
 pub use self::sql::{Backend, SqlStorage};
@@ -58,6 +60,7 @@ pub type StorageResult<T> = Result<T, StorageError>;
 /// The whole metadata store.
 pub trait Storage:
     AccountStore
+    + PasskeyStore
     + ThrottleStore
     + DocumentStore
     + WorkerStore
@@ -71,6 +74,7 @@ pub trait Storage:
 
 impl<T> Storage for T where
     T: AccountStore
+        + PasskeyStore
         + ThrottleStore
         + DocumentStore
         + WorkerStore

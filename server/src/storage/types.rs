@@ -2,7 +2,8 @@
 
 use super::{AccountKind, StorageError, StorageResult};
 use crate::clock::UnixSeconds;
-use crate::ids::{AccountId, DocumentId};
+use crate::device::Device;
+use crate::ids::{AccountId, CeremonyId, DocumentId, PasskeyId};
 
 /// Argon2id parameters recorded per account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,13 +70,17 @@ pub enum AuthMethod {
     Passphrase,
     /// With the recovery code.
     Recovery,
+    /// With a passkey.
+    Passkey,
 }
 
 impl AuthMethod {
-    pub(crate) fn as_str(self) -> &'static str {
+    /// The stored (and listed) name.
+    pub fn as_str(self) -> &'static str {
         match self {
             Self::Passphrase => "passphrase",
             Self::Recovery => "recovery",
+            Self::Passkey => "passkey",
         }
     }
 
@@ -83,6 +88,7 @@ impl AuthMethod {
         match s {
             "passphrase" => Ok(Self::Passphrase),
             "recovery" => Ok(Self::Recovery),
+            "passkey" => Ok(Self::Passkey),
             other => Err(StorageError::Corrupt(format!("session method {other:?}"))),
         }
     }
@@ -101,6 +107,90 @@ pub struct SessionRecord {
     pub created_at: UnixSeconds,
     /// When it was last used.
     pub last_seen_at: UnixSeconds,
+    /// The coarse kind of device it was opened on.
+    pub device: Device,
+}
+
+/// A passkey of an account.
+#[derive(Debug, Clone)]
+pub struct PasskeyRecord {
+    /// Its id.
+    pub id: PasskeyId,
+    /// Whose.
+    pub account_id: AccountId,
+    /// The WebAuthn credential id.
+    pub credential_id: Vec<u8>,
+    /// The verified credential as webauthn-rs serialises it (public key, counter).
+    pub credential: Vec<u8>,
+    /// The name its owner gave it.
+    pub name: String,
+    /// When it was added.
+    pub created_at: UnixSeconds,
+    /// When it last logged in or confirmed a change.
+    pub last_used_at: Option<UnixSeconds>,
+    /// The authenticator's signature counter (0 when it keeps none).
+    pub sign_count: u32,
+    /// Whether the credential may be backed up (synced).
+    pub backup_eligible: bool,
+    /// Whether it is backed up.
+    pub backup_state: bool,
+    /// The PRF input of this credential.
+    pub prf_salt: Vec<u8>,
+    /// The passkey slot, when the authenticator has PRF.
+    pub slot: Option<Vec<u8>>,
+}
+
+/// What a passkey's use changes in its record.
+#[derive(Debug, Clone)]
+pub struct PasskeyUse {
+    /// The updated credential (counter, backup flags).
+    pub credential: Vec<u8>,
+    /// The new signature counter.
+    pub sign_count: u32,
+    /// Backup eligibility now.
+    pub backup_eligible: bool,
+    /// Backup state now.
+    pub backup_state: bool,
+    /// When.
+    pub at: UnixSeconds,
+}
+
+/// Which ceremony.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CeremonyKind {
+    /// Adding a passkey to the signed-in account.
+    Register,
+    /// Logging in with a discoverable passkey.
+    Login,
+    /// A passkey of the signed-in account confirming a change.
+    Confirm,
+}
+
+impl CeremonyKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Register => "register",
+            Self::Login => "login",
+            Self::Confirm => "confirm",
+        }
+    }
+}
+
+/// A WebAuthn ceremony between its start and its finish.
+#[derive(Debug, Clone)]
+pub struct Ceremony {
+    /// Its id.
+    pub id: CeremonyId,
+    /// Which.
+    pub kind: CeremonyKind,
+    /// The signed-in account (register and confirm).
+    pub account_id: Option<AccountId>,
+    /// The webauthn-rs state (JSON), challenge included.
+    pub state: Vec<u8>,
+    /// For a registration: the PRF salt the new credential will get.
+    pub prf_salt: Option<Vec<u8>>,
+    /// It cannot be finished from then on.
+    pub expires_at: UnixSeconds,
 }
 
 /// Failed log-ins counted for one pseudonym.

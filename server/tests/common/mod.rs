@@ -10,6 +10,7 @@ pub mod net;
 pub mod own_cluster;
 pub mod s3;
 pub mod sharing;
+pub mod webauthn;
 
 use std::path::PathBuf;
 use std::sync::Arc;

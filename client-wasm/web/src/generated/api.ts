@@ -45,6 +45,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the signed-in account's passkeys (holder or worker). */
+        get: operations["list_passkeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/passkeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Removes a passkey of the signed-in account, given a proof of its owner. The passphrase and
+         *     the recovery code stay, so this never removes the last way in.
+         */
+        delete: operations["remove_passkey"];
+        options?: never;
+        head?: never;
+        /** Renames a passkey of the signed-in account. */
+        patch: operations["rename_passkey"];
+        trace?: never;
+    };
+    "/api/v1/account/passkeys/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a confirmation by one of the account's passkeys (the `passkey` proof). */
+        post: operations["passkey_confirm_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/passkeys/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finishes adding a passkey. */
+        post: operations["passkey_register_finish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/passkeys/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts adding a passkey to the signed-in account, given a proof of its owner. */
+        post: operations["passkey_register_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/passphrase": {
         parameters: {
             query?: never;
@@ -59,6 +148,77 @@ export interface paths {
          */
         put: operations["change_passphrase"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replaces the recovery code's slot, given a proof of the owner: the old code stops logging
+         *     in at once.
+         */
+        put: operations["new_recovery_code"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the sessions where the account is open. */
+        get: operations["list_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ends one session of the account (this one included: that is a log-out). */
+        delete: operations["end_session"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/sessions/end-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends every session of the account but this one. */
+        post: operations["end_other_sessions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -130,6 +290,40 @@ export interface paths {
         put?: never;
         /** The salt and KDF parameters to derive a pseudonym's passphrase keys. */
         post: operations["params"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finishes a passkey log-in; answers a session token, and the passkey slot when there is one. */
+        post: operations["passkey_login_finish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a discoverable passkey log-in (no pseudonym). */
+        post: operations["passkey_login_start"];
         delete?: never;
         options?: never;
         head?: never;
@@ -460,6 +654,34 @@ export interface components {
             usage: components["schemas"]["Usage"];
             worker?: components["schemas"]["OwnWorkerView"] | null;
         };
+        /** @description A ceremony's finish: its id and the browser's credential. */
+        CeremonyFinish: {
+            /** @description The id answered by the start. */
+            ceremony: string;
+            /** @description The `PublicKeyCredential` as JSON (`toJSON()` form), **without** PRF results. */
+            credential: Record<string, never>;
+        };
+        /**
+         * @description A started ceremony: the options to pass to `navigator.credentials.get()` (or `create()`),
+         *     and the id to send back with the credential.
+         */
+        CeremonyStart: {
+            /**
+             * @description The ceremony's id, valid for 5 minutes and for one finish.
+             * @example 00112233445566778899aabbccddeeff
+             */
+            ceremony: string;
+            /**
+             * @description The WebAuthn options as webauthn-rs serialises them (`{"publicKey": {…}}`, binary
+             *     fields in unpadded Base64url).
+             */
+            options: Record<string, never>;
+            /**
+             * @description For a confirmation: the PRF salt of each passkey the browser may use
+             *     (`prf.evalByCredential`), so the same prompt can unlock. Empty otherwise.
+             */
+            prf_salts: components["schemas"]["PrfSalt"][];
+        };
         /** @description `PUT /api/v1/account/passphrase` body. */
         ChangePassphraseRequest: {
             /**
@@ -618,6 +840,13 @@ export interface components {
              */
             pseudonym: string;
         };
+        /** @description The device of a request, as stored with a session. */
+        Device: {
+            /** @description Phone, tablet or computer. */
+            form: components["schemas"]["FormFactor"];
+            /** @description Operating system family. */
+            system: components["schemas"]["System"];
+        };
         /** @description The holder's complete documents. */
         DocumentList: {
             /** @description Oldest first. */
@@ -660,7 +889,7 @@ export interface components {
          * @description The stable machine code of an [`AppError`]: one per variant, its name in snake case.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_field" | "missing_client_header" | "unauthenticated" | "invalid_credentials" | "too_many_attempts" | "pseudonym_taken" | "worker_code_taken" | "not_found" | "document_too_large" | "quota_exceeded" | "size_mismatch" | "already_uploaded" | "storage_full" | "payload_too_large" | "request_timeout" | "unavailable" | "uri_too_long" | "headers_too_large" | "forbidden" | "worker_suspended" | "invitation_invalid" | "invalid_worker_code" | "worker_code_mistyped" | "worker_not_found" | "share_ended" | "link_locked" | "pin_required" | "wrong_pin" | "internal";
+        ErrorCode: "bad_request" | "invalid_field" | "missing_client_header" | "unauthenticated" | "invalid_credentials" | "too_many_attempts" | "pseudonym_taken" | "worker_code_taken" | "not_found" | "document_too_large" | "quota_exceeded" | "size_mismatch" | "already_uploaded" | "storage_full" | "payload_too_large" | "request_timeout" | "unavailable" | "uri_too_long" | "headers_too_large" | "forbidden" | "worker_suspended" | "invitation_invalid" | "invalid_worker_code" | "worker_code_mistyped" | "worker_not_found" | "share_ended" | "link_locked" | "pin_required" | "wrong_pin" | "passkeys_unavailable" | "ceremony_expired" | "passkey_rejected" | "user_verification_required" | "passkey_taken" | "internal";
         /** @description One error. */
         ErrorDetail: {
             /**
@@ -673,6 +902,11 @@ export interface components {
             /** @description A sentence in English for operators and scripts. */
             message: string;
         };
+        /**
+         * @description Form factor.
+         * @enum {string}
+         */
+        FormFactor: "phone" | "tablet" | "computer" | "unknown";
         /** @description Health answer. */
         Health: {
             /**
@@ -798,6 +1032,22 @@ export interface components {
              */
             metadata: string;
         };
+        /** @description `PUT /api/v1/account/recovery` body. */
+        NewRecoveryRequest: {
+            /** @description Whether every other session of the account ends (default false). */
+            end_other_sessions?: boolean;
+            proof?: components["schemas"]["Proof"] | null;
+            /**
+             * Format: byte
+             * @description The new recovery code's 32-byte auth key, Base64.
+             */
+            recovery_auth: string;
+            /**
+             * Format: byte
+             * @description The new recovery slot (age file), Base64, at most 4 KiB.
+             */
+            recovery_slot: string;
+        };
         /** @description A worker's own details. */
         OwnWorkerView: {
             /**
@@ -832,6 +1082,101 @@ export interface components {
              */
             salt: string;
         };
+        /** @description The passkeys of the signed-in account. */
+        PasskeyList: {
+            /** @description Oldest first. */
+            passkeys: components["schemas"]["PasskeyView"][];
+        };
+        /** @description A successful passkey log-in. */
+        PasskeyLoginResponse: {
+            /** @description Its WebAuthn credential id, unpadded Base64url. */
+            credential_id: string;
+            /** @description The passkey used. */
+            passkey: string;
+            /**
+             * Format: byte
+             * @description Its PRF input, Base64: the browser evaluates the PRF on it to open the slot.
+             */
+            prf_salt: string;
+            /** @description The wallet identity's age recipient. */
+            recipient: string;
+            /**
+             * @description The session token (64 lowercase hex): keep it in memory only and send it as
+             *     `Authorization: Bearer <session>`.
+             */
+            session: string;
+            /**
+             * Format: byte
+             * @description Its passkey slot, Base64; absent when the authenticator has no PRF (then the passphrase
+             *     or the recovery code unlocks).
+             */
+            slot?: string | null;
+        };
+        /** @description A passkey as its owner sees it. */
+        PasskeyView: {
+            /** @description Whether it may be synced to the person's other devices. */
+            backup_eligible: boolean;
+            /** @description Whether it is synced. */
+            backup_state: boolean;
+            /**
+             * Format: int64
+             * @description When it was added, Unix seconds.
+             */
+            created_at: number;
+            /**
+             * @description Its id.
+             * @example 00112233445566778899aabbccddeeff
+             */
+            id: string;
+            /**
+             * Format: int64
+             * @description When it last logged in or confirmed a change, Unix seconds; absent if never.
+             */
+            last_used_at?: number | null;
+            /** @description The name its owner gave it. */
+            name: string;
+            /** @description Whether it also unlocks the wallet (it has a passkey slot). */
+            unlocks: boolean;
+        };
+        /** @description The PRF salt of one credential. */
+        PrfSalt: {
+            /** @description The WebAuthn credential id, unpadded Base64url (as `allowCredentials` names it). */
+            credential_id: string;
+            /**
+             * Format: byte
+             * @description The PRF input of that credential, Base64.
+             */
+            prf_salt: string;
+        };
+        /**
+         * @description Proof that the person is the account's owner, for a change to its ways in: one of the
+         *     current passphrase, the recovery code or a passkey of the account. Not needed in a session
+         *     opened with the recovery code less than 15 minutes ago.
+         */
+        Proof: {
+            /**
+             * Format: byte
+             * @description 32 bytes, Base64.
+             */
+            auth_key: string;
+            /** @enum {string} */
+            method: "passphrase";
+        } | {
+            /**
+             * Format: byte
+             * @description 32 bytes, Base64.
+             */
+            auth_key: string;
+            /** @enum {string} */
+            method: "recovery";
+        } | {
+            /** @description The ceremony id. */
+            ceremony: string;
+            /** @description The `PublicKeyCredential` as JSON, without PRF results. */
+            credential: Record<string, never>;
+            /** @enum {string} */
+            method: "passkey";
+        };
         /**
          * @description A receipt action.
          * @enum {string}
@@ -858,6 +1203,84 @@ export interface components {
              * @example 00112233445566778899aabbccddeeff
              */
             document_id: string;
+        };
+        /** @description `POST /api/v1/account/passkeys/finish` body. */
+        RegisterFinishRequest: {
+            /** @description The id answered by the start. */
+            ceremony: string;
+            /** @description The new `PublicKeyCredential` as JSON, without PRF results. */
+            credential: Record<string, never>;
+            /** @description The name the person gives it: 1 to 64 characters. */
+            name: string;
+            /**
+             * Format: byte
+             * @description The passkey slot (W encrypted to the identity of the PRF output), Base64, at most
+             *     4 KiB; absent when the authenticator has no PRF.
+             */
+            slot?: string | null;
+        };
+        /** @description A started registration. */
+        RegisterStart: {
+            /**
+             * @description The ceremony's id, valid for 5 minutes and for one finish.
+             * @example 00112233445566778899aabbccddeeff
+             */
+            ceremony: string;
+            /**
+             * @description The options for `navigator.credentials.create()` (`{"publicKey": {…}}`): a discoverable
+             *     credential, user verification required.
+             */
+            options: Record<string, never>;
+            /**
+             * Format: byte
+             * @description The new credential's PRF input, Base64: always send it (`prf.eval.first`).
+             */
+            prf_salt: string;
+        };
+        /** @description `POST /api/v1/account/passkeys/start` body. */
+        RegisterStartRequest: {
+            proof?: components["schemas"]["Proof"] | null;
+        };
+        /** @description `DELETE /api/v1/account/passkeys/{id}` body. */
+        RemoveRequest: {
+            proof?: components["schemas"]["Proof"] | null;
+        };
+        /** @description `PATCH /api/v1/account/passkeys/{id}` body. */
+        RenameRequest: {
+            /** @description The new name: 1 to 64 characters. */
+            name: string;
+        };
+        /** @description The account's sessions. */
+        SessionList: {
+            /** @description Oldest first. */
+            sessions: components["schemas"]["SessionView"][];
+        };
+        /** @description One session of the account. */
+        SessionView: {
+            /**
+             * Format: int64
+             * @description When it was opened, Unix seconds.
+             */
+            created_at: number;
+            /** @description Whether it is the session of this request. */
+            current: boolean;
+            /** @description The coarse kind of device it was opened on. */
+            device: components["schemas"]["Device"];
+            /**
+             * @description Its public id (not its token).
+             * @example 00112233445566778899aabbccddeeff
+             */
+            id: string;
+            /**
+             * Format: int64
+             * @description When it was last used, Unix seconds (recorded at most once a minute).
+             */
+            last_used_at: number;
+            /**
+             * @description How it was opened: `passphrase`, `recovery` or `passkey`.
+             * @example passphrase
+             */
+            method: string;
         };
         /** @description A document as a share shows it. */
         SharedDocumentView: {
@@ -1000,6 +1423,11 @@ export interface components {
             /** @description Whether the operator checked them. */
             verified: boolean;
         };
+        /**
+         * @description Operating system family.
+         * @enum {string}
+         */
+        System: "android" | "ios" | "windows" | "macos" | "chromeos" | "linux" | "other";
         /** @description Storage use of an account. */
         Usage: {
             /**
@@ -1317,6 +1745,763 @@ export interface operations {
             };
         };
     };
+    list_passkeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyList"];
+                };
+            };
+            /** @description bad_request (a path segment over 255 bytes, or a body that stops arriving) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description worker_suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    remove_passkey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Passkey id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveRequest"];
+            };
+        };
+        responses: {
+            /** @description Removed: it no longer logs in */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad_request, invalid_field (no proof); passkey_rejected, user_verification_required (a passkey proof) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated; invalid_credentials (a wrong proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found (no such passkey of this account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ceremony_expired (the proof's passkey ceremony) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too_many_attempts, with Retry-After (a passphrase proof) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rename_passkey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Passkey id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameRequest"];
+            };
+        };
+        responses: {
+            /** @description Renamed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad_request, invalid_field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found (no such passkey of this account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    passkey_confirm_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The options for `navigator.credentials.get()`, limited to the account's passkeys, with their PRF salts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CeremonyStart"];
+                };
+            };
+            /** @description bad_request (a path segment over 255 bytes, or a body that stops arriving) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found (the account has no passkey), passkeys_unavailable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    passkey_register_finish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterFinishRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyView"];
+                };
+            };
+            /** @description bad_request, invalid_field; passkey_rejected (challenge, origin, relying party or signature), user_verification_required */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description passkeys_unavailable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description passkey_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ceremony_expired (unknown, used, expired or another account's ceremony) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    passkey_register_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterStartRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterStart"];
+                };
+            };
+            /** @description bad_request, invalid_field (no proof); passkey_rejected, user_verification_required (a passkey proof) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated; invalid_credentials (a wrong proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description passkeys_unavailable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ceremony_expired (the proof's passkey ceremony) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too_many_attempts, with Retry-After (a passphrase proof) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     change_passphrase: {
         parameters: {
             query?: never;
@@ -1393,6 +2578,455 @@ export interface operations {
             };
             /** @description too_many_attempts, with Retry-After (the log-in throttle) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    new_recovery_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRecoveryRequest"];
+            };
+        };
+        responses: {
+            /** @description Replaced */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad_request, invalid_field (no proof outside a fresh recovery session); passkey_rejected, user_verification_required (a passkey proof) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated; invalid_credentials (a wrong proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description passkeys_unavailable (a passkey proof) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ceremony_expired (the proof's passkey ceremony) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too_many_attempts, with Retry-After (a passphrase proof) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            /** @description bad_request (a path segment over 255 bytes, or a body that stops arriving) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description worker_suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    end_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session id, as listed */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended: its next request answers unauthenticated */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_field; bad_request (a path segment over 255 bytes, or a body that stops arriving) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found (no such session of this account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    end_other_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every other session ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad_request (a path segment over 255 bytes, or a body that stops arriving) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1870,6 +3504,239 @@ export interface operations {
             };
             /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    passkey_login_finish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CeremonyFinish"];
+            };
+        };
+        responses: {
+            /** @description Logged in; the body carries the session token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyLoginResponse"];
+                };
+            };
+            /** @description bad_request, invalid_field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description invalid_credentials (an unknown passkey, or an answer that does not verify: the same as a wrong passphrase) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description passkeys_unavailable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ceremony_expired (unknown, used or expired ceremony) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    passkey_login_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The options for `navigator.credentials.get()` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CeremonyStart"];
+                };
+            };
+            /** @description bad_request (a path segment over 255 bytes, or a body that stops arriving) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description passkeys_unavailable */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4221,10 +6088,21 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["holder", "worker"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["bad_request", "invalid_field", "missing_client_header", "unauthenticated", "invalid_credentials", "too_many_attempts", "pseudonym_taken", "worker_code_taken", "not_found", "document_too_large", "quota_exceeded", "size_mismatch", "already_uploaded", "storage_full", "payload_too_large", "request_timeout", "unavailable", "uri_too_long", "headers_too_large", "forbidden", "worker_suspended", "invitation_invalid", "invalid_worker_code", "worker_code_mistyped", "worker_not_found", "share_ended", "link_locked", "pin_required", "wrong_pin", "internal"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["bad_request", "invalid_field", "missing_client_header", "unauthenticated", "invalid_credentials", "too_many_attempts", "pseudonym_taken", "worker_code_taken", "not_found", "document_too_large", "quota_exceeded", "size_mismatch", "already_uploaded", "storage_full", "payload_too_large", "request_timeout", "unavailable", "uri_too_long", "headers_too_large", "forbidden", "worker_suspended", "invitation_invalid", "invalid_worker_code", "worker_code_mistyped", "worker_not_found", "share_ended", "link_locked", "pin_required", "wrong_pin", "passkeys_unavailable", "ceremony_expired", "passkey_rejected", "user_verification_required", "passkey_taken", "internal"];
+export const formFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FormFactor"]> = ["phone", "tablet", "computer", "unknown"];
 export const loginMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginMethod"]> = ["passphrase", "recovery"];
+export const proofOneOf0MethodValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Proof"], {
+    method: unknown;
+}>["method"]> = ["passphrase"];
+export const proofOneOf1MethodValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Proof"], {
+    method: unknown;
+}>["method"]> = ["recovery"];
+export const proofOneOf2MethodValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Proof"], {
+    method: unknown;
+}>["method"]> = ["passkey"];
 export const receiptActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReceiptAction"]> = ["open", "download"];
 export const receiptByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReceiptBy"]> = ["worker", "link"];
 export const shareKindJsonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ShareKindJson"]> = ["worker", "link"];
 export const shareStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ShareStatus"]> = ["active", "expired", "revoked", "locked"];
+export const systemValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["System"]> = ["android", "ios", "windows", "macos", "chromeos", "linux", "other"];
 export const workerStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkerState"]> = ["unverified", "verified", "suspended"];

@@ -84,6 +84,33 @@ impl AccountStore for SqlStorage {
         Ok(())
     }
 
+    async fn set_recovery(
+        &self,
+        id: AccountId,
+        auth_hmac: &[u8],
+        slot: &[u8],
+    ) -> StorageResult<()> {
+        sqlx::query(
+            "UPDATE accounts SET recovery_auth_hmac = $1, recovery_slot = $2 WHERE id = $3",
+        )
+        .bind(auth_hmac)
+        .bind(slot)
+        .bind(id.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn sessions_of(&self, id: AccountId) -> StorageResult<Vec<SessionRecord>> {
+        let rows: Vec<SessionRow> = sqlx::query_as(
+            "SELECT * FROM sessions WHERE account_id = $1 ORDER BY created_at, token_hash",
+        )
+        .bind(id.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(TryInto::try_into).collect()
+    }
+
     async fn set_last_seen_day(&self, id: AccountId, day: UnixSeconds) -> StorageResult<()> {
         sqlx::query("UPDATE accounts SET last_seen_day = $1 WHERE id = $2")
             .bind(day)
@@ -95,14 +122,15 @@ impl AccountStore for SqlStorage {
 
     async fn create_session(&self, s: &SessionRecord) -> StorageResult<()> {
         sqlx::query(
-            "INSERT INTO sessions (token_hash, account_id, method, created_at, last_seen_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO sessions (token_hash, account_id, method, created_at, last_seen_at, \
+             device) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(&s.token_hash)
         .bind(s.account_id.to_string())
         .bind(s.method.as_str())
         .bind(s.created_at)
         .bind(s.last_seen_at)
+        .bind(s.device.as_stored())
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -222,6 +250,8 @@ impl AccountStore for SqlStorage {
             "DELETE FROM shares WHERE owner_id = $1",
             "DELETE FROM documents WHERE account_id = $1",
             "DELETE FROM sessions WHERE account_id = $1",
+            "DELETE FROM ceremonies WHERE account_id = $1",
+            "DELETE FROM passkeys WHERE account_id = $1",
         ] {
             sqlx::query(statement).bind(&id).execute(&mut *tx).await?;
         }

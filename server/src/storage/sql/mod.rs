@@ -9,6 +9,7 @@
 
 mod accounts;
 mod documents;
+mod passkeys;
 mod postgres;
 mod rows;
 mod shares;

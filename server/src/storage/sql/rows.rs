@@ -63,6 +63,7 @@ pub(super) struct SessionRow {
     method: String,
     created_at: i64,
     last_seen_at: i64,
+    device: String,
 }
 
 impl TryFrom<SessionRow> for SessionRecord {
@@ -75,6 +76,80 @@ impl TryFrom<SessionRow> for SessionRecord {
             method: AuthMethod::parse(&r.method)?,
             created_at: r.created_at,
             last_seen_at: r.last_seen_at,
+            device: crate::device::Device::from_stored(&r.device),
+        })
+    }
+}
+
+/// `SELECT *` of `passkeys`.
+#[derive(FromRow)]
+pub(super) struct PasskeyRow {
+    id: String,
+    account_id: String,
+    credential_id: Vec<u8>,
+    credential: Vec<u8>,
+    name: String,
+    created_at: i64,
+    last_used_at: Option<i64>,
+    sign_count: i64,
+    backup_eligible: i64,
+    backup_state: i64,
+    prf_salt: Vec<u8>,
+    slot: Option<Vec<u8>>,
+}
+
+impl TryFrom<PasskeyRow> for PasskeyRecord {
+    type Error = StorageError;
+
+    fn try_from(r: PasskeyRow) -> StorageResult<Self> {
+        Ok(Self {
+            id: parse_id(&r.id, "passkey id")?,
+            account_id: parse_id(&r.account_id, "passkey owner")?,
+            credential_id: r.credential_id,
+            credential: r.credential,
+            name: r.name,
+            created_at: r.created_at,
+            last_used_at: r.last_used_at,
+            sign_count: to_u32(r.sign_count, "sign_count")?,
+            backup_eligible: r.backup_eligible != 0,
+            backup_state: r.backup_state != 0,
+            prf_salt: r.prf_salt,
+            slot: r.slot,
+        })
+    }
+}
+
+/// A row of `ceremonies`.
+#[derive(FromRow)]
+pub(super) struct CeremonyRow {
+    id: String,
+    kind: String,
+    account_id: Option<String>,
+    state: Vec<u8>,
+    prf_salt: Option<Vec<u8>>,
+    expires_at: i64,
+}
+
+impl TryFrom<CeremonyRow> for Ceremony {
+    type Error = StorageError;
+
+    fn try_from(r: CeremonyRow) -> StorageResult<Self> {
+        let kind = match r.kind.as_str() {
+            "register" => CeremonyKind::Register,
+            "login" => CeremonyKind::Login,
+            "confirm" => CeremonyKind::Confirm,
+            other => return Err(StorageError::Corrupt(format!("ceremony kind {other:?}"))),
+        };
+        Ok(Self {
+            id: parse_id(&r.id, "ceremony id")?,
+            kind,
+            account_id: r
+                .account_id
+                .map(|a| parse_id(&a, "ceremony account"))
+                .transpose()?,
+            state: r.state,
+            prf_salt: r.prf_salt,
+            expires_at: r.expires_at,
         })
     }
 }
