@@ -111,9 +111,11 @@ impl FromRequestParts<AppState> for Session {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let token = token_of(&parts.headers).ok_or(AppError::Unauthenticated)?;
         let token_hash = secrets::sha256_hex(token.as_bytes());
-        let record = state
+        // One statement reads the session and its account's role; a second one records its
+        // use, at most once per `touch_every`.
+        let (record, role) = state
             .storage
-            .session(&token_hash)
+            .session_with_role(&token_hash)
             .await?
             .ok_or(AppError::Unauthenticated)?;
         let now = state.clock.now();
@@ -121,12 +123,11 @@ impl FromRequestParts<AppState> for Session {
             state.storage.delete_session(&token_hash).await?;
             return Err(AppError::Unauthenticated);
         }
-        let kind = match state.storage.role(record.account_id).await? {
-            None => return Err(AppError::Unauthenticated),
-            Some(Role::Holder) => AccountKind::Holder,
+        let kind = match role {
+            Role::Holder => AccountKind::Holder,
             // Suspending keeps the worker's sessions so that they get this answer.
-            Some(Role::Worker(WorkerState::Suspended)) => return Err(AppError::WorkerSuspended),
-            Some(Role::Worker(_)) => AccountKind::Worker,
+            Role::Worker(WorkerState::Suspended) => return Err(AppError::WorkerSuspended),
+            Role::Worker(_) => AccountKind::Worker,
         };
         if now.saturating_sub(record.last_seen_at) >= touch_every(idle_secs(state)) {
             state.storage.touch_session(&token_hash, now).await?;

@@ -133,6 +133,12 @@ async fn story(s: &impl Storage) {
         (got.account_id, got.method, got.last_seen_at),
         (alice.id, AuthMethod::Recovery, 1500)
     );
+    let (got, role) = s.session_with_role("s1").await.unwrap().unwrap();
+    assert_eq!(
+        (got.account_id, got.last_seen_at, role),
+        (alice.id, 1500, Role::Holder)
+    );
+    assert!(s.session_with_role("s9").await.unwrap().is_none());
     s.delete_other_sessions(alice.id, "s1").await.unwrap();
     assert!(s.session("s2").await.unwrap().is_none());
     assert!(s.session("s3").await.unwrap().is_some());
@@ -404,8 +410,32 @@ async fn sharing_story(s: &impl Storage) {
         .await
         .unwrap();
     }
+    s.create_session(&SessionRecord {
+        token_hash: "w3".into(),
+        account_id: w2.account_id,
+        method: AuthMethod::Passphrase,
+        created_at: 0,
+        last_seen_at: 0,
+    })
+    .await
+    .unwrap();
+    let role_of = async |hash: &str| {
+        s.session_with_role(hash)
+            .await
+            .unwrap()
+            .map(|(r, role)| (r.account_id, role))
+    };
+    assert_eq!(
+        role_of("w1").await,
+        Some((w.account_id, Role::Worker(WorkerState::Verified)))
+    );
+    assert_eq!(
+        role_of("w3").await,
+        Some((w2.account_id, Role::Worker(WorkerState::Suspended)))
+    );
     assert_eq!(s.delete_sessions(w.account_id).await.unwrap(), 2);
     assert!(s.session("w1").await.unwrap().is_none());
+    assert_eq!(role_of("w1").await, None);
 
     // Shares: complete documents of the owner only; a worker who exists and is not suspended.
     let doc = |created_at| Document {

@@ -90,6 +90,13 @@ impl Cmd {
         self
     }
 
+    /// [`Cmd::env`] for a secret: the command line shows `KEY=…`.
+    pub fn env_secret(mut self, key: &str, value: impl AsRef<OsStr>) -> Cmd {
+        self.env_shown.push_str(&format!("{key}=… "));
+        self.cmd.env(key, value);
+        self
+    }
+
     /// Runs in `dir` (relative to the repository root).
     pub fn dir(mut self, dir: &str) -> Cmd {
         self.cmd.current_dir(root().join(dir));

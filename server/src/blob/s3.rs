@@ -3,8 +3,8 @@
 //! object `<prefix>/tmp/<id>.<random>` holding its upload id.
 //!
 //! A body that fits in one part ([`PART_BYTES`]) is sent with one `PUT`. A longer one goes
-//! as a multipart upload, one part read while the previous one is sent, so a document is
-//! never held whole in memory; the object appears under its key only when the upload
+//! as a multipart upload, the next part read while up to [`PARTS_IN_FLIGHT`] parts are sent,
+//! so a document is never held whole in memory; the object appears under its key only when the upload
 //! completes (S3 makes a completed multipart upload visible at once). On any failure the
 //! upload is aborted, which drops its parts.
 //!
@@ -20,6 +20,7 @@ use std::time::{Duration, SystemTime};
 
 use async_trait::async_trait;
 use bytes::Bytes;
+use futures_util::stream::FuturesUnordered;
 use futures_util::{StreamExt, TryStreamExt};
 use object_store::aws::{AmazonS3, AmazonS3Builder};
 use object_store::multipart::{MultipartStore, PartId};
@@ -33,8 +34,13 @@ use crate::config::S3Options;
 use crate::secrets::{self, SecretString};
 
 /// Size of every part of a multipart upload but the last: the smallest most S3 services
-/// accept. Each upload holds at most two parts in memory (one being read, one being sent).
+/// accept. Each upload holds at most `PARTS_IN_FLIGHT + 1` parts in memory (those being sent
+/// and the one being read).
 pub const PART_BYTES: usize = 5 * 1024 * 1024;
+
+/// Parts of one upload sent at once. With one, the body waits whenever a part has been read
+/// before the previous one is stored, and every part pays the store's whole round trip.
+const PARTS_IN_FLIGHT: usize = 2;
 
 /// How often a running multipart upload rewrites its marker (see [`S3BlobStore::put_multipart`]).
 const MARKER_REFRESH: std::time::Duration = std::time::Duration::from_secs(20);
@@ -271,16 +277,38 @@ impl S3BlobStore {
                 .await
                 .map_err(unavailable)?;
             let mut marker_written = std::time::Instant::now();
-            let mut ids: Vec<PartId> = Vec::new();
-            let mut part = first;
+            // Part numbers in order, each filled in when its part is stored.
+            let mut ids: Vec<Option<PartId>> = Vec::new();
+            let mut sending = FuturesUnordered::new();
+            let mut next = Some(first);
             loop {
-                // Send this part while the next one arrives.
-                let (sent, next) = tokio::join!(
-                    self.store.put_part(key, &upload, ids.len(), part),
-                    parts.next()
-                );
-                let next = next?;
-                ids.push(sent.map_err(unavailable)?);
+                if let Some(part) = next.take() {
+                    let n = ids.len();
+                    ids.push(None);
+                    let (store, upload) = (&self.store, &upload);
+                    sending.push(async move { (n, store.put_part(key, upload, n, part).await) });
+                }
+                if !parts.ended && sending.len() < PARTS_IN_FLIGHT {
+                    // Read the next part while the ones in flight are sent.
+                    let read = parts.next();
+                    tokio::pin!(read);
+                    loop {
+                        tokio::select! {
+                            got = &mut read => {
+                                next = got?;
+                                break;
+                            }
+                            Some((n, sent)) = sending.next() => {
+                                ids[n] = Some(sent.map_err(unavailable)?);
+                            }
+                        }
+                    }
+                } else {
+                    match sending.next().await {
+                        Some((n, sent)) => ids[n] = Some(sent.map_err(unavailable)?),
+                        None => break,
+                    }
+                }
                 // The sweep aborts uploads whose marker is older than `--pending-ttl-secs`;
                 // rewriting it while parts arrive keeps a slow but live upload out of reach.
                 if marker_written.elapsed() >= MARKER_REFRESH {
@@ -290,11 +318,9 @@ impl S3BlobStore {
                         .map_err(unavailable)?;
                     marker_written = std::time::Instant::now();
                 }
-                match next {
-                    Some(next) => part = next,
-                    None => break,
-                }
             }
+            // Every part is stored here: each id is filled in.
+            let ids: Vec<PartId> = ids.into_iter().flatten().collect();
             self.store
                 .complete_multipart(key, &upload, ids)
                 .await

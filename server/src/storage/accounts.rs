@@ -31,6 +31,12 @@ pub trait AccountStore: Send + Sync {
     async fn create_session(&self, session: &SessionRecord) -> StorageResult<()>;
     /// The session with this token hash.
     async fn session(&self, token_hash: &str) -> StorageResult<Option<SessionRecord>>;
+    /// The session with this token hash and the role of its account, in one statement: every
+    /// authenticated request starts with it.
+    async fn session_with_role(
+        &self,
+        token_hash: &str,
+    ) -> StorageResult<Option<(SessionRecord, Role)>>;
     /// Marks a session as used at `now`.
     async fn touch_session(&self, token_hash: &str, now: UnixSeconds) -> StorageResult<()>;
     /// Deletes one session.

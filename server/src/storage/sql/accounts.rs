@@ -2,7 +2,7 @@
 
 use async_trait::async_trait;
 
-use super::rows::{AccountRow, SessionRow, maybe};
+use super::rows::{AccountRow, SessionRoleRow, SessionRow, maybe, role};
 use super::{SqlStorage, parse_id, to_u64};
 use crate::clock::UnixSeconds;
 use crate::ids::{AccountId, DocumentId};
@@ -145,6 +145,25 @@ impl AccountStore for SqlStorage {
         maybe(row)
     }
 
+    async fn session_with_role(
+        &self,
+        token_hash: &str,
+    ) -> StorageResult<Option<(SessionRecord, Role)>> {
+        // An inner join: a session whose account is gone is no session (the foreign key
+        // deletes such sessions anyway).
+        let row: Option<SessionRoleRow> = sqlx::query_as(
+            "SELECT s.token_hash, s.account_id, s.method, s.created_at, s.last_seen_at, \
+             a.kind, w.state AS worker_state FROM sessions s \
+             JOIN accounts a ON a.id = s.account_id \
+             LEFT JOIN workers w ON w.account_id = s.account_id \
+             WHERE s.token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        maybe(row)
+    }
+
     async fn touch_session(&self, token_hash: &str, now: UnixSeconds) -> StorageResult<()> {
         sqlx::query(
             "UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2 AND last_seen_at < $1",
@@ -194,18 +213,7 @@ impl AccountStore for SqlStorage {
         .bind(id.to_string())
         .fetch_optional(&self.pool)
         .await?;
-        let Some((kind, state)) = row else {
-            return Ok(None);
-        };
-        match (AccountKind::parse(&kind)?, state) {
-            (AccountKind::Holder, _) => Ok(Some(Role::Holder)),
-            (AccountKind::Worker, Some(state)) => {
-                Ok(Some(Role::Worker(WorkerState::parse(&state)?)))
-            }
-            (AccountKind::Worker, None) => Err(StorageError::Corrupt(
-                "a worker account without worker details".into(),
-            )),
-        }
+        row.map(|(kind, state)| role(&kind, state)).transpose()
     }
 
     async fn delete_sessions(&self, id: AccountId) -> StorageResult<u64> {

@@ -154,6 +154,34 @@ impl TryFrom<CeremonyRow> for Ceremony {
     }
 }
 
+/// A session joined with its account's kind and, for a worker, its state.
+#[derive(FromRow)]
+pub(super) struct SessionRoleRow {
+    #[sqlx(flatten)]
+    session: SessionRow,
+    kind: String,
+    worker_state: Option<String>,
+}
+
+impl TryFrom<SessionRoleRow> for (SessionRecord, Role) {
+    type Error = StorageError;
+
+    fn try_from(r: SessionRoleRow) -> StorageResult<Self> {
+        Ok((r.session.try_into()?, role(&r.kind, r.worker_state)?))
+    }
+}
+
+/// The role of an account of `kind`, whose worker row (if any) has `worker_state`.
+pub(super) fn role(kind: &str, worker_state: Option<String>) -> StorageResult<Role> {
+    match (AccountKind::parse(kind)?, worker_state) {
+        (AccountKind::Holder, _) => Ok(Role::Holder),
+        (AccountKind::Worker, Some(state)) => Ok(Role::Worker(WorkerState::parse(&state)?)),
+        (AccountKind::Worker, None) => Err(StorageError::Corrupt(
+            "a worker account without worker details".into(),
+        )),
+    }
+}
+
 /// `SELECT *` of `documents`.
 #[derive(FromRow)]
 pub(super) struct DocumentRow {
