@@ -5,7 +5,8 @@ import { downscaleImage, DOWNSCALABLE, makeThumbnail, thumbField } from './image
 import { newMetadata } from './metadata';
 import type { DocEntry, Phase, Session } from './session';
 import { DocList } from './doclist';
-import { MySharesScreen, ShareScreen } from './share';
+import { ShareScreen } from './share/screen';
+import { MySharesScreen } from './share/shares';
 import { backTo, useNav } from './nav';
 import { Dialog, ErrorBox, Listen, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, type Msg } from './ui';
 import { DownloadConfirm, Viewer, downloadName, useDecrypted } from './viewer';
