@@ -4,7 +4,7 @@ import { ApiError } from './api';
 import type { LinkSession } from './shared';
 import { linkClosedText } from './downloads';
 import { PIN_FIELD_MAX, formatDateTime, readPin } from './sharing';
-import { ErrorBox, ScreenTitle, errorMessage, useI18n } from './ui';
+import { ErrorBox, ScreenTitle, errorMessage, useI18n, useSession } from './ui';
 import { failureCode } from './viewer';
 import { DocList } from './doclist';
 import { SharedDocScreen } from './worker';
@@ -36,6 +36,7 @@ export function LinkScreen(props: { session: LinkSession | null }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [openDoc, setOpenDoc] = useState<string | null>(null);
+  useSession(session);
 
   async function open(withPin: string | null) {
     if (!session) return;

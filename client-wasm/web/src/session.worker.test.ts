@@ -95,9 +95,13 @@ describe('documents through the crypto worker', () => {
     const content = new Blob([new TextEncoder().encode(text)], { type: 'text/plain' });
     const meta = newMetadata({ title, category: 'other', fileName: null, mime: 'text/plain', size: content.size, date: null, note: null });
     const phases = new Set<string>();
+    // The wallet screen re-renders when the session says it changed.
+    const told = vi.fn(() => s.docs.length);
+    s.subscribe(told);
     const id = await s.add(content, meta, (phase) => phases.add(phase));
     expect([...phases].sort()).toEqual(['encrypt', 'upload']);
     expect(s.docs.map((d) => d.id)).toEqual([id]);
+    expect(told).toHaveReturnedWith(1);
     await s.lock();
 
     const again = await unlock('dara', PASSPHRASE);

@@ -5,6 +5,7 @@ import { ApiError, type ClientErrorCode, type ErrorCode } from './api';
 import { LANG_NAMES, LANGS, dirOf, withoutMarks, type Lang, type Translate } from './i18n-core';
 import { WORKER_LOST, pdeErrorCode } from './pde';
 import { LimitError } from './session';
+import type { Changes } from './session-base';
 import { formatSize } from './format';
 
 export interface I18n {
@@ -153,6 +154,21 @@ export function Listen({ texts }: { texts: readonly string[] }) {
       {speaking ? t('listen-stop') : t('listen')}
     </button>
   );
+}
+
+/**
+ * Renders the calling screen again whenever `source` (a session) says its state changed,
+ * including a change between this render and the subscription.
+ */
+export function useSession(source: Changes | null): void {
+  const [, setSeen] = useState(source?.version ?? 0);
+  const rendered = source?.version ?? 0;
+  useEffect(() => {
+    if (!source) return;
+    const off = source.subscribe(() => setSeen(source.version));
+    if (source.version !== rendered) setSeen(source.version);
+    return off;
+  }, [source]);
 }
 
 /** A heading that takes focus when its screen appears, so the change is announced. */

@@ -8,7 +8,7 @@ import { DocList } from './doclist';
 import { ShareScreen } from './share/screen';
 import { MySharesScreen } from './share/shares';
 import { backTo, useNav } from './nav';
-import { Dialog, ErrorBox, Listen, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, type Msg } from './ui';
+import { Dialog, ErrorBox, Listen, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, useSession, type Msg } from './ui';
 import { DownloadConfirm, Viewer, downloadName, useDecrypted } from './viewer';
 
 type View =
@@ -24,8 +24,8 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void })
   // Each view is a history entry: Back returns to the one before (see nav.ts).
   const [view, setView] = useNav<View>('wallet', { kind: 'home' });
   const [filter, setFilter] = useState<Category | null>(null);
-  const [, setTick] = useState(0);
-  const changed = () => setTick((n) => n + 1);
+  // The list, usage and titles change as documents are added, decrypted, renamed, deleted.
+  useSession(session);
   // Kept as a key: a language switch translates it again.
   const [message, setMessage] = useState<Msg | null>(null);
   // The document just added: the list shows it in view, with the focus on it.
@@ -46,7 +46,6 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void })
         initialCategory={view.kind === 'note' ? 'my_story' : (filter ?? 'other')}
         keepAlive={props.keepAlive}
         onDone={(m, id) => {
-          changed();
           home(m);
           setAdded(id);
         }}
@@ -74,9 +73,7 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void })
         <DocumentScreen
           session={session}
           entry={entry}
-          onChanged={changed}
           onClose={(msg) => {
-            changed();
             home(msg ?? null);
           }}
         />
@@ -117,15 +114,8 @@ function HomeScreen(props: {
 }) {
   const { t, lang } = useI18n();
   const { session, filter } = props;
-  // The list opens what is on screen first; the rest shows as it is decrypted.
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const tick = () => setTick((n) => n + 1);
-    const off = session.subscribe(tick);
-    // What was decrypted between the first render and this subscription shows too.
-    tick();
-    return off;
-  }, [session]);
+  // The list opens what is on screen first; the rest shows as it is decrypted (the wallet
+  // screen renders again on each change, see useSession).
   const docs = sortedDocs(session.docs.filter((d) => !d.pending));
   const opening = session.docs.length - docs.length;
   const count = (c: Category) => docs.filter((d) => d.meta?.category === c).length;
@@ -452,7 +442,7 @@ function TitleLimit({ title }: { title: string }) {
   );
 }
 
-function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: () => void; onClose: (m?: Msg) => void }) {
+function DocumentScreen(props: { session: Session; entry: DocEntry; onClose: (m?: Msg) => void }) {
   const { t, lang } = useI18n();
   const { session, entry } = props;
   const meta = entry.meta!;
@@ -515,7 +505,6 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
           onDone={() => {
             setEditing(false);
             setSaved(true);
-            props.onChanged();
             // The new title is at the top: go there.
             focusOn(heading.current?.querySelector('h1'));
           }}

@@ -9,7 +9,7 @@ import { formatSize } from './format';
 import { loadCrypto } from './pde';
 import type { IncomingEntry, SharedEntry, WorkerSession } from './shared';
 import { formatDateTime, timeLeft, validRealName } from './sharing';
-import { ErrorBox, QrCode, ScreenTitle, errorMessage, errorMsg, msg, say, useI18n, type Msg } from './ui';
+import { ErrorBox, QrCode, ScreenTitle, errorMessage, errorMsg, msg, say, useI18n, useSession, type Msg } from './ui';
 import { useGeneratedWords } from './passphrase';
 import { useNav } from './nav';
 import { DownloadConfirm, Viewer, downloadName, failureCode, useDecrypted } from './viewer';
@@ -209,7 +209,8 @@ export function WorkerHome(props: { session: WorkerSession }) {
   const { session } = props;
   // Each view is a history entry: Back returns to the one before (see nav.ts).
   const [view, setView] = useNav<WorkerView>('workerView', { kind: 'list' });
-  const [, setTick] = useState(0);
+  // Shares come and go (a refresh, a share that ended): the screens follow.
+  useSession(session);
 
   /** Moves to the right screen for errors that end what the worker was doing. */
   const failed = (err: unknown, shareId?: string): boolean => {
@@ -252,7 +253,6 @@ export function WorkerHome(props: { session: WorkerSession }) {
       onOpen={(share, doc) => setView({ kind: 'doc', share, doc })}
       onCard={() => setView({ kind: 'card' })}
       onFailure={failed}
-      onChanged={() => setTick((n) => n + 1)}
     />
   );
 }
@@ -262,7 +262,6 @@ function SharedWithMe(props: {
   onOpen: (share: string, doc: string) => void;
   onCard: () => void;
   onFailure: (err: unknown) => boolean;
-  onChanged: () => void;
 }) {
   const { t, lang } = useI18n();
   const { session } = props;
@@ -283,7 +282,6 @@ function SharedWithMe(props: {
     try {
       await session.refresh();
       setNow(Date.now());
-      props.onChanged();
     } catch (err) {
       if (!props.onFailure(err)) setError(errorMessage(t, lang, err));
     }
