@@ -8,7 +8,7 @@ import { generatePseudonym } from './pseudonym';
 import type { Session } from './session';
 import { ApiError, type ApiErrorCode } from './api';
 import type { Translate } from './i18n-core';
-import { ErrorBox, Listen, QrCode, ScreenTitle, errorMsg, invalidProps, msg, say, useI18n, type Msg } from './ui';
+import { ErrorBox, Listen, QrCode, ScreenTitle, errorMsg, invalidProps, msg, say, useAction, useI18n, type Msg } from './ui';
 
 /** Which group of the recovery code the person types back (the 3rd). */
 export const CONFIRM_GROUP = 2;
@@ -122,33 +122,31 @@ export function CredentialSteps<S>(props: {
 }) {
   const { t, lang } = useI18n();
   const [step, setStep] = useState<'passphrase' | 'sheet' | 'confirm'>('passphrase');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Msg | null>(null);
+  const creating = useAction({
+    onError: (err) => {
+      if (props.onError?.(err)) return true;
+      if (err instanceof ApiError && FIRST_STEP_CODES.has(err.code)) {
+        props.onFirstStep(errorMsg(err, props.kind === 'worker' ? 'invitation' : 'other'));
+        return true;
+      }
+      return false;
+    },
+  });
+  const { busy, error } = creating;
   const [session, setSession] = useState<S | null>(null);
   const [code, setCode] = useState('');
   const [typedBack, setTypedBack] = useState('');
 
   async function passphraseDone(passphrase: string) {
-    setBusy(true);
-    setError(null);
-    try {
+    const made = await creating.run(async () => {
       const recovery = await newRecoveryCode();
-      const s = await props.create(passphrase, recovery);
-      setCode(recovery);
-      setSession(s);
-      props.onCreated?.(s);
-      setStep('sheet');
-    } catch (err) {
-      setBusy(false);
-      if (props.onError?.(err)) return;
-      if (err instanceof ApiError && FIRST_STEP_CODES.has(err.code)) {
-        props.onFirstStep(errorMsg(err, props.kind === 'worker' ? 'invitation' : 'other'));
-        return;
-      }
-      setError(errorMsg(err));
-      return;
-    }
-    setBusy(false);
+      return { recovery, s: await props.create(passphrase, recovery) };
+    });
+    if (!made) return;
+    setCode(made.recovery);
+    setSession(made.s);
+    props.onCreated?.(made.s);
+    setStep('sheet');
   }
 
   function confirmDone(e: Event) {
@@ -156,7 +154,7 @@ export function CredentialSteps<S>(props: {
     const want = codeGroups(code)[CONFIRM_GROUP] ?? '';
     const got = typedBack.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
     if (got !== want) {
-      setError(msg('confirm-wrong'));
+      creating.fail(msg('confirm-wrong'));
       return;
     }
     setCode('');
@@ -175,7 +173,7 @@ export function CredentialSteps<S>(props: {
           <p class="status" aria-live="polite">
             {busy ? props.busyLabel : ''}
           </p>
-          <ErrorBox message={error ? say(t, lang, error) : null} />
+          <ErrorBox {...creating.box} />
           <button type="button" class="secondary" disabled={busy} onClick={() => props.onFirstStep(null)}>
             {t('back')}
           </button>
@@ -225,7 +223,7 @@ export function CredentialSteps<S>(props: {
             value={typedBack}
             onInput={(e) => setTypedBack(e.currentTarget.value)}
           />
-          <ErrorBox id="confirm-error" message={error ? say(t, lang, error) : null} />
+          <ErrorBox id="confirm-error" {...creating.box} />
           <button type="submit" class="primary">
             {t('confirm-submit')}
           </button>
@@ -233,7 +231,7 @@ export function CredentialSteps<S>(props: {
             type="button"
             class="secondary"
             onClick={() => {
-              setError(null);
+              creating.fail(null);
               setStep('sheet');
             }}
           >

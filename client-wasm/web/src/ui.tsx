@@ -322,10 +322,11 @@ export interface Action {
   error: string | null;
   /**
    * Runs `f` unless an action of this hook is running: busy meanwhile, the error cleared, and
-   * on failure its translated message (unless `onError` took the error over by returning true).
-   * Resolves to f's result, or undefined when it failed or did not run.
+   * on failure its translated message, unless `onError` (this call's, else the hook's) took
+   * the error over by returning true. Resolves to f's result, or undefined when it failed or
+   * did not run.
    */
-  run: <T>(f: () => Promise<T>) => Promise<T | undefined>;
+  run: <T>(f: () => Promise<T>, onError?: (e: unknown) => boolean) => Promise<T | undefined>;
   /** Shows a message of the screen's own (a check before the action), or clears it with null. */
   fail: (m: Msg | null) => void;
   /** The props of the ErrorBox that shows `error` (it takes the focus on each new failure). */
@@ -355,7 +356,7 @@ export function useAction(opts: { context?: ErrorContext; onError?: (e: unknown)
     setError(m);
     if (m) setFailures((n) => n + 1);
   };
-  const run = async <T,>(f: () => Promise<T>): Promise<T | undefined> => {
+  const run = async <T,>(f: () => Promise<T>, onError = opts.onError): Promise<T | undefined> => {
     if (running.current) return undefined;
     running.current = true;
     setBusy(true);
@@ -363,7 +364,7 @@ export function useAction(opts: { context?: ErrorContext; onError?: (e: unknown)
     try {
       return await f();
     } catch (err) {
-      if (live.current && !opts.onError?.(err)) fail(errorMsg(err, opts.context));
+      if (live.current && !onError?.(err)) fail(errorMsg(err, opts.context));
       return undefined;
     } finally {
       running.current = false;

@@ -8,7 +8,7 @@ import { DocList } from './doclist';
 import { ShareScreen } from './share/screen';
 import { MySharesScreen } from './share/shares';
 import { backTo, useNav } from './nav';
-import { Dialog, ErrorBox, Listen, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, useSession, type Msg } from './ui';
+import { Dialog, ErrorBox, Listen, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useAction, useI18n, useSession, type Msg } from './ui';
 import { DownloadConfirm, Viewer, downloadName, useDecrypted } from './viewer';
 
 type View =
@@ -447,11 +447,10 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onClose: (m?
   const { session, entry } = props;
   const meta = entry.meta!;
   const { decrypted, failure, save } = useDecrypted(session, entry.id, meta, () => session.open(entry));
-  const [error, setError] = useState<Msg | null>(null);
   const [confirmDownload, setConfirmDownload] = useState(false);
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const deleting = useAction();
   const [saved, setSaved] = useState(false);
   const heading = useRef<HTMLDivElement>(null);
 
@@ -522,7 +521,7 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onClose: (m?
       <Dialog open={confirmDelete} labelledBy="delete-title" role="alertdialog" onCancel={() => setConfirmDelete(false)}>
         <h2 id="delete-title">{t('delete-title')}</h2>
         <p>{t('delete-text', { title: meta.title })}</p>
-        <ErrorBox message={error ? say(t, lang, error) : null} />
+        <ErrorBox {...deleting.box} />
         <div class="row">
           <button type="button" class="secondary" autofocus onClick={() => setConfirmDelete(false)}>
             {t('cancel')}
@@ -530,17 +529,15 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onClose: (m?
           <button
             type="button"
             class="danger"
-            disabled={busy}
+            disabled={deleting.busy}
             onClick={async () => {
-              setBusy(true);
-              try {
+              const done = await deleting.run(async () => {
                 await session.remove(entry);
-                setConfirmDelete(false);
-                props.onClose(msg('deleted', { title: meta.title }));
-              } catch (err) {
-                setError(errorMsg(err));
-                setBusy(false);
-              }
+                return true;
+              });
+              if (!done) return;
+              setConfirmDelete(false);
+              props.onClose(msg('deleted', { title: meta.title }));
             }}
           >
             {t('delete-confirm')}
@@ -556,8 +553,9 @@ function EditForm(props: { session: Session; entry: DocEntry; onDone: () => void
   const meta = props.entry.meta!;
   const [title, setTitle] = useState(meta.title);
   const [category, setCategory] = useState<Category>(meta.category);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: 'title' | 'save'; m: Msg } | null>(null);
+  // The title's own check, shown next to it; the save's failure is the action's.
+  const [titleError, setTitleError] = useState<Msg | null>(null);
+  const saving = useAction();
   const field = useRef<HTMLInputElement>(null);
   // The form opens below the document, out of sight on a phone: go to its first field.
   useLayoutEffect(() => focusOn(field.current), []);
@@ -567,20 +565,17 @@ function EditForm(props: { session: Session; entry: DocEntry; onDone: () => void
       autocomplete="off"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (!title.trim()) return setError({ field: 'title', m: msg('err-title') });
-        if (titleLength(title) > TITLE_MAX) {
-          return setError({ field: 'title', m: msg('err-title-too-long', { max: TITLE_MAX, n: titleLength(title) }) });
-        }
-        setBusy(true);
-        setError(null);
-        try {
+        saving.fail(null);
+        if (!title.trim()) return setTitleError(msg('err-title'));
+        if (titleLength(title) > TITLE_MAX) return setTitleError(msg('err-title-too-long', { max: TITLE_MAX, n: titleLength(title) }));
+        setTitleError(null);
+        const done = await saving.run(async () => {
           await props.session.updateMetadata(props.entry, { title: title.trim(), category });
-          props.onDone();
-        } catch (err) {
-          setError({ field: 'save', m: errorMsg(err) });
-          setBusy(false);
-        }
+          return true;
+        });
+        if (done) props.onDone();
       }}
+      {...saving.busyProps}
     >
       <h2>{t('edit-title')}</h2>
       <label for="edit-title">{t('field-title')}</label>
@@ -589,15 +584,15 @@ function EditForm(props: { session: Session; entry: DocEntry; onDone: () => void
         dir="auto"
         ref={field}
         autocomplete="off"
-        {...invalidProps('edit-title-error', error?.field === 'title')}
+        {...invalidProps('edit-title-error', titleError !== null)}
         value={title}
         onInput={(e) => setTitle(e.currentTarget.value)}
       />
       <TitleLimit title={title} />
-      <ErrorBox id="edit-title-error" message={error?.field === 'title' ? say(t, lang, error.m) : null} />
+      <ErrorBox id="edit-title-error" message={titleError ? say(t, lang, titleError) : null} />
       <CategoryPicker name="edit-category" value={category} onChange={setCategory} />
-      <ErrorBox message={error?.field === 'save' ? say(t, lang, error.m) : null} />
-      <button type="submit" class="primary" disabled={busy}>
+      <ErrorBox {...saving.box} />
+      <button type="submit" class="primary" disabled={saving.busy}>
         {t('save-changes')}
       </button>
     </form>
