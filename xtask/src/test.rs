@@ -86,7 +86,7 @@ pub const STEPS: &[Step] = &[
         name: "web-test",
         deps: &["wasm-build", "web-install"],
         needs: Needs::NODE,
-        about: "npm test (vitest) in client-wasm/web",
+        about: "npm test (vitest) in client-wasm/web, the session tests over the built WASM module in the crypto worker included",
     },
     Step {
         name: "web-build",

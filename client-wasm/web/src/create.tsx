@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useReducer, useState } from 'preact/hooks';
+import { CONFIRM_GROUP, credentialReducer, initialCredentials } from './signup-flow';
 import { codeGroups, createAccount, newRecoveryCode, normalizePseudonym } from './auth';
 import { PassphraseChooser, useGeneratedWords, type GeneratedWords } from './passphrase';
 import { useNav } from './nav';
@@ -8,10 +9,9 @@ import { generatePseudonym } from './pseudonym';
 import type { Session } from './session';
 import { ApiError, type ApiErrorCode } from './api';
 import type { Translate } from './i18n-core';
-import { ErrorBox, Listen, QrCode, ScreenTitle, errorMsg, invalidProps, msg, say, useI18n, type Msg } from './ui';
+import { ErrorBox, Listen, QrCode, ScreenTitle, errorMsg, invalidProps, msg, say, useAction, useI18n, type Msg } from './ui';
 
-/** Which group of the recovery code the person types back (the 3rd). */
-export const CONFIRM_GROUP = 2;
+export { CONFIRM_GROUP } from './signup-flow';
 
 export function CreateScreen(props: { onCreated: (s: Session) => void; onDone: (s: Session) => void; onBack: () => void }) {
   const { t, lang } = useI18n();
@@ -121,46 +121,37 @@ export function CredentialSteps<S>(props: {
   onDone: (s: S) => void;
 }) {
   const { t, lang } = useI18n();
-  const [step, setStep] = useState<'passphrase' | 'sheet' | 'confirm'>('passphrase');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Msg | null>(null);
-  const [session, setSession] = useState<S | null>(null);
-  const [code, setCode] = useState('');
-  const [typedBack, setTypedBack] = useState('');
-
-  async function passphraseDone(passphrase: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      const recovery = await newRecoveryCode();
-      const s = await props.create(passphrase, recovery);
-      setCode(recovery);
-      setSession(s);
-      props.onCreated?.(s);
-      setStep('sheet');
-    } catch (err) {
-      setBusy(false);
-      if (props.onError?.(err)) return;
+  const [state, dispatch] = useReducer(credentialReducer, initialCredentials);
+  const { step, code, typedBack } = state;
+  const creating = useAction({
+    onError: (err) => {
+      if (props.onError?.(err)) return true;
       if (err instanceof ApiError && FIRST_STEP_CODES.has(err.code)) {
         props.onFirstStep(errorMsg(err, props.kind === 'worker' ? 'invitation' : 'other'));
-        return;
+        return true;
       }
-      setError(errorMsg(err));
-      return;
-    }
-    setBusy(false);
+      return false;
+    },
+  });
+  const { busy } = creating;
+  const [session, setSession] = useState<S | null>(null);
+
+  async function passphraseDone(passphrase: string) {
+    const made = await creating.run(async () => {
+      const recovery = await newRecoveryCode();
+      return { recovery, s: await props.create(passphrase, recovery) };
+    });
+    if (!made) return;
+    setSession(made.s);
+    props.onCreated?.(made.s);
+    dispatch({ type: 'created', code: made.recovery });
   }
 
   function confirmDone(e: Event) {
     e.preventDefault();
-    const want = codeGroups(code)[CONFIRM_GROUP] ?? '';
-    const got = typedBack.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-    if (got !== want) {
-      setError(msg('confirm-wrong'));
-      return;
-    }
-    setCode('');
-    if (session) props.onDone(session);
+    const next = credentialReducer(state, { type: 'check' });
+    dispatch({ type: 'check' });
+    if (next.step === 'done' && session) props.onDone(session);
   }
 
   if (step === 'passphrase') {
@@ -175,7 +166,7 @@ export function CredentialSteps<S>(props: {
           <p class="status" aria-live="polite">
             {busy ? props.busyLabel : ''}
           </p>
-          <ErrorBox message={error ? say(t, lang, error) : null} />
+          <ErrorBox {...creating.box} />
           <button type="button" class="secondary" disabled={busy} onClick={() => props.onFirstStep(null)}>
             {t('back')}
           </button>
@@ -198,7 +189,7 @@ export function CredentialSteps<S>(props: {
           <button type="button" class="secondary" onClick={() => window.print()}>
             {t('sheet-print')}
           </button>
-          <button type="button" class="primary" onClick={() => setStep('confirm')}>
+          <button type="button" class="primary" onClick={() => dispatch({ type: 'sheetKept' })}>
             {t('sheet-kept')}
           </button>
         </div>
@@ -221,21 +212,18 @@ export function CredentialSteps<S>(props: {
             autocapitalize="characters"
             spellcheck={false}
             maxLength={8}
-            {...invalidProps('confirm-error', error !== null)}
+            {...invalidProps('confirm-error', state.error !== null)}
             value={typedBack}
-            onInput={(e) => setTypedBack(e.currentTarget.value)}
+            onInput={(e) => dispatch({ type: 'typed', value: e.currentTarget.value })}
           />
-          <ErrorBox id="confirm-error" message={error ? say(t, lang, error) : null} />
+          <ErrorBox id="confirm-error" message={state.error ? t(state.error) : null} focusKey={state.failures} />
           <button type="submit" class="primary">
             {t('confirm-submit')}
           </button>
           <button
             type="button"
             class="secondary"
-            onClick={() => {
-              setError(null);
-              setStep('sheet');
-            }}
+            onClick={() => dispatch({ type: 'showSheet' })}
           >
             {t('confirm-show-sheet')}
           </button>

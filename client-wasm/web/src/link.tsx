@@ -4,7 +4,7 @@ import { ApiError } from './api';
 import type { LinkSession } from './shared';
 import { linkClosedText } from './downloads';
 import { PIN_FIELD_MAX, formatDateTime, readPin } from './sharing';
-import { ErrorBox, ScreenTitle, errorMessage, useI18n } from './ui';
+import { ErrorBox, ScreenTitle, msg, useAction, useI18n, useSession } from './ui';
 import { failureCode } from './viewer';
 import { DocList } from './doclist';
 import { SharedDocScreen } from './worker';
@@ -33,35 +33,39 @@ export function LinkScreen(props: { session: LinkSession | null }) {
   const { session } = props;
   const [phase, setPhase] = useState<Phase>(session ? 'opening' : 'bad');
   const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const opening = useAction({ context: 'link' });
+  const { busy, error } = opening;
   const [openDoc, setOpenDoc] = useState<string | null>(null);
+  useSession(session);
 
   async function open(withPin: string | null) {
     if (!session) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await session.open(withPin);
-      setPin('');
-      setPhase('open');
-    } catch (err) {
-      const next = phaseFor(err);
-      if (err instanceof ApiError && err.code === 'wrong_pin' && err.attemptsLeft === 0) {
-        // That was the 5th wrong PIN: the link is locked for good, say so plainly.
-        setPin('');
-        setPhase('locked');
-      } else if (next === 'pin' && withPin === null) {
-        setPhase('pin');
-      } else if (next && next !== 'pin') {
-        setPhase(next);
-      } else {
+    const opened = await opening.run(
+      () => session.open(withPin),
+      (err) => {
+        const next = phaseFor(err);
+        if (err instanceof ApiError && err.code === 'wrong_pin' && err.attemptsLeft === 0) {
+          // That was the 5th wrong PIN: the link is locked for good, say so plainly.
+          setPin('');
+          setPhase('locked');
+          return true;
+        }
+        if (next === 'pin' && withPin === null) {
+          setPhase('pin');
+          return true;
+        }
+        if (next && next !== 'pin') {
+          setPhase(next);
+          return true;
+        }
         if (err instanceof ApiError && err.code === 'wrong_pin') setPin('');
-        setError(errorMessage(t, lang, err, 'link'));
         if (withPin === null) setPhase('failed');
-      }
-    }
-    setBusy(false);
+        return false;
+      },
+    );
+    if (!opened) return;
+    setPin('');
+    setPhase('open');
   }
 
   useEffect(() => {
@@ -97,7 +101,7 @@ export function LinkScreen(props: { session: LinkSession | null }) {
       <main class="screen" key="opening">
         <ScreenTitle>{t('link-title')}</ScreenTitle>
         <p aria-live="polite">{phase === 'opening' ? t('link-opening') : ''}</p>
-        <ErrorBox message={phase === 'failed' ? error : null} />
+        <ErrorBox message={phase === 'failed' ? error : null} focusKey={opening.box.focusKey} />
         {phase === 'failed' ? (
           <button
             type="button"
@@ -122,11 +126,12 @@ export function LinkScreen(props: { session: LinkSession | null }) {
         <form
           class="stack card"
           autocomplete="off"
+          {...opening.busyProps}
           onSubmit={(e) => {
             e.preventDefault();
             // Typed as it was shown ("123 456") or said: spaces and dashes between digits are fine.
             const typed = readPin(pin);
-            if (!typed) return setError(t('err-pin-format'));
+            if (!typed) return opening.fail(msg('err-pin-format'));
             void open(typed);
           }}
         >
@@ -146,7 +151,7 @@ export function LinkScreen(props: { session: LinkSession | null }) {
             disabled={busy}
             onInput={(e) => setPin(e.currentTarget.value)}
           />
-          <ErrorBox message={error} />
+          <ErrorBox {...opening.box} />
           <p class="status" aria-live="polite">
             {busy ? t('link-opening') : ''}
           </p>

@@ -7,6 +7,9 @@ import { api, uploadContent, ApiError, type Account, type ShareDocumentBody, typ
 import { fromBase64, toBase64 } from './base64';
 import { parseMetadata, type Metadata } from './metadata';
 import type { CryptoWorker } from './pde';
+import { SessionBase } from './session-base';
+
+export { UrlKeeper } from './session-base';
 import { linkUrl } from './sharing';
 
 export const SLICE = 1024 * 1024;
@@ -34,27 +37,6 @@ export class LimitError extends Error {
     readonly free: number,
   ) {
     super(code);
-  }
-}
-
-/** Object URLs made for viewing decrypted documents; every one is revoked on lock. */
-export class UrlKeeper {
-  private urls = new Set<string>();
-
-  /** An object URL that lock() will revoke. */
-  objectUrl(blob: Blob): string {
-    const url = URL.createObjectURL(blob);
-    this.urls.add(url);
-    return url;
-  }
-
-  revoke(url: string): void {
-    if (this.urls.delete(url)) URL.revokeObjectURL(url);
-  }
-
-  protected revokeAll(): void {
-    for (const url of this.urls) URL.revokeObjectURL(url);
-    this.urls.clear();
   }
 }
 
@@ -129,33 +111,16 @@ export interface MadeLink {
   expiresAt: number;
 }
 
-export class Session extends UrlKeeper {
+export class Session extends SessionBase {
   readonly kind = 'holder';
   docs: DocEntry[] = [];
   usage: Usage | null = null;
-  private locked = false;
-  private listeners = new Set<() => void>();
 
   constructor(
-    readonly crypto: CryptoWorker,
+    crypto: CryptoWorker,
     readonly pseudonym: string,
   ) {
-    super();
-  }
-
-  /** Calls `f` whenever the list changes on its own (the rest of a list decrypted). */
-  subscribe(f: () => void): () => void {
-    this.listeners.add(f);
-    return () => this.listeners.delete(f);
-  }
-
-  /** Called once if the crypto worker dies on its own. */
-  onLost(f: () => void): () => void {
-    return this.crypto.onLost(f);
-  }
-
-  private changed(): void {
-    for (const f of this.listeners) f();
+    super(crypto);
   }
 
   /**
@@ -188,11 +153,12 @@ export class Session extends UrlKeeper {
       this.docs = [...this.docs];
     };
     await decrypt(fresh.slice(0, FIRST_BATCH));
+    this.changed();
     if (fresh.length > FIRST_BATCH) {
       void (async () => {
         for (let at = FIRST_BATCH; at < fresh.length && !this.locked; at += REST_BATCH) {
           await decrypt(fresh.slice(at, at + REST_BATCH));
-          this.changed();
+          if (!this.locked) this.changed();
         }
       })().catch(() => {
         /* the worker is gone or locked: the session closes (see app.tsx) */
@@ -246,7 +212,9 @@ export class Session extends UrlKeeper {
       const entry: DocEntry = { id, size: body.size, createdAt: Math.floor(Date.now() / 1000), handle, meta: { ...meta, size: content.size }, damaged: false };
       handle = null;
       this.docs = [...this.docs, entry];
+      this.changed();
       this.usage = (await api.account()).usage;
+      this.changed();
       return id;
     } finally {
       if (handle !== null) this.safeForget(handle);
@@ -305,28 +273,29 @@ export class Session extends UrlKeeper {
     await api.putMetadata(entry.id, toBase64(ciphertext));
     entry.meta = meta;
     this.docs = [...this.docs];
+    this.changed();
   }
 
   async remove(entry: DocEntry): Promise<void> {
     await api.deleteDocument(entry.id);
     if (entry.handle !== null) this.safeForget(entry.handle);
     this.docs = this.docs.filter((d) => d.id !== entry.id);
+    this.changed();
     this.usage = (await api.account()).usage;
+    this.changed();
   }
 
   private safeForget(handle: number): void {
     void this.crypto.call({ op: 'forgetDocuments', docs: [handle] }).catch(() => undefined);
   }
 
-  /** Ends the worker (and every key in it), revokes every object URL, drops decrypted data, ends the server session. */
-  async lock(): Promise<void> {
-    if (this.locked) return;
-    this.locked = true;
-    this.revokeAll();
+  protected drop(): void {
     this.docs = [];
     this.usage = null;
-    this.listeners.clear();
-    this.crypto.terminate();
+  }
+
+  /** The server session ends too (it would expire anyway). */
+  protected override async afterLock(): Promise<void> {
     try {
       await api.logout();
     } catch {

@@ -7,7 +7,8 @@ import { api, ApiError, type IncomingShare, type LinkAccess, type SharedDocument
 import { fromBase64, toBase64 } from './base64';
 import type { Metadata } from './metadata';
 import { WORKER_LOST, pdeErrorCode, type CryptoWorker } from './pde';
-import { UrlKeeper, decryptResponse, openBatch } from './session';
+import { decryptResponse, openBatch } from './session';
+import { SessionBase } from './session-base';
 import { parseNote, type Note } from './sharing';
 
 /** A shared document; `handle` and `meta` are null when it could not be decrypted. */
@@ -58,17 +59,16 @@ async function decryptShared(crypto: CryptoWorker, doc: SharedEntry, res: Promis
 }
 
 /** A worker's open account: the shares addressed to them. */
-export class WorkerSession extends UrlKeeper {
+export class WorkerSession extends SessionBase {
   readonly kind = 'worker';
   shares: IncomingEntry[] = [];
-  private locked = false;
 
   constructor(
-    readonly crypto: CryptoWorker,
+    crypto: CryptoWorker,
     readonly pseudonym: string,
     public worker: WorkerSelf,
   ) {
-    super();
+    super(crypto);
   }
 
   /** Reloads the shares, and the worker's own state (the operator may have verified them since). */
@@ -89,6 +89,7 @@ export class WorkerSession extends UrlKeeper {
     const next = shares.map((s) => known.get(s.id) ?? made.get(s.id)!);
     for (const old of this.shares) if (!next.includes(old)) forget(this.crypto, old.docs);
     this.shares = next;
+    this.changed();
   }
 
   private async openIncoming(s: IncomingShare, docs: SharedEntry[]): Promise<IncomingEntry> {
@@ -107,6 +108,7 @@ export class WorkerSession extends UrlKeeper {
     const gone = this.shares.find((s) => s.id === shareId);
     if (gone) forget(this.crypto, gone.docs);
     this.shares = this.shares.filter((s) => s.id !== shareId);
+    this.changed();
   }
 
   /** Decrypts a document's content (the server records an opening). */
@@ -119,17 +121,12 @@ export class WorkerSession extends UrlKeeper {
     return api.sharedDownload(share.id, doc.id);
   }
 
-  /** Called once if the crypto worker dies on its own. */
-  onLost(f: () => void): () => void {
-    return this.crypto.onLost(f);
+  protected drop(): void {
+    this.shares = [];
   }
 
-  async lock(): Promise<void> {
-    if (this.locked) return;
-    this.locked = true;
-    this.revokeAll();
-    this.shares = [];
-    this.crypto.terminate();
+  /** The server session ends too (it would expire anyway). */
+  protected override async afterLock(): Promise<void> {
     try {
       await api.logout();
     } catch {
@@ -150,17 +147,16 @@ export interface LinkEntry {
  * link identity and the access key from it and keeps the identity; the access key (and the PIN
  * once accepted) go with every request.
  */
-export class LinkSession extends UrlKeeper {
+export class LinkSession extends SessionBase {
   readonly kind = 'link';
   contents: LinkEntry | null = null;
-  private locked = false;
 
   private constructor(
     readonly id: string,
-    private readonly crypto: CryptoWorker,
+    crypto: CryptoWorker,
     private access: LinkAccess,
   ) {
-    super();
+    super(crypto);
   }
 
   /** Opens a link's fragment in a crypto worker of its own. */
@@ -186,6 +182,7 @@ export class LinkSession extends UrlKeeper {
       note: await openNote(this.crypto, got.note),
       docs: sharedEntries(got.documents, opened),
     };
+    this.changed();
     return this.contents;
   }
 
@@ -197,17 +194,8 @@ export class LinkSession extends UrlKeeper {
     return api.linkDownload(this.id, doc.id, this.access);
   }
 
-  /** Called once if the crypto worker dies on its own. */
-  onLost(f: () => void): () => void {
-    return this.crypto.onLost(f);
-  }
-
-  async lock(): Promise<void> {
-    if (this.locked) return;
-    this.locked = true;
-    this.revokeAll();
+  protected drop(): void {
     this.contents = null;
     this.access = { access_key: '', pin: null };
-    this.crypto.terminate();
   }
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { normalizePseudonym, openWithPassphrase, openWithRecoveryCode, setNewPassphrase, type OpenSession } from './auth';
 import { PassphraseChooser } from './passphrase';
-import { ErrorBox, Listen, NOT_REMEMBERED, PASSPHRASE_FIELD, ScreenTitle, errorMsg, invalidProps, msg, say, useI18n, type Msg } from './ui';
+import { ErrorBox, Listen, NOT_REMEMBERED, PASSPHRASE_FIELD, ScreenTitle, errorMsg, invalidProps, msg, useAction, useI18n } from './ui';
 
 /** Wrong passphrases in a row after which the page points to the recovery code. */
 export const FAILURES_BEFORE_RECOVERY_HINT = 3;
@@ -18,34 +18,31 @@ export function StartScreen(props: {
   onCreate: () => void;
   onRecover: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const worker = props.worker;
   const [pseudonym, setPseudonym] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [show, setShow] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Msg | null>(null);
   const [failures, setFailures] = useState(0);
+  const context = worker ? 'login-worker' : 'login';
+  const opening = useAction({
+    context,
+    onError: (err) => {
+      const id = errorMsg(err, context).id;
+      if (id === 'err-login-passphrase' || id === 'err-login-worker') setFailures((n) => n + 1);
+      return false;
+    },
+  });
+  const { busy, error } = opening;
 
   async function submit(e: Event) {
     e.preventDefault();
     const p = normalizePseudonym(pseudonym);
-    if (!p || !passphrase.trim()) {
-      setError(msg(worker ? 'err-fill-both-worker' : 'err-fill-both'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await openWithPassphrase(p, passphrase);
-      setPassphrase('');
-      props.onOpened(session);
-    } catch (err) {
-      const m = errorMsg(err, worker ? 'login-worker' : 'login');
-      if (m.id === 'err-login-passphrase' || m.id === 'err-login-worker') setFailures((n) => n + 1);
-      setError(m);
-      setBusy(false);
-    }
+    if (!p || !passphrase.trim()) return opening.fail(msg(worker ? 'err-fill-both-worker' : 'err-fill-both'));
+    const session = await opening.run(() => openWithPassphrase(p, passphrase));
+    if (!session) return;
+    setPassphrase('');
+    props.onOpened(session);
   }
 
   const hint = failures >= FAILURES_BEFORE_RECOVERY_HINT;
@@ -62,7 +59,7 @@ export function StartScreen(props: {
       <section class="card" aria-labelledby="open-title">
         <h2 id="open-title">{worker ? t('open-worker-title') : t('open-title')}</h2>
         {/* Not a log-in form to the browser: nothing is offered for saving on a shared computer. */}
-        <form class="stack" autocomplete="off" onSubmit={submit}>
+        <form class="stack" autocomplete="off" onSubmit={submit} {...opening.busyProps}>
           <label for="open-pseudonym">{worker ? t('field-login-name') : t('field-pseudonym')}</label>
           <input
             id="open-pseudonym"
@@ -85,7 +82,7 @@ export function StartScreen(props: {
             <input type="checkbox" checked={show} onChange={(e) => setShow(e.currentTarget.checked)} />
             {t('pass-show')}
           </label>
-          <ErrorBox id="open-error" message={error ? say(t, lang, error) : null} />
+          <ErrorBox id="open-error" {...opening.box} />
           {hint ? (
             <div class="notice stack" data-testid="recovery-hint">
               <p>{worker ? t('login-recovery-hint-worker') : t('login-recovery-hint')}</p>
@@ -146,11 +143,12 @@ export function RecoverScreen(props: {
   onDone: (s: OpenSession) => void;
   onBack: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [pseudonym, setPseudonym] = useState('');
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Msg | null>(null);
+  const recovering = useAction({ context: 'recovery' });
+  const saving = useAction();
+  const busy = recovering.busy || saving.busy;
   const [session, setSession] = useState<OpenSession | null>(null);
   const [endOthers, setEndOthers] = useState(true);
   const [saved, setSaved] = useState<{ endedOthers: boolean } | null>(null);
@@ -159,35 +157,21 @@ export function RecoverScreen(props: {
   async function submit(e: Event) {
     e.preventDefault();
     const p = normalizePseudonym(pseudonym);
-    if (!p || !code.trim()) {
-      setError(msg(props.worker ? 'err-fill-both-recovery-worker' : 'err-fill-both-recovery'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const opened = await openWithRecoveryCode(p, code);
-      setCode('');
-      setSession(opened);
-      props.onOpened(opened);
-    } catch (err) {
-      setError(errorMsg(err, 'recovery'));
-    }
-    setBusy(false);
+    if (!p || !code.trim()) return recovering.fail(msg(props.worker ? 'err-fill-both-recovery-worker' : 'err-fill-both-recovery'));
+    const opened = await recovering.run(() => openWithRecoveryCode(p, code));
+    if (!opened) return;
+    setCode('');
+    setSession(opened);
+    props.onOpened(opened);
   }
 
   async function newPassphrase(passphrase: string) {
     if (!session) return;
-    setBusy(true);
-    setError(null);
-    try {
+    const done = await saving.run(async () => {
       await setNewPassphrase(session, passphrase, endOthers);
-      setBusy(false);
-      setSaved({ endedOthers: endOthers });
-    } catch (err) {
-      setError(errorMsg(err));
-      setBusy(false);
-    }
+      return true;
+    });
+    if (done) setSaved({ endedOthers: endOthers });
   }
 
   if (session && saved) {
@@ -219,7 +203,7 @@ export function RecoverScreen(props: {
           <p class="status" aria-live="polite">
             {busy ? t('please-wait-keys') : ''}
           </p>
-          <ErrorBox message={error ? say(t, lang, error) : null} />
+          <ErrorBox {...saving.box} />
         </section>
       </main>
     );
@@ -230,7 +214,7 @@ export function RecoverScreen(props: {
       <ScreenTitle>{t('recover-title')}</ScreenTitle>
       <p class="lead">{props.worker ? t('recover-lead-worker') : t('recover-lead')}</p>
       <section class="card">
-        <form class="stack" autocomplete="off" onSubmit={submit}>
+        <form class="stack" autocomplete="off" onSubmit={submit} {...recovering.busyProps}>
           <label for="rec-pseudonym">{nameLabel}</label>
           <input
             id="rec-pseudonym"
@@ -246,11 +230,11 @@ export function RecoverScreen(props: {
             dir="ltr"
             {...NOT_REMEMBERED}
             autocapitalize="characters"
-            {...invalidProps('rec-error', error !== null)}
+            {...invalidProps('rec-error', recovering.error !== null)}
             value={code}
             onInput={(e) => setCode(e.currentTarget.value)}
           />
-          <ErrorBox id="rec-error" message={error ? say(t, lang, error) : null} />
+          <ErrorBox id="rec-error" {...recovering.box} />
           <p class="status" aria-live="polite">
             {busy ? t('opening') : ''}
           </p>

@@ -5,6 +5,7 @@ import { ApiError, type ClientErrorCode, type ErrorCode } from './api';
 import { LANG_NAMES, LANGS, dirOf, withoutMarks, type Lang, type Translate } from './i18n-core';
 import { WORKER_LOST, pdeErrorCode } from './pde';
 import { LimitError } from './session';
+import type { Changes } from './session-base';
 import { formatSize } from './format';
 
 export interface I18n {
@@ -155,6 +156,21 @@ export function Listen({ texts }: { texts: readonly string[] }) {
   );
 }
 
+/**
+ * Renders the calling screen again whenever `source` (a session) says its state changed,
+ * including a change between this render and the subscription.
+ */
+export function useSession(source: Changes | null): void {
+  const [, setSeen] = useState(source?.version ?? 0);
+  const rendered = source?.version ?? 0;
+  useEffect(() => {
+    if (!source) return;
+    const off = source.subscribe(() => setSeen(source.version));
+    if (source.version !== rendered) setSeen(source.version);
+    return off;
+  }, [source]);
+}
+
 /** A heading that takes focus when its screen appears, so the change is announced. */
 export function ScreenTitle({ children }: { children: ComponentChildren }) {
   const ref = useRef<HTMLHeadingElement>(null);
@@ -286,16 +302,82 @@ export function errorMessage(t: Translate, lang: Lang, e: unknown, context: Erro
  * not missed below the fold on a phone. Put it next to the field it is about, and mark that
  * field with `invalidProps(id, message)`.
  */
-export function ErrorBox({ message, id }: { message: string | null; id?: string }) {
+export function ErrorBox({ message, id, focusKey }: { message: string | null; id?: string; focusKey?: number }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (message) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [message]);
+  // A new failure (not the same one translated again after a language switch) takes the focus,
+  // so a keyboard or screen reader user lands on what went wrong.
+  useEffect(() => {
+    if (focusKey && message) ref.current?.focus({ preventScroll: true });
+  }, [focusKey]);
   return (
-    <div class="error" role="alert" id={id} hidden={!message} ref={ref}>
+    <div class="error" role="alert" id={id} hidden={!message} ref={ref} tabIndex={focusKey === undefined ? undefined : -1}>
       {message}
     </div>
   );
+}
+
+/** What `useAction` gives a screen. */
+export interface Action {
+  /** True while the action runs: disable its controls, say so in a status line. */
+  busy: boolean;
+  /** The last failure, translated in the language shown, or null. */
+  error: string | null;
+  /**
+   * Runs `f` unless an action of this hook is running: busy meanwhile, the error cleared, and
+   * on failure its translated message, unless `onError` (this call's, else the hook's) took
+   * the error over by returning true. Resolves to f's result, or undefined when it failed or
+   * did not run.
+   */
+  run: <T>(f: () => Promise<T>, onError?: (e: unknown) => boolean) => Promise<T | undefined>;
+  /** Shows a message of the screen's own (a check before the action), or clears it with null. */
+  fail: (m: Msg | null) => void;
+  /** The props of the ErrorBox that shows `error` (it takes the focus on each new failure). */
+  box: { message: string | null; focusKey: number };
+  /** The props of the form or section the action belongs to. */
+  busyProps: { 'aria-busy': 'true' | undefined };
+}
+
+/**
+ * One way to run what a button starts (log in, share, revoke…): busy state, the error code
+ * mapped once to its message (errorMsg), focus on the error, aria-busy on the form.
+ */
+export function useAction(opts: { context?: ErrorContext; onError?: (e: unknown) => boolean } = {}): Action {
+  const { t, lang } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Msg | null>(null);
+  const [failures, setFailures] = useState(0);
+  const running = useRef(false);
+  const live = useRef(true);
+  useEffect(
+    () => () => {
+      live.current = false;
+    },
+    [],
+  );
+  const fail = (m: Msg | null) => {
+    setError(m);
+    if (m) setFailures((n) => n + 1);
+  };
+  const run = async <T,>(f: () => Promise<T>, onError = opts.onError): Promise<T | undefined> => {
+    if (running.current) return undefined;
+    running.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      return await f();
+    } catch (err) {
+      if (live.current && !onError?.(err)) fail(errorMsg(err, opts.context));
+      return undefined;
+    } finally {
+      running.current = false;
+      if (live.current) setBusy(false);
+    }
+  };
+  const message = error ? say(t, lang, error) : null;
+  return { busy, error: message, run, fail, box: { message, focusKey: failures }, busyProps: { 'aria-busy': busy ? 'true' : undefined } };
 }
 
 /** The attributes of a field that an ErrorBox with this id is about. */

@@ -6,9 +6,10 @@ import { newMetadata } from './metadata';
 import type { DocEntry, Phase, Session } from './session';
 import { DocList } from './doclist';
 import { SettingsScreen } from './settings';
-import { MySharesScreen, ShareScreen } from './share';
+import { ShareScreen } from './share/screen';
+import { MySharesScreen } from './share/shares';
 import { backTo, useNav } from './nav';
-import { Dialog, ErrorBox, Listen, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, type Msg } from './ui';
+import { Dialog, ErrorBox, Listen, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useAction, useI18n, useSession, type Msg } from './ui';
 import { DownloadConfirm, Viewer, downloadName, useDecrypted } from './viewer';
 
 type View =
@@ -25,8 +26,8 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void; o
   // Each view is a history entry: Back returns to the one before (see nav.ts).
   const [view, setView] = useNav<View>('wallet', { kind: 'home' });
   const [filter, setFilter] = useState<Category | null>(null);
-  const [, setTick] = useState(0);
-  const changed = () => setTick((n) => n + 1);
+  // The list, usage and titles change as documents are added, decrypted, renamed, deleted.
+  useSession(session);
   // Kept as a key: a language switch translates it again.
   const [message, setMessage] = useState<Msg | null>(null);
   // The document just added: the list shows it in view, with the focus on it.
@@ -47,7 +48,6 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void; o
         initialCategory={view.kind === 'note' ? 'my_story' : (filter ?? 'other')}
         keepAlive={props.keepAlive}
         onDone={(m, id) => {
-          changed();
           home(m);
           setAdded(id);
         }}
@@ -78,9 +78,7 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void; o
         <DocumentScreen
           session={session}
           entry={entry}
-          onChanged={changed}
           onClose={(msg) => {
-            changed();
             home(msg ?? null);
           }}
         />
@@ -123,15 +121,8 @@ function HomeScreen(props: {
 }) {
   const { t, lang } = useI18n();
   const { session, filter } = props;
-  // The list opens what is on screen first; the rest shows as it is decrypted.
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const tick = () => setTick((n) => n + 1);
-    const off = session.subscribe(tick);
-    // What was decrypted between the first render and this subscription shows too.
-    tick();
-    return off;
-  }, [session]);
+  // The list opens what is on screen first; the rest shows as it is decrypted (the wallet
+  // screen renders again on each change, see useSession).
   const docs = sortedDocs(session.docs.filter((d) => !d.pending));
   const opening = session.docs.length - docs.length;
   const count = (c: Category) => docs.filter((d) => d.meta?.category === c).length;
@@ -461,16 +452,15 @@ function TitleLimit({ title }: { title: string }) {
   );
 }
 
-function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: () => void; onClose: (m?: Msg) => void }) {
+function DocumentScreen(props: { session: Session; entry: DocEntry; onClose: (m?: Msg) => void }) {
   const { t, lang } = useI18n();
   const { session, entry } = props;
   const meta = entry.meta!;
   const { decrypted, failure, save } = useDecrypted(session, entry.id, meta, () => session.open(entry));
-  const [error, setError] = useState<Msg | null>(null);
   const [confirmDownload, setConfirmDownload] = useState(false);
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const deleting = useAction();
   const [saved, setSaved] = useState(false);
   const heading = useRef<HTMLDivElement>(null);
 
@@ -524,7 +514,6 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
           onDone={() => {
             setEditing(false);
             setSaved(true);
-            props.onChanged();
             // The new title is at the top: go there.
             focusOn(heading.current?.querySelector('h1'));
           }}
@@ -542,7 +531,7 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
       <Dialog open={confirmDelete} labelledBy="delete-title" role="alertdialog" onCancel={() => setConfirmDelete(false)}>
         <h2 id="delete-title">{t('delete-title')}</h2>
         <p>{t('delete-text', { title: meta.title })}</p>
-        <ErrorBox message={error ? say(t, lang, error) : null} />
+        <ErrorBox {...deleting.box} />
         <div class="row">
           <button type="button" class="secondary" autofocus onClick={() => setConfirmDelete(false)}>
             {t('cancel')}
@@ -550,17 +539,15 @@ function DocumentScreen(props: { session: Session; entry: DocEntry; onChanged: (
           <button
             type="button"
             class="danger"
-            disabled={busy}
+            disabled={deleting.busy}
             onClick={async () => {
-              setBusy(true);
-              try {
+              const done = await deleting.run(async () => {
                 await session.remove(entry);
-                setConfirmDelete(false);
-                props.onClose(msg('deleted', { title: meta.title }));
-              } catch (err) {
-                setError(errorMsg(err));
-                setBusy(false);
-              }
+                return true;
+              });
+              if (!done) return;
+              setConfirmDelete(false);
+              props.onClose(msg('deleted', { title: meta.title }));
             }}
           >
             {t('delete-confirm')}
@@ -576,8 +563,9 @@ function EditForm(props: { session: Session; entry: DocEntry; onDone: () => void
   const meta = props.entry.meta!;
   const [title, setTitle] = useState(meta.title);
   const [category, setCategory] = useState<Category>(meta.category);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: 'title' | 'save'; m: Msg } | null>(null);
+  // The title's own check, shown next to it; the save's failure is the action's.
+  const [titleError, setTitleError] = useState<Msg | null>(null);
+  const saving = useAction();
   const field = useRef<HTMLInputElement>(null);
   // The form opens below the document, out of sight on a phone: go to its first field.
   useLayoutEffect(() => focusOn(field.current), []);
@@ -587,20 +575,17 @@ function EditForm(props: { session: Session; entry: DocEntry; onDone: () => void
       autocomplete="off"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (!title.trim()) return setError({ field: 'title', m: msg('err-title') });
-        if (titleLength(title) > TITLE_MAX) {
-          return setError({ field: 'title', m: msg('err-title-too-long', { max: TITLE_MAX, n: titleLength(title) }) });
-        }
-        setBusy(true);
-        setError(null);
-        try {
+        saving.fail(null);
+        if (!title.trim()) return setTitleError(msg('err-title'));
+        if (titleLength(title) > TITLE_MAX) return setTitleError(msg('err-title-too-long', { max: TITLE_MAX, n: titleLength(title) }));
+        setTitleError(null);
+        const done = await saving.run(async () => {
           await props.session.updateMetadata(props.entry, { title: title.trim(), category });
-          props.onDone();
-        } catch (err) {
-          setError({ field: 'save', m: errorMsg(err) });
-          setBusy(false);
-        }
+          return true;
+        });
+        if (done) props.onDone();
       }}
+      {...saving.busyProps}
     >
       <h2>{t('edit-title')}</h2>
       <label for="edit-title">{t('field-title')}</label>
@@ -609,15 +594,15 @@ function EditForm(props: { session: Session; entry: DocEntry; onDone: () => void
         dir="auto"
         ref={field}
         autocomplete="off"
-        {...invalidProps('edit-title-error', error?.field === 'title')}
+        {...invalidProps('edit-title-error', titleError !== null)}
         value={title}
         onInput={(e) => setTitle(e.currentTarget.value)}
       />
       <TitleLimit title={title} />
-      <ErrorBox id="edit-title-error" message={error?.field === 'title' ? say(t, lang, error.m) : null} />
+      <ErrorBox id="edit-title-error" message={titleError ? say(t, lang, titleError) : null} />
       <CategoryPicker name="edit-category" value={category} onChange={setCategory} />
-      <ErrorBox message={error?.field === 'save' ? say(t, lang, error.m) : null} />
-      <button type="submit" class="primary" disabled={busy}>
+      <ErrorBox {...saving.box} />
+      <button type="submit" class="primary" disabled={saving.busy}>
         {t('save-changes')}
       </button>
     </form>

@@ -9,7 +9,7 @@ import { formatSize } from './format';
 import { loadCrypto } from './pde';
 import type { IncomingEntry, SharedEntry, WorkerSession } from './shared';
 import { formatDateTime, timeLeft, validRealName } from './sharing';
-import { ErrorBox, QrCode, ScreenTitle, errorMessage, errorMsg, msg, say, useI18n, type Msg } from './ui';
+import { ErrorBox, QrCode, ScreenTitle, errorMsg, msg, say, useAction, useI18n, useSession, type Msg } from './ui';
 import { useGeneratedWords } from './passphrase';
 import { useNav } from './nav';
 import { DownloadConfirm, Viewer, downloadName, failureCode, useDecrypted } from './viewer';
@@ -209,7 +209,8 @@ export function WorkerHome(props: { session: WorkerSession }) {
   const { session } = props;
   // Each view is a history entry: Back returns to the one before (see nav.ts).
   const [view, setView] = useNav<WorkerView>('workerView', { kind: 'list' });
-  const [, setTick] = useState(0);
+  // Shares come and go (a refresh, a share that ended): the screens follow.
+  useSession(session);
 
   /** Moves to the right screen for errors that end what the worker was doing. */
   const failed = (err: unknown, shareId?: string): boolean => {
@@ -252,7 +253,6 @@ export function WorkerHome(props: { session: WorkerSession }) {
       onOpen={(share, doc) => setView({ kind: 'doc', share, doc })}
       onCard={() => setView({ kind: 'card' })}
       onFailure={failed}
-      onChanged={() => setTick((n) => n + 1)}
     />
   );
 }
@@ -262,13 +262,12 @@ function SharedWithMe(props: {
   onOpen: (share: string, doc: string) => void;
   onCard: () => void;
   onFailure: (err: unknown) => boolean;
-  onChanged: () => void;
 }) {
   const { t, lang } = useI18n();
   const { session } = props;
   const { worker } = session;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const refreshing = useAction({ onError: props.onFailure });
+  const { busy } = refreshing;
   const [now, setNow] = useState(Date.now());
 
   // Keep the "time left" current.
@@ -278,16 +277,11 @@ function SharedWithMe(props: {
   }, []);
 
   async function refresh() {
-    setBusy(true);
-    setError(null);
-    try {
+    const done = await refreshing.run(async () => {
       await session.refresh();
-      setNow(Date.now());
-      props.onChanged();
-    } catch (err) {
-      if (!props.onFailure(err)) setError(errorMessage(t, lang, err));
-    }
-    setBusy(false);
+      return true;
+    });
+    if (done) setNow(Date.now());
   }
 
   const shares = session.shares.filter((s) => timeLeft(s.expiresAt, now) !== null);
@@ -311,7 +305,7 @@ function SharedWithMe(props: {
       <p class="status" aria-live="polite">
         {busy ? t('please-wait') : ''}
       </p>
-      <ErrorBox message={error} />
+      <ErrorBox {...refreshing.box} />
       {shares.length === 0 ? <p>{t('worker-none')}</p> : null}
       {shares.map((s) => (
         <IncomingCard key={s.id} share={s} now={now} onOpen={(doc) => props.onOpen(s.id, doc)} />
@@ -369,8 +363,8 @@ export function SharedDocScreen(props: {
   const meta = props.doc.meta!;
   const { decrypted, failure, save } = useDecrypted(props.keeper, props.doc.id, meta, props.load);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const downloading = useAction({ onError: props.onFailure });
+  const { busy } = downloading;
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
@@ -378,17 +372,15 @@ export function SharedDocScreen(props: {
   }, [failure]);
 
   async function download() {
-    setBusy(true);
-    setError(null);
-    try {
+    const recorded = await downloading.run(async () => {
       await props.record();
+      return true;
+    });
+    if (recorded) {
       save();
       setSaved(true);
-    } catch (err) {
-      if (!props.onFailure(err)) setError(errorMessage(t, lang, err));
     }
     setConfirming(false);
-    setBusy(false);
   }
 
   return (
@@ -418,7 +410,7 @@ export function SharedDocScreen(props: {
             disabled={busy}
             aria-describedby="shared-download-hint"
             onClick={() => {
-              setError(null);
+              downloading.fail(null);
               setConfirming(true);
             }}
           >
@@ -427,7 +419,7 @@ export function SharedDocScreen(props: {
           <p class="status" aria-live="polite">
             {saved ? t('shared-downloaded') : ''}
           </p>
-          <ErrorBox message={error} />
+          <ErrorBox {...downloading.box} />
         </div>
       ) : null}
       <DownloadConfirm
