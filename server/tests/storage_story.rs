@@ -416,6 +416,7 @@ async fn sharing_story(s: &impl Storage) {
         method: AuthMethod::Passphrase,
         created_at: 0,
         last_seen_at: 0,
+        device: pde_server::device::Device::UNKNOWN,
     })
     .await
     .unwrap();

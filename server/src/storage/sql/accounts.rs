@@ -152,7 +152,7 @@ impl AccountStore for SqlStorage {
         // An inner join: a session whose account is gone is no session (the foreign key
         // deletes such sessions anyway).
         let row: Option<SessionRoleRow> = sqlx::query_as(
-            "SELECT s.token_hash, s.account_id, s.method, s.created_at, s.last_seen_at, \
+            "SELECT s.token_hash, s.account_id, s.method, s.created_at, s.last_seen_at, s.device, \
              a.kind, w.state AS worker_state FROM sessions s \
              JOIN accounts a ON a.id = s.account_id \
              LEFT JOIN workers w ON w.account_id = s.account_id \
