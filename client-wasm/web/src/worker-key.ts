@@ -5,10 +5,11 @@
  * recipient the server answers and refuses to share on a mismatch, so the server cannot swap
  * a worker's key for its own.
  */
+import { api, ApiError, type WorkerCard } from './api';
 import { formatWorkerCode, parseWorkerCode } from './workercode';
 
 /** What a holder scanned or typed: a code (40 bits), and from a QR the whole fingerprint. */
-export interface WorkerCard {
+export interface ScannedCard {
   /** Display form `XXXX-XXXX-C`. */
   code: string;
   /** 32 bytes, from the card's QR code only. */
@@ -40,7 +41,7 @@ export function cardQrText(fp: Uint8Array): string {
  * Reads a scanned QR code or a typed code; null when it is neither. A card QR code of an
  * older card (the code alone) is read as a typed code.
  */
-export function readWorkerCard(text: string): WorkerCard | null {
+export function readWorkerCard(text: string): ScannedCard | null {
   const t = text.trim();
   if (t.startsWith(QR_PREFIX)) {
     const b64 = t.slice(QR_PREFIX.length);
@@ -54,7 +55,7 @@ export function readWorkerCard(text: string): WorkerCard | null {
 }
 
 /** Whether `recipient` is the key of the card the holder scanned or typed. */
-export async function recipientMatchesCard(recipient: string, card: WorkerCard): Promise<boolean> {
+export async function recipientMatchesCard(recipient: string, card: ScannedCard): Promise<boolean> {
   const fp = await recipientFingerprint(recipient);
   if (card.fingerprint) {
     if (card.fingerprint.length !== fp.length) return false;
@@ -63,4 +64,14 @@ export async function recipientMatchesCard(recipient: string, card: WorkerCard):
     return diff === 0;
   }
   return codeOfFingerprint(fp) === card.code;
+}
+
+/**
+ * The worker of a scanned or typed card, as the server knows them, once their recipient is
+ * checked against the card; `worker_key_mismatch` when it is not the card's key.
+ */
+export async function findWorker(card: ScannedCard): Promise<WorkerCard> {
+  const worker = await api.worker(card.code);
+  if (!(await recipientMatchesCard(worker.recipient, card))) throw new ApiError('worker_key_mismatch', 0);
+  return worker;
 }

@@ -8,12 +8,13 @@ import { startServer } from './server.mjs';
 
 /**
  * Starts a server and a recording proxy, opens a browser at `viewport` on the proxy, runs
- * `beforeGoto(page)` (e.g. to install a fake clock) and chooses `lang`. `close()` stops all.
+ * `beforeGoto(page)` (e.g. to install a fake clock) and chooses `lang`; `launchOptions` go to
+ * `launch()`. `close()` stops all.
  */
-export async function openApp({ viewport = VIEWPORTS.terminal, lang = 'fr', beforeGoto = async () => {} } = {}) {
+export async function openApp({ viewport = VIEWPORTS.terminal, lang = 'fr', beforeGoto = async () => {}, launchOptions = {} } = {}) {
   const server = await startServer();
   const proxy = await startProxy(server.url);
-  const browser = await launch(viewport);
+  const browser = await launch(viewport, launchOptions);
   browser.page.setDefaultTimeout(30_000);
   await beforeGoto(browser.page);
   await browser.page.goto(proxy.url);

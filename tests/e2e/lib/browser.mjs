@@ -17,12 +17,13 @@ const ARGS = [
  * Launches the system Chromium with a fresh, temporary user-data directory. With
  * `keepProfile: true`, close() leaves the directory (`userDataDir`) on disk, so a test can read
  * what the browser saved there (its History, its saved logins); `removeProfile()` deletes it.
+ * `extraArgs` are added to the command line (e.g. a fake camera).
  */
-export async function launch(viewport, { keepProfile = false, ...options } = {}) {
+export async function launch(viewport, { keepProfile = false, extraArgs = [], ...options } = {}) {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'pde-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.PDE_CHROMIUM ?? '/usr/bin/chromium',
-    args: ARGS,
+    args: [...ARGS, ...extraArgs],
     headless: true,
     viewport,
     locale: options.locale ?? 'en-GB',

@@ -1,9 +1,10 @@
 /** Step 2 of Share: a worker by card code (typed or scanned), or a link. */
 import { useState } from 'preact/hooks';
-import { api, type WorkerCard } from '../api';
+import type { WorkerCard } from '../api';
 import { QrScanner, useCanScan } from '../scan';
 import { ScreenTitle, msg, useAction, useI18n } from '../ui';
 import { parseWorkerCode } from '../workercode';
+import { findWorker, readWorkerCard } from '../worker-key';
 
 /** Type or scan a worker's card code, or choose a link. */
 export function WhoStep(props: { count: number; onWorker: (w: WorkerCard) => void; onLink: () => void; onBack: () => void }) {
@@ -19,7 +20,8 @@ export function WhoStep(props: { count: number; onWorker: (w: WorkerCard) => voi
   // the typed code looks like (never "complete" next to "nobody has this code").
   const shown = error ?? hint ?? (check.ok ? t('code-hint-ok', { code: check.code }) : '');
 
-  async function find(typed: string) {
+  /** Looks the worker up; `fingerprint` is the whole key fingerprint of a scanned card. */
+  async function find(typed: string, fingerprint: Uint8Array | null = null) {
     const c = parseWorkerCode(typed);
     if (!c.ok) {
       // A mistyped or malformed code: the hint under the field already says so, once.
@@ -27,7 +29,7 @@ export function WhoStep(props: { count: number; onWorker: (w: WorkerCard) => voi
       document.getElementById('worker-code')?.focus();
       return;
     }
-    const w = await finding.run(() => api.worker(c.code));
+    const w = await finding.run(() => findWorker({ code: c.code, fingerprint }));
     if (w) props.onWorker(w);
   }
 
@@ -85,11 +87,11 @@ export function WhoStep(props: { count: number; onWorker: (w: WorkerCard) => voi
             <QrScanner
               wrongKind={t('scan-not-a-card')}
               onText={(text) => {
-                const c = parseWorkerCode(text);
-                if (!c.ok) return false;
+                const card = readWorkerCard(text);
+                if (!card) return false;
                 setScanning(false);
-                setCode(c.code);
-                void find(c.code);
+                setCode(card.code);
+                void find(card.code, card.fingerprint);
                 return true;
               }}
               onClose={() => setScanning(false)}
