@@ -15,7 +15,7 @@ use axum::http::{Method, StatusCode};
 use common::s3::S3;
 use common::sharing::*;
 use common::*;
-use pde_server::blob::{BlobError, BlobReader, BlobStore, ByteStream, IdStream};
+use pde_server::blob::{BlobReader, BlobStore};
 use pde_server::ids::DocumentId;
 use serde_json::{Value, json};
 
@@ -320,31 +320,6 @@ async fn deleting_a_document_removes_its_envelopes_and_blob_and_ends_a_share_lef
         StatusCode::OK
     );
     assert_eq!(t.list_ids(&h.session).await, vec![kept.clone()]);
-}
-
-/// The live blob store, except that deleting a blob fails (as if the server died before).
-struct DeleteFails(Arc<dyn BlobStore>);
-
-#[async_trait::async_trait]
-impl BlobStore for DeleteFails {
-    async fn ping(&self) -> std::io::Result<()> {
-        self.0.ping().await
-    }
-    async fn put(&self, id: DocumentId, len: u64, body: ByteStream) -> Result<(), BlobError> {
-        self.0.put(id, len, body).await
-    }
-    async fn open(&self, id: DocumentId) -> Result<BlobReader, BlobError> {
-        self.0.open(id).await
-    }
-    async fn delete(&self, _: DocumentId) -> Result<(), BlobError> {
-        Err(BlobError::Io(std::io::Error::other("the store refused")))
-    }
-    async fn sweep_temp(&self, before: SystemTime) -> Result<u64, BlobError> {
-        self.0.sweep_temp(before).await
-    }
-    fn list_older(&self, before: SystemTime) -> IdStream<'_> {
-        self.0.list_older(before)
-    }
 }
 
 fn unix_now() -> i64 {

@@ -12,35 +12,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::http::{Method, StatusCode};
 use bytes::Bytes;
-use common::TestApp;
 use common::s3::S3;
-use pde_server::blob::{BlobError, BlobReader, BlobStore, ByteStream, IdStream};
+use common::{DeleteFails, TestApp};
+use pde_server::blob::ByteStream;
 use pde_server::ids::DocumentId;
-
-/// The live blob store, except that deleting a blob fails (the disk or the bucket refused).
-struct DeleteFails(Arc<dyn BlobStore>);
-
-#[async_trait::async_trait]
-impl BlobStore for DeleteFails {
-    async fn ping(&self) -> std::io::Result<()> {
-        self.0.ping().await
-    }
-    async fn put(&self, id: DocumentId, len: u64, body: ByteStream) -> Result<(), BlobError> {
-        self.0.put(id, len, body).await
-    }
-    async fn open(&self, id: DocumentId) -> Result<BlobReader, BlobError> {
-        self.0.open(id).await
-    }
-    async fn delete(&self, _: DocumentId) -> Result<(), BlobError> {
-        Err(BlobError::Io(std::io::Error::other("the store refused")))
-    }
-    async fn sweep_temp(&self, before: SystemTime) -> Result<u64, BlobError> {
-        self.0.sweep_temp(before).await
-    }
-    fn list_older(&self, before: SystemTime) -> IdStream<'_> {
-        self.0.list_older(before)
-    }
-}
 
 fn unix_now() -> f64 {
     SystemTime::now()

@@ -435,6 +435,48 @@ impl pde_server::blob::BlobStore for FullDisk {
     }
 }
 
+/// The live blob store, except that deleting a blob fails (the disk or the bucket refused, or
+/// the server died before).
+pub struct DeleteFails(pub std::sync::Arc<dyn pde_server::blob::BlobStore>);
+
+#[async_trait::async_trait]
+impl pde_server::blob::BlobStore for DeleteFails {
+    async fn ping(&self) -> std::io::Result<()> {
+        self.0.ping().await
+    }
+    async fn put(
+        &self,
+        id: pde_server::ids::DocumentId,
+        len: u64,
+        body: pde_server::blob::ByteStream,
+    ) -> Result<(), pde_server::blob::BlobError> {
+        self.0.put(id, len, body).await
+    }
+    async fn open(
+        &self,
+        id: pde_server::ids::DocumentId,
+    ) -> Result<pde_server::blob::BlobReader, pde_server::blob::BlobError> {
+        self.0.open(id).await
+    }
+    async fn delete(
+        &self,
+        _: pde_server::ids::DocumentId,
+    ) -> Result<(), pde_server::blob::BlobError> {
+        Err(pde_server::blob::BlobError::Io(std::io::Error::other(
+            "the store refused",
+        )))
+    }
+    async fn sweep_temp(
+        &self,
+        before: std::time::SystemTime,
+    ) -> Result<u64, pde_server::blob::BlobError> {
+        self.0.sweep_temp(before).await
+    }
+    fn list_older(&self, before: std::time::SystemTime) -> pde_server::blob::IdStream<'_> {
+        self.0.list_older(before)
+    }
+}
+
 /// A route template with its parameters filled in with well-formed ids and a worker code.
 pub fn concrete_path(path: &str) -> String {
     path.replace("{id}", "0123456789abcdef0123456789abcdef")
