@@ -127,21 +127,35 @@ impl SlotKeys {
 
     /// The slot identity (its X25519 secret is the slot seed).
     pub fn slot_identity(&self) -> Identity {
-        let mut seed = self.slot_seed;
-        Identity::from_seed(&mut seed)
+        seed_identity(&self.slot_seed)
     }
 
     /// A key slot holding `wallet`, openable with these keys.
     pub fn seal_slot<R: CryptoRng + ?Sized>(&self, wallet: &Identity, rng: &mut R) -> Vec<u8> {
-        wallet
-            .seal_to(&self.slot_identity().recipient(), rng)
-            .expect("a recipient derived from a secret key is never low-order")
+        seal_to_seed(&self.slot_seed, wallet, rng)
     }
 
     /// Opens a key slot and returns the wallet identity inside.
     pub fn open_slot(&self, slot: &[u8]) -> Result<Identity, OpenError> {
         Identity::open_sealed(slot, &self.slot_identity())
     }
+}
+
+/// The identity whose X25519 secret is a slot seed: what every kind of slot is encrypted to.
+pub(crate) fn seed_identity(slot_seed: &[u8; 32]) -> Identity {
+    let mut seed = *slot_seed;
+    Identity::from_seed(&mut seed)
+}
+
+/// A key slot holding `wallet`: the wallet identity encrypted to [`seed_identity`].
+pub(crate) fn seal_to_seed<R: CryptoRng + ?Sized>(
+    slot_seed: &[u8; 32],
+    wallet: &Identity,
+    rng: &mut R,
+) -> Vec<u8> {
+    wallet
+        .seal_to(&seed_identity(slot_seed).recipient(), rng)
+        .expect("a recipient derived from a secret key is never low-order")
 }
 
 impl fmt::Debug for SlotKeys {

@@ -56,15 +56,12 @@ impl PasskeySlotKey {
 
     /// The slot identity (its X25519 secret is the slot seed).
     pub fn slot_identity(&self) -> Identity {
-        let mut seed = self.slot_seed;
-        Identity::from_seed(&mut seed)
+        super::seed_identity(&self.slot_seed)
     }
 
     /// A key slot holding `wallet`, openable with this key.
     pub fn seal_slot<R: CryptoRng + ?Sized>(&self, wallet: &Identity, rng: &mut R) -> Vec<u8> {
-        wallet
-            .seal_to(&self.slot_identity().recipient(), rng)
-            .expect("a recipient derived from a secret key is never low-order")
+        super::seal_to_seed(&self.slot_seed, wallet, rng)
     }
 
     /// Opens a passkey slot and returns the wallet identity inside.
