@@ -542,12 +542,7 @@ async fn passphrase_change_after_recovery_login() {
             Some(new_passphrase_body()),
         )
         .await;
-    assert_eq!(
-        r.status,
-        StatusCode::NO_CONTENT,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
+    r.assert_status(StatusCode::NO_CONTENT);
 
     // The old passphrase no longer opens; the new one does, with the new slot.
     t.login("forgetful", "passphrase", &h.passphrase_auth)

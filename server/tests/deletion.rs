@@ -198,12 +198,7 @@ async fn share(
         }
     }
     let r = t.create_share_raw(session, body).await;
-    assert_eq!(
-        r.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
+    r.assert_status(StatusCode::CREATED);
     let id = r.json()["id"].as_str().unwrap().to_owned();
     let link = worker.is_none().then(|| TestLink {
         id: id.clone(),
@@ -559,12 +554,7 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
         &alice.passphrase_auth,
     )
     .await;
-    assert_eq!(
-        r.status,
-        StatusCode::NO_CONTENT,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
+    r.assert_status(StatusCode::NO_CONTENT);
     if blobs_fail {
         t.state.blobs = live;
         t.app = pde_server::app(t.state.clone());

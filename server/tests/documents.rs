@@ -35,12 +35,7 @@ async fn a_document_goes_through_its_whole_life() {
     // Streamed in uneven chunks without Content-Length.
     let chunks = bytes.chunks(65_537).map(<[u8]>::to_vec).collect();
     let r = t.upload_streamed(&h.session, &id, chunks).await;
-    assert_eq!(
-        r.status,
-        StatusCode::NO_CONTENT,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
+    r.assert_status(StatusCode::NO_CONTENT);
 
     let list = t.get("/api/v1/documents", Some(&h.session)).await;
     assert_eq!(list.status, StatusCode::OK);

@@ -44,12 +44,7 @@ async fn a_passkey_logs_in_without_a_pseudonym_and_answers_its_slot() {
     let r = t
         .passkey_register_finish(&h.session, &ceremony, credential, Some(SLOT))
         .await;
-    assert_eq!(
-        r.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
+    r.assert_status(StatusCode::CREATED);
     let added = r.json();
     assert_eq!(added["name"], "My phone");
     assert_eq!(added["unlocks"], true);
@@ -66,12 +61,7 @@ async fn a_passkey_logs_in_without_a_pseudonym_and_answers_its_slot() {
     let r = t
         .passkey_login_finish(&ceremony, pk.assert(&options, &Answer::default()))
         .await;
-    assert_eq!(
-        r.status,
-        StatusCode::OK,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
+    r.assert_status(StatusCode::OK);
     let v = r.json();
     assert_eq!(v["recipient"], h.recipient);
     assert_eq!(unb64(v["slot"].as_str().unwrap()), SLOT);
@@ -138,12 +128,7 @@ async fn an_unknown_or_removed_passkey_gets_the_answer_of_a_wrong_passphrase() {
             Some(json!({"proof": {"method": "recovery", "auth_key": b64(&h.recovery_auth)}})),
         )
         .await;
-    assert_eq!(
-        r.status,
-        StatusCode::NO_CONTENT,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
+    r.assert_status(StatusCode::NO_CONTENT);
     assert!(passkeys_of(&t, &h.session).await.is_empty());
     let r = passkey_login(&t, &mut pk, &Answer::default()).await;
     assert_eq!(r.body, wrong_passphrase.body);
@@ -460,12 +445,7 @@ async fn a_new_recovery_code_replaces_the_old_one_at_once() {
             Some(body(passphrase_proof(&h))),
         )
         .await;
-    assert_eq!(
-        r.status,
-        StatusCode::NO_CONTENT,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
+    r.assert_status(StatusCode::NO_CONTENT);
     t.login(&h.pseudonym, "recovery", &h.recovery_auth)
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "invalid_credentials");

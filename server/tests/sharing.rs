@@ -91,12 +91,7 @@ async fn an_invitation_is_looked_up_then_used_once() {
     let r = t
         .join_raw(join_body(&secrets, &token, "  Ann Worker "))
         .await;
-    assert_eq!(
-        r.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
+    r.assert_status(StatusCode::CREATED);
     let account = r.json()["account"].clone();
     assert_eq!(account["kind"], "worker");
     assert_eq!(account["pseudonym"], "ann.worker");
@@ -340,12 +335,7 @@ async fn a_worker_share_goes_through_its_whole_life() {
             }),
         )
         .await;
-    assert_eq!(
-        r.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
+    r.assert_status(StatusCode::CREATED);
     let created = r.json();
     let id = created["id"].as_str().unwrap().to_owned();
     assert_eq!(created["expires_at"], T0 + 86_400);
@@ -533,12 +523,7 @@ async fn a_link_with_a_pin_counts_wrong_pins_and_locks_at_the_fifth() {
     let r = t.link_call(&link, "open", None).await;
     assert!(r.json()["error"].get("attempts_left").is_none());
     let r = t.link_call(&link, "open", Some("123456")).await;
-    assert_eq!(
-        r.status,
-        StatusCode::OK,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
+    r.assert_status(StatusCode::OK);
     let opened = r.json();
     assert_eq!(opened["expires_at"], T0 + 86_400);
     assert_eq!(

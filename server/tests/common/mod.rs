@@ -126,6 +126,17 @@ impl TestResponse {
             .to_owned()
     }
 
+    /// Asserts the status, showing the body when it differs.
+    #[track_caller]
+    pub fn assert_status(&self, status: StatusCode) {
+        assert_eq!(
+            self.status,
+            status,
+            "{}",
+            String::from_utf8_lossy(&self.body)
+        );
+    }
+
     #[track_caller]
     pub fn assert_error(&self, status: StatusCode, code: &str) {
         assert_eq!(
@@ -245,12 +256,7 @@ impl TestApp {
                 Some(holder.signup_body()),
             )
             .await;
-        assert_eq!(
-            r.status,
-            StatusCode::CREATED,
-            "{}",
-            String::from_utf8_lossy(&r.body)
-        );
+        r.assert_status(StatusCode::CREATED);
         Holder {
             session: r.session_token(),
             ..holder
@@ -270,12 +276,7 @@ impl TestApp {
     /// Reserves a document of `size` bytes; returns its id.
     pub async fn reserve(&self, session: &str, size: u64) -> String {
         let r = self.reserve_raw(session, size).await;
-        assert_eq!(
-            r.status,
-            StatusCode::CREATED,
-            "{}",
-            String::from_utf8_lossy(&r.body)
-        );
+        r.assert_status(StatusCode::CREATED);
         r.json()["id"].as_str().unwrap().to_owned()
     }
 
@@ -326,12 +327,7 @@ impl TestApp {
     pub async fn store(&self, session: &str, content: &[u8]) -> String {
         let id = self.reserve(session, content.len() as u64).await;
         let r = self.upload(session, &id, content).await;
-        assert_eq!(
-            r.status,
-            StatusCode::NO_CONTENT,
-            "{}",
-            String::from_utf8_lossy(&r.body)
-        );
+        r.assert_status(StatusCode::NO_CONTENT);
         id
     }
 

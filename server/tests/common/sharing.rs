@@ -76,12 +76,7 @@ impl TestApp {
         let token = self.invitation(org, 72).await;
         let secrets = Holder::new(pseudonym);
         let r = self.join_raw(join_body(&secrets, &token, real_name)).await;
-        assert_eq!(
-            r.status,
-            StatusCode::CREATED,
-            "{}",
-            String::from_utf8_lossy(&r.body)
-        );
+        r.assert_status(StatusCode::CREATED);
         let account = r.json()["account"].clone();
         TestWorker {
             session: r.session_token(),
@@ -143,12 +138,7 @@ impl TestApp {
     /// Creates a share that must succeed; returns its id.
     async fn create_share(&self, session: &str, body: Value) -> String {
         let r = self.create_share_raw(session, body).await;
-        assert_eq!(
-            r.status,
-            StatusCode::CREATED,
-            "{}",
-            String::from_utf8_lossy(&r.body)
-        );
+        r.assert_status(StatusCode::CREATED);
         r.json()["id"].as_str().unwrap().to_owned()
     }
 
@@ -218,12 +208,7 @@ impl TestApp {
 
     pub async fn shares_of(&self, session: &str) -> Vec<Value> {
         let r = self.get("/api/v1/shares", Some(session)).await;
-        assert_eq!(
-            r.status,
-            StatusCode::OK,
-            "{}",
-            String::from_utf8_lossy(&r.body)
-        );
+        r.assert_status(StatusCode::OK);
         r.json()["shares"].as_array().unwrap().clone()
     }
 

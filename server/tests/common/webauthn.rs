@@ -202,12 +202,7 @@ impl TestApp {
                 Some(json!({"proof": passphrase_proof(h)})),
             )
             .await;
-        assert_eq!(
-            r.status,
-            StatusCode::OK,
-            "{}",
-            String::from_utf8_lossy(&r.body)
-        );
+        r.assert_status(StatusCode::OK);
         let v = r.json();
         (
             v["ceremony"].as_str().unwrap().to_owned(),
@@ -244,12 +239,7 @@ impl TestApp {
         let r = self
             .passkey_register_finish(&h.session, &ceremony, credential, slot)
             .await;
-        assert_eq!(
-            r.status,
-            StatusCode::CREATED,
-            "{}",
-            String::from_utf8_lossy(&r.body)
-        );
+        r.assert_status(StatusCode::CREATED);
         (pk, r.json())
     }
 
@@ -258,12 +248,7 @@ impl TestApp {
         let r = self
             .call(Method::POST, "/api/v1/auth/passkey/start", None, None)
             .await;
-        assert_eq!(
-            r.status,
-            StatusCode::OK,
-            "{}",
-            String::from_utf8_lossy(&r.body)
-        );
+        r.assert_status(StatusCode::OK);
         let v = r.json();
         (
             v["ceremony"].as_str().unwrap().to_owned(),
@@ -291,12 +276,7 @@ impl TestApp {
                 None,
             )
             .await;
-        assert_eq!(
-            r.status,
-            StatusCode::OK,
-            "{}",
-            String::from_utf8_lossy(&r.body)
-        );
+        r.assert_status(StatusCode::OK);
         let v = r.json();
         (
             v["ceremony"].as_str().unwrap().to_owned(),
