@@ -611,17 +611,10 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
     t.link_call(&alice_link, "open", None)
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
-    let listed = t
-        .get("/api/v1/shared-with-me", Some(&w.session))
-        .await
-        .json();
-    let ids: Vec<&str> = listed["shares"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, vec![bob_share.as_str()]);
+    assert_eq!(
+        t.shared_with_me_ids(&w.session).await,
+        vec![bob_share.clone()]
+    );
     for (method, key) in [
         ("passphrase", &alice.passphrase_auth),
         ("recovery", &alice.recovery_auth),

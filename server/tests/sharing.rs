@@ -1341,17 +1341,7 @@ async fn a_one_hour_share_ends_on_time_and_the_sweep_deletes_its_envelopes_and_n
     t.link_call(&link, "open", Some("123456"))
         .await
         .assert_error(StatusCode::GONE, "share_ended");
-    let listed = t
-        .get("/api/v1/shared-with-me", Some(&w.session))
-        .await
-        .json();
-    let ids: Vec<&str> = listed["shares"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, vec![long.as_str()]);
+    assert_eq!(t.shared_with_me_ids(&w.session).await, vec![long.clone()]);
     let statuses: Vec<(String, String)> = t
         .shares_of(&h.session)
         .await

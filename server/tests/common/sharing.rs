@@ -96,6 +96,18 @@ impl TestApp {
         w
     }
 
+    /// The ids of the shares a worker's "Shared with me" lists, in its order.
+    pub async fn shared_with_me_ids(&self, session: &str) -> Vec<String> {
+        self.get("/api/v1/shared-with-me", Some(session))
+            .await
+            .json()["shares"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
     pub async fn create_share_raw(&self, session: &str, body: Value) -> TestResponse {
         self.call(Method::POST, "/api/v1/shares", Some(session), Some(body))
             .await
