@@ -1,10 +1,8 @@
 //! Sign-up, KDF parameters, log-in, rate limits, sessions, log-out, passphrase change.
 
-mod common;
-
+use crate::common::*;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use common::*;
 use pde_server::clock::Clock;
 use serde_json::json;
 

@@ -5,8 +5,6 @@
 //! interrupted backup leaves no directory. On SQLite and, with `PDE_TEST_DATABASE=postgres`,
 //! on PostgreSQL (through `pg_dump` and `pg_restore`).
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -14,14 +12,14 @@ use std::process::{Command, Output};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::common::TestApp;
+use crate::common::binary::ok;
+use crate::common::databases::{TestDatabase, fresh_postgres_url};
+use crate::common::net;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use bytes::Bytes;
-use common::TestApp;
-use common::binary::ok;
-use common::databases::{TestDatabase, fresh_postgres_url};
-use common::net;
 use pde_server::backup::{self, BackupError, Manifest, Target};
 use pde_server::blob::{BlobError, BlobReader, BlobStore, ByteStream};
 use pde_server::clock::Clock;

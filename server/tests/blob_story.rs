@@ -2,14 +2,12 @@
 //! comes back byte for byte, a body of the wrong length is refused and leaves nothing
 //! behind, delete removes, ping answers.
 
-mod common;
-
 use std::io;
 use std::time::{Duration, SystemTime};
 
+use crate::common::content;
+use crate::common::s3::S3;
 use bytes::Bytes;
-use common::content;
-use common::s3::S3;
 use pde_server::blob::{BlobError, BlobStore, ByteStream, LocalBlobStore};
 use pde_server::ids::DocumentId;
 
@@ -133,7 +131,7 @@ async fn the_local_store_keeps_the_story() {
     let dir = tempfile::tempdir().unwrap();
     let store = LocalBlobStore::open(dir.path()).await.unwrap();
     story(&store, || async {
-        common::files_under(dir.path())
+        crate::common::files_under(dir.path())
             .iter()
             .map(|p| p.display().to_string())
             .collect()

@@ -1,15 +1,13 @@
 //! `pde-server --help` documents every option with its environment variable; the operator's
 //! `admin` commands work on the real binary, next to a running server.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::common::binary::ok;
+use crate::common::sharing::join_body;
+use crate::common::{Holder, TestApp};
 use axum::http::StatusCode;
-use common::binary::ok;
-use common::sharing::join_body;
-use common::{Holder, TestApp};
 use pde_server::clock::{Clock, SystemClock};
 
 #[test]

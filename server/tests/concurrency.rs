@@ -2,13 +2,11 @@
 //! (`PDE_TEST_DATABASE`): many requests start together on a multi-threaded runtime, so on
 //! PostgreSQL they run in parallel transactions.
 
-mod common;
-
 use std::sync::Arc;
 
+use crate::common::sharing::*;
+use crate::common::*;
 use axum::http::StatusCode;
-use common::sharing::*;
-use common::*;
 use futures_util::future::join_all;
 
 /// Runs `n` copies of `job` at once, each on its own task; answers in order.

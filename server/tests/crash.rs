@@ -9,13 +9,11 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-mod common;
-
-use common::binary::RunningServer;
-use common::databases::{TestDatabase, fresh_postgres_url};
-use common::net::{login, put_content, request, reserve, signup, upload_head};
-use common::s3::S3;
-use common::{Holder, content, files_under};
+use crate::common::binary::RunningServer;
+use crate::common::databases::{TestDatabase, fresh_postgres_url};
+use crate::common::net::{login, put_content, request, reserve, signup, upload_head};
+use crate::common::s3::S3;
+use crate::common::{Holder, content, files_under};
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
 use tokio::io::AsyncWriteExt;

@@ -6,15 +6,13 @@
 //! another holder's wallet is untouched. Blobs whose deletion failed (as after a crash
 //! between the rows and the blobs) are left to the orphan sweep, which removes them.
 
-mod common;
-
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use crate::common::s3::S3;
+use crate::common::sharing::*;
+use crate::common::*;
 use axum::http::{Method, StatusCode};
-use common::s3::S3;
-use common::sharing::*;
-use common::*;
 use pde_server::blob::{BlobReader, BlobStore};
 use pde_server::ids::DocumentId;
 use serde_json::{Value, json};
@@ -635,7 +633,7 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
 
 /// A test app whose public URL has a domain name, so that passkeys can be added.
 async fn with_passkeys() -> TestApp {
-    TestApp::with_config(|c| c.public_url = common::webauthn::ORIGIN.into()).await
+    TestApp::with_config(|c| c.public_url = crate::common::webauthn::ORIGIN.into()).await
 }
 
 #[tokio::test]
@@ -655,7 +653,10 @@ async fn blobs_a_wallet_deletion_could_not_delete_are_removed_by_the_orphan_swee
 #[tokio::test]
 async fn a_deleted_wallet_leaves_nothing_in_the_s3_bucket() {
     let s3 = S3::start();
-    let t = TestApp::with_s3(&s3, |c| c.public_url = common::webauthn::ORIGIN.into()).await;
+    let t = TestApp::with_s3(&s3, |c| {
+        c.public_url = crate::common::webauthn::ORIGIN.into()
+    })
+    .await;
     wallet_story(t, Store::Bucket(&s3), false).await;
 }
 

@@ -1,10 +1,8 @@
 //! Documents: reserve, streamed upload, list, download, metadata, delete, and every refusal.
 
-mod common;
-
+use crate::common::*;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use common::*;
 use serde_json::json;
 
 fn content(len: usize) -> Vec<u8> {

@@ -1,13 +1,11 @@
 //! Edges found by probing: long path segments, a full disk, uploads a crash cut off, `HEAD`
 //! on content routes.
 
-mod common;
-
 use std::sync::Arc;
 
+use crate::common::*;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
-use common::*;
 use pde_server::storage::SqlStorage;
 use serde_json::json;
 

@@ -1,12 +1,10 @@
 //! Faults of the database: a wrong one at start, and an outage while the server runs.
 
-mod common;
-
 use std::process::Command;
 
+use crate::common::own_cluster::OwnCluster;
+use crate::common::*;
 use axum::http::StatusCode;
-use common::own_cluster::OwnCluster;
-use common::*;
 
 /// Starts the real binary on `database_url`; answers its exit code and standard error.
 fn start_on(database_url: &str) -> (Option<i32>, String) {

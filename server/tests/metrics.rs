@@ -3,15 +3,13 @@
 //! counts moved by exactly what the journey did, labelled by route template, and no label
 //! holds an id, a pseudonym, a code or a token used on the way.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 
+use crate::common::TestApp;
+use crate::common::binary::RunningServer;
+use crate::common::net::request;
 use axum::http::{Method, StatusCode};
-use common::TestApp;
-use common::binary::RunningServer;
-use common::net::request;
 use tokio::sync::oneshot;
 
 /// Serves the app's metrics on a fresh port; stops when the sender is dropped.

@@ -2,13 +2,11 @@
 //! lists, each with its parameters, security and every answer, and the error codes in it are
 //! the server's error type.
 
-mod common;
-
 use std::collections::BTreeSet;
 
+use crate::common::*;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::*;
 use pde_server::error::ErrorCode;
 use serde_json::Value;
 use strum::IntoEnumIterator;

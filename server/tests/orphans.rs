@@ -5,15 +5,13 @@
 //! whose content was stored but never marked complete is the stale-document pass's, after
 //! the pending time-to-live).
 
-mod common;
-
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use crate::common::s3::S3;
+use crate::common::{DeleteFails, TestApp};
 use axum::http::{Method, StatusCode};
 use bytes::Bytes;
-use common::s3::S3;
-use common::{DeleteFails, TestApp};
 use pde_server::blob::ByteStream;
 use pde_server::ids::DocumentId;
 

@@ -1,13 +1,11 @@
 //! Passkeys over HTTP: adding one, logging in with it (discoverable, no pseudonym), the passkey
 //! slot, and every way a ceremony must fail; then the Settings routes (rename, remove, new
-//! recovery code, sessions). The authenticator is `common::webauthn::SoftPasskey`.
+//! recovery code, sessions). The authenticator is `crate::common::webauthn::SoftPasskey`.
 
-mod common;
-
+use crate::common::webauthn::{Answer, ORIGIN, SoftPasskey, UP, passphrase_proof};
+use crate::common::*;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use common::webauthn::{Answer, ORIGIN, SoftPasskey, UP, passphrase_proof};
-use common::*;
 use serde_json::{Value, json};
 
 const SLOT: &[u8] = b"age-encryption.org/v1\n-> X25519 the passkey slot of this test\n";

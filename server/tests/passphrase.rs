@@ -1,11 +1,9 @@
 //! Changing the passphrase needs proof (the current passphrase, or a fresh recovery log-in),
 //! KDF parameters are those the client accepts, and other sessions end only when asked.
 
-mod common;
-
+use crate::common::sharing::*;
+use crate::common::*;
 use axum::http::{Method, StatusCode};
-use common::sharing::*;
-use common::*;
 use serde_json::{Value, json};
 
 const NEW_AUTH: [u8; 32] = [78; 32];

@@ -1,15 +1,13 @@
 //! Two server processes on one PostgreSQL database and one blob store: whatever one replica
 //! does, the other sees at once, and both sweep at the same time without harm.
 
-mod common;
-
 use std::process::Command;
 
-use common::binary::{RunningServer, ok};
-use common::databases::fresh_postgres_url;
-use common::net::{login, put_content, request, signup};
-use common::sharing::{age, join_body};
-use common::*;
+use crate::common::binary::{RunningServer, ok};
+use crate::common::databases::fresh_postgres_url;
+use crate::common::net::{login, put_content, request, signup};
+use crate::common::sharing::{age, join_body};
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn admin(database_url: &str, data: &std::path::Path, args: &[&str]) -> String {

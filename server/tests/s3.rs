@@ -3,16 +3,14 @@
 //! answers `503` and leaves nothing once the server restarts; a wrong or unreachable bucket
 //! stops the binary at start with one line that names it.
 
-mod common;
-
 use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::common::s3::S3;
+use crate::common::{TestApp, bearer, garage};
 use axum::body::{Body, Bytes};
 use axum::http::{Request, StatusCode, header};
-use common::s3::S3;
-use common::{TestApp, bearer, garage};
 use tower::ServiceExt;
 
 const PART: usize = 5 * 1024 * 1024;
@@ -201,7 +199,7 @@ fn a_wrong_or_unreachable_bucket_stops_the_server_at_start_with_one_line() {
     let s3 = S3::start();
     let endpoint = s3.garage.endpoint();
     let base = |bucket: &str, endpoint: &str, key: &str| {
-        common::s3::bucket_args(bucket, "blobs", endpoint, key)
+        crate::common::s3::bucket_args(bucket, "blobs", endpoint, key)
     };
     let run = |args: Vec<String>, secret: &str| {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -350,9 +348,11 @@ async fn admin_backs_up_the_bucket_and_restores_it_under_another_prefix() {
 
     // Restored into a fresh data directory and database, and another prefix of the bucket.
     let restored = work.path().join("restored");
-    let restored_db = match common::databases::TestDatabase::chosen() {
-        common::databases::TestDatabase::Postgres => common::databases::fresh_postgres_url().await,
-        common::databases::TestDatabase::Sqlite => {
+    let restored_db = match crate::common::databases::TestDatabase::chosen() {
+        crate::common::databases::TestDatabase::Postgres => {
+            crate::common::databases::fresh_postgres_url().await
+        }
+        crate::common::databases::TestDatabase::Sqlite => {
             format!("sqlite://{}/pde.sqlite", restored.display())
         }
     };

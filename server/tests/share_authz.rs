@@ -6,14 +6,12 @@
 //! ceremony the row aims at, "expired" is holder A with a ceremony past its 5 minutes and
 //! "revoked" holder A with a ceremony already finished (a replay).
 
-mod common;
-
 use std::fmt::Write as _;
 
+use crate::common::sharing::*;
+use crate::common::webauthn::{Answer, ORIGIN, SoftPasskey, passphrase_proof};
+use crate::common::*;
 use axum::http::{Method, StatusCode};
-use common::sharing::*;
-use common::webauthn::{Answer, ORIGIN, SoftPasskey, passphrase_proof};
-use common::*;
 use serde_json::{Value, json};
 
 /// The callers and states, one column each.

@@ -1,11 +1,9 @@
 //! Sharing (docs/sharing.md): invitations and joining, card code look-ups, worker shares and
 //! links through their whole life, every refusal, suspension, and time.
 
-mod common;
-
+use crate::common::sharing::*;
+use crate::common::*;
 use axum::http::{Method, StatusCode, header};
-use common::sharing::*;
-use common::*;
 use serde_json::{Value, json};
 
 /// An app whose sessions outlive the clock moves of these tests.

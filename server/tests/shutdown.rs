@@ -1,12 +1,10 @@
 //! Graceful shutdown on a real socket: running uploads finish, new ones are refused with 503,
 //! health says `draining`, and the wait is bounded.
 
-mod common;
-
 use std::time::Duration;
 
-use common::net::request;
-use common::*;
+use crate::common::net::request;
+use crate::common::*;
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;

@@ -1,11 +1,9 @@
 //! Sign-up limits per client and for the whole service, over a real socket (the client
 //! address is the TCP peer, or the first `X-Forwarded-For` hop behind a trusted proxy).
 
-mod common;
-
-use common::net::{WireResponse, raw};
-use common::sharing::*;
-use common::*;
+use crate::common::net::{WireResponse, raw};
+use crate::common::sharing::*;
+use crate::common::*;
 use serde_json::Value;
 
 async fn post(

@@ -1,8 +1,6 @@
 //! One story of the storage contract, written once for any `Storage`, run on SQLite and on
 //! PostgreSQL.
 
-mod common;
-
 use pde_server::ids::{AccountId, DocumentId, OrganisationId, ShareId};
 use pde_server::storage::{
     Account, AccountKind, AccountStore, AuthMethod, CreateShareOutcome, Document, DocumentState,
@@ -698,7 +696,7 @@ async fn storage_story_on_sqlite() {
 
 #[tokio::test]
 async fn storage_story_on_postgres() {
-    let url = common::databases::fresh_postgres_url().await;
+    let url = crate::common::databases::fresh_postgres_url().await;
     let storage = SqlStorage::connect(&url).await.unwrap();
     story(&storage).await;
     sharing_story(&storage).await;

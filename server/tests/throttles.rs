@@ -1,12 +1,10 @@
 //! Throttles under concurrent bursts on a real socket: the check and the count of every
 //! throttle are one atomic step, so a burst gets no more evaluations than the throttle allows.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::net::{WireResponse, request};
-use common::*;
+use crate::common::net::{WireResponse, request};
+use crate::common::*;
 use serde_json::json;
 
 /// Fires `bodies` at `path` at once, each on its own connection; answers in the same order.

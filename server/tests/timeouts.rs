@@ -1,12 +1,10 @@
 //! HTTP timeouts and the connection cap, with slow clients over a real socket. Every wait in
 //! these tests is bounded; the bounds are far above the configured timeouts.
 
-mod common;
-
 use std::time::Duration;
 
-use common::net::{parse, request};
-use common::*;
+use crate::common::net::{parse, request};
+use crate::common::*;
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -185,12 +183,12 @@ async fn an_overlong_uri_or_header_block_gets_a_json_error() {
     let big = "b".repeat(17 * 1024);
     let raw =
         format!("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Big: {big}\r\n\r\n");
-    let r = common::net::raw(served.addr, raw.as_bytes()).await;
+    let r = crate::common::net::raw(served.addr, raw.as_bytes()).await;
     assert_eq!((r.status, r.code().as_str()), (431, "headers_too_large"));
 
     let many: String = (0..70).map(|i| format!("X-H{i}: v\r\n")).collect();
     let raw = format!("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n{many}\r\n");
-    let r = common::net::raw(served.addr, raw.as_bytes()).await;
+    let r = crate::common::net::raw(served.addr, raw.as_bytes()).await;
     assert_eq!((r.status, r.code().as_str()), (431, "headers_too_large"));
     // Within the limits, an ordinary answer.
     let r = request(served.addr, "GET", "/healthz", None, None).await;
