@@ -11,6 +11,10 @@
 // Usage: node open-to-list.mjs <server url>. Prints open_to_list_ms=<ms>, argon2id_ms=<ms>,
 // longest_task_<phase>_ms=<ms>, or pending=<why> when the web app does not have the screens
 // this needs yet. With PDE_BENCH_THUMBS=1 the timed holder is the one with thumbnails.
+// With PDE_BENCH_PROFILE=<file.cpuprofile> the page's main thread is profiled from the click
+// to the full list (CDP Profiler; open the file in Chromium's DevTools), the crypto worker too
+// (<file>.worker.cpuprofile), and the ten functions of each with the most self time are printed
+// as profile_top= / profile_worker_top=<ms> <function> <script>:<line>:<column>.
 import { launchChromium, loadBindings, signUp, api, b64, metadata, putContent } from './common.mjs';
 
 const DOCUMENTS = 200;
@@ -101,12 +105,17 @@ try {
         () => (window.__bench.click = performance.now()),
         { capture: true, once: true },
       );
-      new MutationObserver((_, obs) => {
-        if (document.querySelectorAll(items).length >= want) {
-          window.__bench.list = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document.body, { childList: true, subtree: true });
+      // A promise the bench awaits, rather than Playwright's waitForFunction, which polls on
+      // every animation frame and would add its own main-thread work to what is measured.
+      window.__bench.listed = new Promise((resolve) => {
+        new MutationObserver((_, obs) => {
+          if (document.querySelectorAll(items).length >= want) {
+            window.__bench.list = performance.now();
+            obs.disconnect();
+            resolve(true);
+          }
+        }).observe(document.body, { childList: true, subtree: true });
+      });
     },
     { items: LIST_ITEMS, want: DOCUMENTS, button: OPEN_BUTTON },
   );
@@ -116,14 +125,29 @@ try {
   const workerThrottled = await worker
     .send('Emulation.setCPUThrottlingRate', { rate: THROTTLE })
     .then(() => true, () => false);
+  const profileFile = process.env.PDE_BENCH_PROFILE;
+  if (profileFile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    await worker.send('Profiler.enable');
+    await worker.send('Profiler.setSamplingInterval', { interval: 500 });
+    await worker.send('Profiler.start');
+  }
   await page.click(OPEN_BUTTON);
   try {
-    await page.waitForFunction(() => window.__bench.list !== undefined, null, { timeout: 120_000 });
+    await page.evaluate(
+      () => Promise.race([window.__bench.listed, new Promise((_, no) => setTimeout(() => no(new Error('timeout')), 120_000))]),
+    );
   } catch {
     const seen = await page.locator(LIST_ITEMS).count();
     throw new Error(`the list showed ${seen} of ${DOCUMENTS} documents after 120 s`);
   }
   const { click, list } = await page.evaluate(() => window.__bench);
+  if (profileFile) {
+    await saveProfile(cdp, profileFile, 'profile_top');
+    await saveProfile(worker, profileFile.replace(/(\.cpuprofile)?$/, '.worker.cpuprofile'), 'profile_worker_top');
+  }
   // Add a small PDF through the add screen, then view it (still slowed down).
   const addStart = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: ADD_BUTTON, exact: true }).click();
@@ -167,6 +191,27 @@ try {
   if (marks.docs !== undefined) console.log(`to_list_response_ms=${(marks.docs - click).toFixed(0)}`);
 } finally {
   await browser.close();
+}
+
+/** Stops the profiler, writes the profile and prints the functions with the most self time. */
+async function saveProfile(cdp, file, label) {
+  const { profile } = await cdp.send('Profiler.stop');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(file, JSON.stringify(profile));
+  // Self time of a node: its samples times the interval between samples.
+  const counts = new Map();
+  for (const id of profile.samples) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const perSample = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
+  const self = new Map();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const script = f.url ? f.url.split('/').pop() : '';
+    const key = `${f.functionName || '(anonymous)'} ${script}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (counts.get(node.id) ?? 0) * perSample);
+  }
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 10)) {
+    console.log(`${label}=${ms.toFixed(0)} ${key}`);
+  }
 }
 
 /**

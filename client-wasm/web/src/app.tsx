@@ -7,6 +7,7 @@ import { dirOf, initialLang, translator, type Lang } from './i18n-core';
 import { LinkClosedScreen, LinkScreen } from './link';
 import { takeCrypto } from './pde';
 import { LinkSession, type WorkerSession } from './shared';
+import { warmIntlWhenIdle } from './intl-warmup';
 import { forget, navigate, setGuard, useNav } from './nav';
 import { addressWithoutSecret, parseRoute, type Route } from './sharing';
 import { DeletedScreen } from './settings';
@@ -32,6 +33,7 @@ export function App(props: { route: Route }) {
   // The language lives in memory only: nothing is stored on the machine.
   const [lang, setLang] = useState<Lang>(() => initialLang(navigator.languages ?? [navigator.language]));
   const i18n = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang]);
+  useEffect(() => warmIntlWhenIdle(lang), [lang]);
   const [route, setRoute] = useState<Route>(props.route);
   const first: Screen = props.route.kind === 'join' ? 'join' : props.route.kind === 'link' ? 'link' : 'start';
   const [screen] = useNav<Screen>('screen', first);
