@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use pde_crypto::document::{self, ContentWriter};
+use pde_crypto::export;
 use wasm_bindgen::prelude::*;
 
 use crate::error::PdeError;
@@ -160,6 +161,50 @@ impl ContentReader {
     pub fn finish(&self) -> Result<Vec<u8>, PdeError> {
         let reader = self.state.borrow_mut().take()?;
         let result = reader.finish().map_err(|_| PdeError::damaged());
+        if result.is_err() {
+            *self.state.borrow_mut() = State::Failed;
+        }
+        result
+    }
+}
+
+/// Re-encrypts a stored document's content to the wallet recipient for an export: stored
+/// ciphertext in, an age file of the true content (no padding) out. The plaintext never
+/// leaves WASM memory.
+#[wasm_bindgen]
+pub struct ContentExporter {
+    state: Rc<RefCell<State<export::ContentExporter>>>,
+}
+
+impl ContentExporter {
+    pub(crate) fn new(exporter: export::ContentExporter) -> Self {
+        Self {
+            state: Rc::new(RefCell::new(State::Open(exporter))),
+        }
+    }
+
+    pub(crate) fn stream(&self) -> Weak<dyn Stream> {
+        crate::wallet::weak(&self.state)
+    }
+}
+
+#[wasm_bindgen]
+impl ContentExporter {
+    /// Adds stored ciphertext; returns the export file bytes ready so far (may be empty).
+    pub fn push(&self, chunk: &[u8]) -> Result<Vec<u8>, PdeError> {
+        let mut state = self.state.borrow_mut();
+        let result = state.open()?.push(chunk).map_err(|_| PdeError::damaged());
+        if result.is_err() {
+            *state = State::Failed;
+        }
+        result
+    }
+
+    /// Checks the stored file was complete and intact; returns the rest of the export file.
+    /// The caller throws away what `push` returned when this fails.
+    pub fn finish(&self) -> Result<Vec<u8>, PdeError> {
+        let exporter = self.state.borrow_mut().take()?;
+        let result = exporter.finish().map_err(|_| PdeError::damaged());
         if result.is_err() {
             *self.state.borrow_mut() = State::Failed;
         }

@@ -15,7 +15,7 @@ mod rng;
 mod share;
 mod wallet;
 
-pub use document::{ContentReader, DocumentWriter};
+pub use document::{ContentExporter, ContentReader, DocumentWriter};
 pub use error::{ErrorCode, PdeError};
 pub use keys::{
     PasskeyKey, SlotKeys, derive_passkey_key, derive_passphrase_keys, derive_recovery_keys,

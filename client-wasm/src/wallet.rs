@@ -5,11 +5,12 @@ use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use pde_crypto::document::{self, Metadata};
+use pde_crypto::export;
 use pde_crypto::identity::Identity;
 use pde_crypto::share;
 use wasm_bindgen::prelude::*;
 
-use crate::document::{ContentReader, DocumentWriter, Stream};
+use crate::document::{ContentExporter, ContentReader, DocumentWriter, Stream};
 use crate::error::PdeError;
 use crate::keys::{PasskeyKey, SlotKeys, length_from_js};
 use crate::rng::os_rng;
@@ -196,6 +197,55 @@ impl Wallet {
             ));
             keys.track(reader.stream());
             Ok(reader)
+        })
+    }
+
+    /// The identity file of an export: W encrypted with `passphrase` through age's scrypt
+    /// recipient (`docs/formats.md`, "Export").
+    #[wasm_bindgen(js_name = exportIdentity)]
+    pub fn export_identity(&self, passphrase: &str) -> Result<Vec<u8>, PdeError> {
+        self.with_keys(|keys| {
+            export::seal_identity(&keys.wallet, passphrase, &mut os_rng())
+                .map_err(PdeError::invalid)
+        })
+    }
+
+    /// The metadata file of an export: the metadata JSON of `doc` (without its thumbnail)
+    /// encrypted to W. `doc` must be open: only documents of this wallet are exported.
+    #[wasm_bindgen(js_name = exportMetadata)]
+    pub fn export_metadata(
+        &self,
+        doc: u32,
+        #[wasm_bindgen(js_name = metadataJson)] metadata_json: &str,
+    ) -> Result<Vec<u8>, PdeError> {
+        let metadata = Metadata::from_json(metadata_json).map_err(PdeError::invalid)?;
+        self.with_keys(|keys| {
+            keys.document(doc)?;
+            export::encrypt_metadata(&metadata, &keys.wallet.recipient(), &mut os_rng())
+                .map_err(PdeError::invalid)
+        })
+    }
+
+    /// A streaming re-encryption of `doc`'s stored content (true length `plainLength`) to W,
+    /// for an export.
+    #[wasm_bindgen(js_name = contentExporter)]
+    pub fn content_exporter(
+        &self,
+        doc: u32,
+        #[wasm_bindgen(js_name = plainLength)] plain_length: f64,
+    ) -> Result<ContentExporter, PdeError> {
+        let plain_length = length_from_js(plain_length)?;
+        self.with_keys(|keys| {
+            let exporter = export::ContentExporter::new(
+                keys.document(doc)?,
+                plain_length,
+                &keys.wallet.recipient(),
+                &mut os_rng(),
+            )
+            .map_err(PdeError::invalid)?;
+            let exporter = ContentExporter::new(exporter);
+            keys.track(exporter.stream());
+            Ok(exporter)
         })
     }
 

@@ -478,3 +478,44 @@ fn lock_on_a_link_wallet_forgets_l() {
         "locked"
     );
 }
+
+#[test]
+fn an_export_re_encrypts_without_padding_and_dies_with_the_lock() {
+    let size = 70_000;
+    let (holder, doc, _, _, stored) = holder_with_document(size);
+    assert!(
+        stored.len() as u64 > pde_crypto::format::age_len(size as u64),
+        "stored padded"
+    );
+    let exporter = holder.content_exporter(doc, size as f64).unwrap();
+    let mut file = Vec::new();
+    for piece in stored.chunks(40_000) {
+        file.extend(exporter.push(piece).unwrap());
+    }
+    file.extend(exporter.finish().unwrap());
+    assert_eq!(file.len() as u64, pde_crypto::format::age_len(size as u64));
+    assert!(file.starts_with(b"age-encryption.org/v1\n-> X25519 "));
+
+    // A truncated stored file does not export.
+    let exporter = holder.content_exporter(doc, size as f64).unwrap();
+    exporter.push(&stored[..stored.len() - 1]).unwrap();
+    assert_eq!(js_code(exporter.finish()), "damaged");
+
+    let identity = holder
+        .export_identity("maison jardin soleil pomme velo")
+        .unwrap();
+    assert!(identity.starts_with(b"age-encryption.org/v1\n-> scrypt "));
+    assert_eq!(js_code(holder.export_identity("   ")), "invalid_input");
+    let metadata = holder.export_metadata(doc, &metadata_json(size)).unwrap();
+    assert!(metadata.starts_with(b"age-encryption.org/v1\n-> X25519 "));
+    assert_eq!(
+        js_code(holder.export_metadata(999, &metadata_json(size))),
+        "invalid_input"
+    );
+
+    let exporter = holder.content_exporter(doc, size as f64).unwrap();
+    holder.lock();
+    assert_eq!(js_code(exporter.push(&stored)), "locked");
+    assert_eq!(js_code(holder.export_identity("x")), "locked");
+    assert_eq!(js_code(holder.content_exporter(doc, 1.0)), "locked");
+}

@@ -4,7 +4,8 @@
 //! X25519 recipient. This crate writes and reads those files ([`format`]), holds the secret
 //! key types ([`identity`]), derives key slots from passphrases and recovery codes ([`slot`]),
 //! seals documents ([`document`]) and pads them ([`padding`]), and shares them with workers
-//! and links: share envelopes, link secrets and notes ([`share`]).
+//! and links: share envelopes, link secrets and notes ([`share`]), and exports them as files
+//! the standard `age` tool opens ([`export`]).
 //!
 //! The crate is pure: no I/O, no clock, and randomness only through an RNG the caller passes,
 //! so that it runs in the browser (wasm32) and its test vectors are reproducible.
@@ -21,6 +22,7 @@
 #![deny(missing_docs)]
 
 pub mod document;
+pub mod export;
 pub mod format;
 pub mod identity;
 pub mod padding;

@@ -14,7 +14,7 @@ pub struct Needs {
     pub node: bool,
     /// Debian's `chromium`.
     pub chromium: bool,
-    /// The `age` command (crypto interop test).
+    /// The `age` command (crypto interop test; the export end-to-end test).
     pub age: bool,
     /// `cargo fuzz` and a C++ compiler (libFuzzer is built from source).
     pub fuzz: bool,
@@ -60,6 +60,8 @@ impl Needs {
     pub const BROWSER: Needs = Needs {
         node: true,
         chromium: true,
+        // The export test opens a real export with `age`.
+        age: true,
         ..Needs::NONE
     };
     pub const POSTGRES: Needs = Needs {

@@ -32,6 +32,14 @@ pub fn ensure(needs: Needs) -> Result<()> {
     if needs.chromium && Cmd::new("sqlite3").arg_version().read().is_none() {
         debs.push("sqlite3");
     }
+    // The export test unzips a download and types a passphrase at `age` through a
+    // pseudo-terminal (Python's `pty` module).
+    if needs.chromium && Cmd::new("unzip").args(["-v"]).read().is_none() {
+        debs.push("unzip");
+    }
+    if needs.chromium && Cmd::new("python3").arg_version().read().is_none() {
+        debs.push("python3");
+    }
     if needs.age && Cmd::new("age").arg_version().read().is_none() {
         debs.push("age");
     }

@@ -45,6 +45,12 @@ export interface Ops {
     res: { stream: number; doc: number; metadata: Uint8Array; envelope: Uint8Array; encryptedLength: number };
   };
   contentReader: { req: { doc: number; plainLength: number }; res: { stream: number } };
+  /** Export: a stream re-encrypting a stored content to W (push/finish as for a reader). */
+  contentExporter: { req: { doc: number; plainLength: number }; res: { stream: number } };
+  /** Export: W in an age file encrypted with a passphrase (scrypt); only the file leaves. */
+  exportIdentity: { req: { passphrase: string }; res: { file: Uint8Array } };
+  /** Export: a document's metadata JSON (without thumbnail) as an age file to W. */
+  exportMetadata: { req: { doc: number; metadataJson: string }; res: { file: Uint8Array } };
   /** A slice through a writer or reader; the chunk's buffer is transferred, not copied. */
   push: { req: { stream: number; chunk: Uint8Array }; res: { out: Uint8Array } };
   finish: { req: { stream: number }; res: { out: Uint8Array } };

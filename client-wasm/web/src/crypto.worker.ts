@@ -6,7 +6,7 @@
  * included, is gone with it.
  */
 import init, {
-  ContentReader, DocumentWriter, LinkSecret, SlotKeys, Wallet,
+  ContentExporter, ContentReader, DocumentWriter, LinkSecret, SlotKeys, Wallet,
   deriveRecoveryKeys, derivePassphraseKeys, encryptNote, encryptedLength, generateRecoveryCode, randomSalt,
 } from './pkg/pde_client_wasm.js';
 import { pdeErrorCode, transferables, type FromWorker, type Op, type ReplyOf, type RequestOf, type ToWorker } from './crypto-protocol';
@@ -18,7 +18,7 @@ const ready = init();
 let wallet: Wallet | null = null;
 let nextId = 1;
 const slotKeys = new Map<number, SlotKeys>();
-const streams = new Map<number, DocumentWriter | ContentReader>();
+const streams = new Map<number, DocumentWriter | ContentReader | ContentExporter>();
 const links = new Map<number, LinkSecret>();
 
 function store<T>(map: Map<number, T>, value: T): number {
@@ -123,6 +123,15 @@ const handlers: Handlers = {
     };
   },
   contentReader: ({ doc, plainLength }) => ({ stream: store(streams, theWallet().contentReader(doc, plainLength)) }),
+  contentExporter: ({ doc, plainLength }) => ({ stream: store(streams, theWallet().contentExporter(doc, plainLength)) }),
+  exportIdentity: ({ passphrase }) => {
+    const start = performance.now();
+    const file = theWallet().exportIdentity(passphrase);
+    // How long scrypt took, for the measurements in docs/formats.md (a duration, nothing secret).
+    performance.measure('pde-export-scrypt', { start, end: performance.now() });
+    return { file };
+  },
+  exportMetadata: ({ doc, metadataJson }) => ({ file: theWallet().exportMetadata(doc, metadataJson) }),
   push: ({ stream, chunk }) => ({ out: need(streams, stream).push(chunk) }),
   finish: ({ stream }) => ({ out: need(streams, stream).finish() }),
   closeStream: ({ stream }) => {

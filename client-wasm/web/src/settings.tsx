@@ -1,9 +1,11 @@
 /**
- * Settings of an open wallet. For now one section: "Delete my wallet" — what goes and what
- * stays, the pseudonym typed to confirm, then the passphrase or the recovery code as proof.
+ * Settings of an open wallet: "Download everything" (export-section.tsx), and "Delete my
+ * wallet" — what goes and what stays, the pseudonym typed to confirm, then the passphrase or
+ * the recovery code as proof.
  */
 import { useRef, useState } from 'preact/hooks';
 import { deleteWallet, samePseudonym, type DeletionProof } from './auth';
+import { ExportSection } from './export-section';
 import type { Session } from './session';
 import { ErrorBox, NOT_REMEMBERED, PASSPHRASE_FIELD, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, type Msg } from './ui';
 
@@ -64,6 +66,7 @@ export function SettingsScreen(props: { session: Session; onClose: () => void; o
   return (
     <main class="screen">
       <ScreenTitle>{t('settings-title')}</ScreenTitle>
+      <ExportSection session={props.session} />
       <section class="card stack" aria-labelledby="delete-title">
         <h2 id="delete-title" tabIndex={-1} ref={stepTitle}>
           {t('wallet-delete-title')}

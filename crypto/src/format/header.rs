@@ -63,12 +63,56 @@ pub(crate) fn write<R: CryptoRng + ?Sized>(
     header.extend_from_slice(base64::encode(&ephemeral_share).as_bytes());
     header.push(b'\n');
     write_body(&mut header, &body);
+    Ok(finish_header(header, file_key))
+}
+
+/// The salt label of age's scrypt recipient (the work factor is the stanza's third argument).
+const SCRYPT_SALT_LABEL: &[u8] = b"age-encryption.org/v1/scrypt";
+/// Random salt bytes of an scrypt stanza.
+const SCRYPT_SALT_LEN: usize = 16;
+
+/// Writes a header with one `scrypt` stanza wrapping `file_key` under `passphrase`, as age's
+/// passphrase recipient does: wrap key = scrypt(passphrase, label || salt, N = 2^`log_n`,
+/// r = 8, p = 1), file key sealed with ChaCha20-Poly1305 under the zero nonce.
+///
+/// `log_n` must be accepted by the `scrypt` crate (1..=63 with r = 8); callers pass a constant.
+pub(crate) fn write_scrypt<R: CryptoRng + ?Sized>(
+    file_key: &FileKey,
+    passphrase: &[u8],
+    log_n: u8,
+    rng: &mut R,
+) -> Vec<u8> {
+    let mut salt = [0u8; SCRYPT_SALT_LEN];
+    rng.fill_bytes(&mut salt);
+    let mut labelled_salt = SCRYPT_SALT_LABEL.to_vec();
+    labelled_salt.extend_from_slice(&salt);
+    let params = scrypt::Params::new(log_n, 8, 1).expect("a valid constant work factor");
+    let mut wrap_key = Zeroizing::new([0u8; 32]);
+    scrypt::scrypt(passphrase, &labelled_salt, &params, wrap_key.as_mut())
+        .expect("32 bytes is a valid scrypt output length");
+    let mut body = file_key.0.to_vec();
+    let tag = cipher(&wrap_key)
+        .encrypt_inout_detached(&Nonce::default(), &[], body.as_mut_slice().into())
+        .expect("a 16-byte message is within ChaCha20-Poly1305 limits");
+    body.extend_from_slice(&tag);
+
+    let mut header = Vec::new();
+    header.extend_from_slice(VERSION_LINE);
+    header.extend_from_slice(b"\n-> scrypt ");
+    header.extend_from_slice(base64::encode(&salt).as_bytes());
+    header.extend_from_slice(format!(" {log_n}\n").as_bytes());
+    write_body(&mut header, &body);
+    finish_header(header, file_key)
+}
+
+/// Appends the footer line with the header MAC.
+fn finish_header(mut header: Vec<u8>, file_key: &FileKey) -> Vec<u8> {
     header.extend_from_slice(b"---");
     let mac = hmac_sha256(mac_key(file_key).as_ref(), &header);
     header.push(b' ');
     header.extend_from_slice(base64::encode(&mac).as_bytes());
     header.push(b'\n');
-    Ok(header)
+    header
 }
 
 /// How far [`read`] has already looked into a header that is still incomplete, so that a

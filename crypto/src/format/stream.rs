@@ -45,16 +45,36 @@ impl Encryptor {
         rng: &mut R,
     ) -> Result<Self, EncryptError> {
         let file_key = FileKey::generate(rng);
-        let mut prefix = header::write(&file_key, recipient, rng)?;
+        let header = header::write(&file_key, recipient, rng)?;
+        Ok(Self::after_header(&file_key, header, rng))
+    }
+
+    /// Starts a passphrase-encrypted file (one `scrypt` stanza, work factor 2^`log_n`): draws
+    /// the file key, the scrypt salt and the payload nonce from `rng`, in that order.
+    pub(crate) fn with_passphrase<R: CryptoRng + ?Sized>(
+        passphrase: &[u8],
+        log_n: u8,
+        rng: &mut R,
+    ) -> Self {
+        let file_key = FileKey::generate(rng);
+        let header = header::write_scrypt(&file_key, passphrase, log_n, rng);
+        Self::after_header(&file_key, header, rng)
+    }
+
+    fn after_header<R: CryptoRng + ?Sized>(
+        file_key: &FileKey,
+        mut prefix: Vec<u8>,
+        rng: &mut R,
+    ) -> Self {
         let mut nonce = [0u8; PAYLOAD_NONCE_LEN];
         rng.fill_bytes(&mut nonce);
         prefix.extend_from_slice(&nonce);
-        Ok(Self {
-            key: payload_key(&file_key, &nonce),
+        Self {
+            key: payload_key(file_key, &nonce),
             counter: 0,
             pending: Zeroizing::new(Vec::with_capacity(SEALED_CHUNK_LEN)),
             prefix,
-        })
+        }
     }
 
     /// Adds plaintext; returns the ciphertext that is ready (possibly empty).

@@ -541,3 +541,32 @@ wallet-delete-submit = حذف محفظتي نهائيًا
 wallet-deleted-title = حُذفت المحفظة
 wallet-deleted-text = حُذفت المحفظة وأُغلقت. لم يبق منها شيء مفتوح على هذا الحاسوب.
 wallet-deleted-start = الذهاب إلى صفحة البداية
+
+## تنزيل كل شيء (التصدير)
+export-title = تنزيل كل شيء
+export-lead = خذ أوراقك معك: ملف zip واحد فيه كل وثائقك، مشفّرة، يمكنك فتحه بدون PDE بالبرنامج المجاني age. تختار عبارة مرور تحمي مفتاح الملف.
+export-start = تنزيل كل شيء…
+export-passphrase-lead = اكتب عبارة المرور التي ستحمي هذا التصدير. استعمل عبارة مرور محفظتك، أو إن فتحت محفظتك برمز الاسترداد، فاختر عبارة مرور: إنها تحمي هذا الملف فقط. بدونها لا يستطيع أحد فتح التصدير، ولا أنت.
+export-passphrase-label = عبارة مرور التصدير
+export-passphrase-again = عبارة المرور نفسها مرة أخرى
+export-need-passphrase = اكتب عبارة مرور.
+export-passphrase-mismatch = عبارتا المرور غير متطابقتين.
+export-submit = إنشاء ملف zip
+export-progress-label = تقدّم التصدير
+export-progress = { $done } من { $total } وثائق
+export-done = تم: { $n } وثائق في { $name }، في التنزيلات.
+export-damaged-left-out = { $n ->
+    [one] تعذّرت قراءة وثيقة واحدة وهي ليست فيه.
+   *[other] تعذّرت قراءة { $n } وثائق وهي ليست فيه.
+}
+export-plain-start = تنزيل الملفات غير المشفّرة…
+export-plain-warning = تنبيه: هذه الملفات غير مشفّرة. كل من يستعمل هذا الحاسوب أو يجد الملفات يستطيع قراءة كل أوراقك. لا تفعل ذلك إلا على جهازك الخاص، واحذف الملفات عندما لا تحتاجها.
+export-plain-submit = فهمت، نزّل الملفات غير المشفّرة
+export-readme-title = أوراقك من PDE
+export-readme-intro = يحتوي ملف zip هذا على وثائقك، مشفّرة. يمكنك فتحها بدون PDE بالبرنامج المجاني age (https://age-encryption.org؛ على Debian أو Ubuntu: apt install age).
+export-readme-names = الملفات مرقّمة ولا تقول أسماؤها أبدًا ما هي الوثيقة، حتى لا يعرف من يرى ملف zip هذا (على حاسوب مشترك مثلًا) أيّ أوراق فيه.
+export-readme-step-identity = 1. افتح مفتاحك بعبارة المرور التي كتبتها عند إنشاء هذا التصدير (يطلبها age):
+export-readme-step-document = 2. افتح كل وثيقة بهذا المفتاح. documents/1.age هي الوثيقة الأولى؛ اختر اسم الملف الناتج (مثلًا document-1.pdf):
+export-readme-step-metadata = 3. عنوانها وفئتها وتواريخها وملاحظتها في documents/1.json.age:
+export-readme-keep = يفتح identity.txt كل الوثائق: احفظه في مكان آمن، واحذفه عندما تنتهي.
+export-readme-damaged = إذا كان ملف تالفًا أو تم تغييره، يتوقف age برسالة خطأ مثل التي في الأسفل، ويكون الملف الذي كان ينشئه ناقصًا: احذفه وأنشئ تصديرًا جديدًا من محفظتك.

@@ -516,3 +516,32 @@ wallet-delete-submit = Delete my wallet for good
 wallet-deleted-title = Wallet deleted
 wallet-deleted-text = The wallet has been deleted and closed. Nothing of it is left open on this computer.
 wallet-deleted-start = Go to the start page
+
+## Download everything (export)
+export-title = Download everything
+export-lead = Take your papers with you: one zip file with all your documents, encrypted, that you can open without PDE with the free program age. You choose a passphrase that protects the key of the file.
+export-start = Download everything…
+export-passphrase-lead = Type the passphrase that will protect this export. Use your wallet's passphrase, or, if you opened your wallet with your recovery code, choose a passphrase: it protects only this file. Without it, nobody can open the export, not even you.
+export-passphrase-label = Passphrase for the export
+export-passphrase-again = The same passphrase again
+export-need-passphrase = Type a passphrase.
+export-passphrase-mismatch = The two passphrases are not the same.
+export-submit = Make the zip file
+export-progress-label = Export progress
+export-progress = { $done } of { $total } documents
+export-done = Done: { $n } documents in { $name }, in your downloads.
+export-damaged-left-out = { $n ->
+    [one] One document could not be read and is not in it.
+   *[other] { $n } documents could not be read and are not in it.
+}
+export-plain-start = Download the plain files…
+export-plain-warning = Warning: these files are not encrypted. Anyone who uses this computer or finds the files can read all your papers. Only do this on your own device, and delete the files when you no longer need them.
+export-plain-submit = I understand, download the plain files
+export-readme-title = Your papers from PDE
+export-readme-intro = This zip file holds your documents, encrypted. You can open them without PDE, with the free program age (https://age-encryption.org; on Debian or Ubuntu: apt install age).
+export-readme-names = The files are numbered and their names never say what a document is, so that someone who sees this zip file (on a shared computer, for example) does not learn which papers it holds.
+export-readme-step-identity = 1. Open your key with the passphrase you typed when you made this export (age asks for it):
+export-readme-step-document = 2. Open each document with that key. documents/1.age is the first document; choose the name of the file it makes (for example document-1.pdf):
+export-readme-step-metadata = 3. Its title, category, dates and note are in documents/1.json.age:
+export-readme-keep = identity.txt opens every document: keep it safe, and delete it when you are done.
+export-readme-damaged = If a file is damaged or has been changed, age stops with an error message like the one below, and the file it was making is incomplete: delete it and make a new export from your wallet.

@@ -516,3 +516,32 @@ wallet-delete-submit = Supprimer définitivement mon porte-documents
 wallet-deleted-title = Porte-documents supprimé
 wallet-deleted-text = Le porte-documents a été supprimé et fermé. Plus rien n'en reste ouvert sur cet ordinateur.
 wallet-deleted-start = Aller à la page d'accueil
+
+## Tout télécharger (export)
+export-title = Tout télécharger
+export-lead = Emportez vos papiers : un seul fichier zip avec tous vos documents, chiffrés, que vous pouvez ouvrir sans PDE avec le programme gratuit age. Vous choisissez une phrase secrète qui protège la clé du fichier.
+export-start = Tout télécharger…
+export-passphrase-lead = Tapez la phrase secrète qui protégera cet export. Prenez la phrase secrète de votre porte-documents ou, si vous l’avez ouvert avec votre code de secours, choisissez une phrase secrète : elle ne protège que ce fichier. Sans elle, personne ne peut ouvrir l’export, pas même vous.
+export-passphrase-label = Phrase secrète de l’export
+export-passphrase-again = La même phrase secrète encore une fois
+export-need-passphrase = Tapez une phrase secrète.
+export-passphrase-mismatch = Les deux phrases secrètes ne sont pas les mêmes.
+export-submit = Faire le fichier zip
+export-progress-label = Avancement de l’export
+export-progress = { $done } documents sur { $total }
+export-done = C’est fait : { $n } documents dans { $name }, dans vos téléchargements.
+export-damaged-left-out = { $n ->
+    [one] Un document n’a pas pu être lu et n’y est pas.
+   *[other] { $n } documents n’ont pas pu être lus et n’y sont pas.
+}
+export-plain-start = Télécharger les fichiers en clair…
+export-plain-warning = Attention : ces fichiers ne sont pas chiffrés. Toute personne qui utilise cet ordinateur ou trouve les fichiers peut lire tous vos papiers. Faites-le seulement sur votre propre appareil, et supprimez les fichiers quand vous n’en avez plus besoin.
+export-plain-submit = J’ai compris, télécharger les fichiers en clair
+export-readme-title = Vos papiers de PDE
+export-readme-intro = Ce fichier zip contient vos documents, chiffrés. Vous pouvez les ouvrir sans PDE, avec le programme gratuit age (https://age-encryption.org ; sur Debian ou Ubuntu : apt install age).
+export-readme-names = Les fichiers sont numérotés et leur nom ne dit jamais ce qu’est un document : quelqu’un qui voit ce fichier zip (sur un ordinateur partagé, par exemple) n’apprend pas quels papiers il contient.
+export-readme-step-identity = 1. Ouvrez votre clé avec la phrase secrète tapée en faisant cet export (age la demande) :
+export-readme-step-document = 2. Ouvrez chaque document avec cette clé. documents/1.age est le premier document ; choisissez le nom du fichier obtenu (par exemple document-1.pdf) :
+export-readme-step-metadata = 3. Son titre, sa catégorie, ses dates et sa note sont dans documents/1.json.age :
+export-readme-keep = identity.txt ouvre tous les documents : gardez-le en lieu sûr, et supprimez-le quand vous avez fini.
+export-readme-damaged = Si un fichier est abîmé ou a été modifié, age s’arrête avec un message d’erreur comme celui ci-dessous, et le fichier qu’il faisait est incomplet : supprimez-le et faites un nouvel export depuis votre porte-documents.

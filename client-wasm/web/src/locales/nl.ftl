@@ -516,3 +516,32 @@ wallet-delete-submit = Mijn documentenmap definitief verwijderen
 wallet-deleted-title = Documentenmap verwijderd
 wallet-deleted-text = De documentenmap is verwijderd en gesloten. Er staat niets meer van open op deze computer.
 wallet-deleted-start = Naar de startpagina
+
+## Alles downloaden (export)
+export-title = Alles downloaden
+export-lead = Neem uw papieren mee: één zipbestand met al uw documenten, versleuteld, dat u zonder PDE kunt openen met het gratis programma age. U kiest een wachtzin die de sleutel van het bestand beschermt.
+export-start = Alles downloaden…
+export-passphrase-lead = Typ de wachtzin die deze export zal beschermen. Neem de wachtzin van uw documentenmap of, als u die met uw herstelcode opende, kies een wachtzin: die beschermt alleen dit bestand. Zonder die wachtzin kan niemand de export openen, ook u niet.
+export-passphrase-label = Wachtzin voor de export
+export-passphrase-again = Dezelfde wachtzin nog eens
+export-need-passphrase = Typ een wachtzin.
+export-passphrase-mismatch = De twee wachtzinnen zijn niet dezelfde.
+export-submit = Het zipbestand maken
+export-progress-label = Voortgang van de export
+export-progress = { $done } van { $total } documenten
+export-done = Klaar: { $n } documenten in { $name }, bij uw downloads.
+export-damaged-left-out = { $n ->
+    [one] Eén document kon niet gelezen worden en zit er niet in.
+   *[other] { $n } documenten konden niet gelezen worden en zitten er niet in.
+}
+export-plain-start = De onversleutelde bestanden downloaden…
+export-plain-warning = Let op: deze bestanden zijn niet versleuteld. Iedereen die deze computer gebruikt of de bestanden vindt, kan al uw papieren lezen. Doe dit alleen op uw eigen toestel, en verwijder de bestanden als u ze niet meer nodig hebt.
+export-plain-submit = Ik begrijp het, de onversleutelde bestanden downloaden
+export-readme-title = Uw papieren uit PDE
+export-readme-intro = Dit zipbestand bevat uw documenten, versleuteld. U kunt ze zonder PDE openen met het gratis programma age (https://age-encryption.org; op Debian of Ubuntu: apt install age).
+export-readme-names = De bestanden zijn genummerd en hun naam zegt nooit wat een document is, zodat iemand die dit zipbestand ziet (op een gedeelde computer bijvoorbeeld) niet te weten komt welke papieren erin zitten.
+export-readme-step-identity = 1. Open uw sleutel met de wachtzin die u typte toen u deze export maakte (age vraagt erom):
+export-readme-step-document = 2. Open elk document met die sleutel. documents/1.age is het eerste document; kies de naam van het bestand dat u krijgt (bijvoorbeeld document-1.pdf):
+export-readme-step-metadata = 3. De titel, categorie, datums en notitie staan in documents/1.json.age:
+export-readme-keep = identity.txt opent alle documenten: bewaar het veilig, en verwijder het als u klaar bent.
+export-readme-damaged = Als een bestand beschadigd of gewijzigd is, stopt age met een foutmelding zoals die hieronder, en het bestand dat het maakte is onvolledig: verwijder het en maak een nieuwe export vanuit uw documentenmap.
