@@ -195,6 +195,16 @@ test('a passkey without PRF logs in and the passphrase unlocks, saying why (comp
     await page.getByTestId('passkey-item').filter({ hasText: t('ways-passkey-logs-in-only') }).waitFor();
     await shot('settings-no-prf');
 
+    // A device that cannot check it is the person (no user verification): refused, with a
+    // sentence that says so, on the same page.
+    await page.getByRole('button', { name: t('back') }).last().click();
+    await quit(page, t);
+    await env.cdp.send('WebAuthn.setUserVerified', { authenticatorId: env.authenticatorId, isUserVerified: false });
+    await page.getByRole('button', { name: t('passkey-open-button'), exact: true }).click();
+    await page.locator('#passkey-error').filter({ hasText: t('passkey-cancelled') }).waitFor({ timeout: 60_000 });
+    assert.equal(await h1(page, t('start-title')).count(), 1, 'still on the start page');
+    await shot('not-verified');
+
     assert.deepEqual(await env.prfSeen(), [], 'the authenticator gave no PRF output');
     assertNothingLeaked(env, [code, passphrase], []);
     assert.deepEqual(problems, []);

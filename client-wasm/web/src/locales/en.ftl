@@ -518,7 +518,7 @@ wallet-deleted-text = The wallet has been deleted and closed. Nothing of it is l
 wallet-deleted-start = Go to the start page
 
 ## Passkeys and Settings → ways in, sessions (issue 9)
-passkey-cancelled = The passkey prompt was closed or timed out. Nothing happened: try again, or use your passphrase.
+passkey-cancelled = The passkey prompt was closed, timed out, or your device could not check that it is you (screen lock, PIN or fingerprint). Nothing happened: try again, or use your passphrase.
 passkey-open-title = Open with a passkey
 passkey-open-help = Use this device's screen lock (fingerprint, face, PIN or pattern) instead of typing your pseudonym and passphrase.
 passkey-open-button = Open with a passkey

@@ -518,7 +518,7 @@ wallet-deleted-text = Le porte-documents a été supprimé et fermé. Plus rien 
 wallet-deleted-start = Aller à la page d'accueil
 
 ## Passkeys et Réglages → moyens d'ouvrir, sessions (issue 9)
-passkey-cancelled = La demande de clé d'accès a été fermée ou a expiré. Rien ne s'est passé : réessayez, ou utilisez votre phrase secrète.
+passkey-cancelled = La demande de clé d'accès a été fermée, a expiré, ou votre appareil n'a pas pu vérifier que c'est vous (verrouillage, code ou empreinte). Rien ne s'est passé : réessayez, ou utilisez votre phrase secrète.
 passkey-open-title = Ouvrir avec une clé d'accès
 passkey-open-help = Utilisez le verrouillage de cet appareil (empreinte, visage, code ou schéma) au lieu de taper votre pseudonyme et votre phrase secrète.
 passkey-open-button = Ouvrir avec une clé d'accès

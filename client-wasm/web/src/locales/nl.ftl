@@ -518,7 +518,7 @@ wallet-deleted-text = De documentenmap is verwijderd en gesloten. Er staat niets
 wallet-deleted-start = Naar de startpagina
 
 ## Passkeys en Instellingen → manieren om te openen, sessies (issue 9)
-passkey-cancelled = De vraag om een passkey werd gesloten of is verlopen. Er is niets gebeurd: probeer opnieuw, of gebruik je wachtzin.
+passkey-cancelled = De vraag om een passkey werd gesloten, is verlopen, of je toestel kon niet nagaan dat jij het bent (schermvergrendeling, pincode of vingerafdruk). Er is niets gebeurd: probeer opnieuw, of gebruik je wachtzin.
 passkey-open-title = Openen met een passkey
 passkey-open-help = Gebruik de schermvergrendeling van dit toestel (vingerafdruk, gezicht, pincode of patroon) in plaats van je schuilnaam en wachtzin te typen.
 passkey-open-button = Openen met een passkey
