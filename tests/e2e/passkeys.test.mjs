@@ -300,6 +300,16 @@ test('a new recovery sheet and a new passphrase: the old ones are refused at onc
     await tryPassphrase(op, newPassphrase);
     await walletShown(op, t);
 
+    // "End all others" in the other browser: this one's next request says its session ended.
+    await openSettings(op, t);
+    await op.getByTestId('session-item').nth(1).waitFor();
+    await op.getByRole('button', { name: t('sessions-end-others'), exact: true }).click();
+    await op.getByTestId('sessions-notice').filter({ hasText: t('sessions-ended-others') }).waitFor();
+    assert.equal(await op.getByTestId('session-item').count(), 1, 'only this session is left');
+    await generatedPassphrase(page);
+    await page.getByRole('button', { name: t('recover-new-submit') }).click();
+    await page.getByText(t('err-unauthenticated')).first().waitFor({ timeout: 60_000 });
+
     assertNothingLeaked(env, [oldCode, newCode, passphrase, newPassphrase], []);
     assert.deepEqual(problems, []);
   } finally {
