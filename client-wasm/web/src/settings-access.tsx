@@ -300,7 +300,7 @@ export function WaysInSection(props: { session: OpenSession }) {
         ) : passkeys.length === 0 ? (
           <p>{t('ways-passkeys-none')}</p>
         ) : (
-          <ul class="stack" data-testid="passkey-list">
+          <ul class="stack plain-list" data-testid="passkey-list">
             {passkeys.map((p) => (
               <li key={p.id} class="card stack" data-testid="passkey-item">
                 <strong dir="auto">{p.name}</strong>
@@ -413,7 +413,7 @@ export function SessionsSection() {
       ) : null}
       <ErrorBox {...action.box} />
       {sessions ? (
-        <ul class="stack" data-testid="session-list">
+        <ul class="stack plain-list" data-testid="session-list">
           {sessions.map((s) => (
             <li key={s.id} class="card stack" data-testid="session-item">
               <strong>
