@@ -14,7 +14,6 @@ use webauthn_rs::prelude::{Url, Webauthn, WebauthnBuilder, WebauthnError};
 use crate::clock::UnixSeconds;
 use crate::error::AppError;
 use crate::ids::{AccountId, CeremonyId};
-use crate::secrets;
 use crate::state::AppState;
 use crate::storage::{Ceremony, CeremonyKind};
 
@@ -49,9 +48,18 @@ pub fn webauthn(state: &AppState) -> Result<&Webauthn, AppError> {
         .ok_or(AppError::PasskeysUnavailable)
 }
 
-/// A fresh PRF salt.
+/// The label whose SHA-256 is the PRF input of every new passkey (docs/formats.md).
+pub const PRF_SALT_LABEL: &[u8] = b"PDE passkey slot PRF input v1";
+
+/// The PRF salt of a new passkey: the same for every passkey of every deployment, SHA-256 of
+/// [`PRF_SALT_LABEL`]. A discoverable log-in does not know the credential before the prompt,
+/// so only a salt known in advance (`prf.eval.first`) lets one prompt log in and unlock. The
+/// PRF output is a secret of each credential on its authenticator, so sharing the input costs
+/// nothing. It is still stored per credential: passkeys made with an older random salt keep it.
 pub fn new_prf_salt() -> Vec<u8> {
-    secrets::random_bytes::<PRF_SALT_LEN>().to_vec()
+    let digest = ring::digest::digest(&ring::digest::SHA256, PRF_SALT_LABEL);
+    debug_assert_eq!(digest.as_ref().len(), PRF_SALT_LEN);
+    digest.as_ref().to_vec()
 }
 
 /// The WebAuthn user handle of an account: its id's 16 bytes, as a UUID for webauthn-rs.

@@ -26,6 +26,26 @@ async fn passkeys_of(t: &TestApp, session: &str) -> Vec<Value> {
     r.json()["passkeys"].as_array().unwrap().clone()
 }
 
+/// SHA-256 of "PDE passkey slot PRF input v1": the PRF input docs/formats.md names.
+const SHARED_PRF_SALT_HEX: &str =
+    "bd3ae1ab0d0565692b5af6c326baf851ea4d996daeea59005e32def5999d7cb2";
+
+#[tokio::test]
+async fn every_new_passkey_gets_the_one_documented_prf_salt() {
+    // A discoverable log-in must know the PRF input before the prompt (`prf.eval.first`),
+    // so that one prompt logs in and unlocks: every new passkey has the same one.
+    let t = app().await;
+    let mut salts = Vec::new();
+    for name in ["salt holder one", "salt holder two"] {
+        let h = t.signup(name).await;
+        let (_, _, prf_salt) = t.passkey_register_start(&h).await;
+        salts.push(unb64(&prf_salt));
+    }
+    let hex: String = salts[0].iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(hex, SHARED_PRF_SALT_HEX);
+    assert_eq!(salts[0], salts[1]);
+}
+
 #[tokio::test]
 async fn a_passkey_logs_in_without_a_pseudonym_and_answers_its_slot() {
     let t = app().await;

@@ -69,6 +69,17 @@ export type LinkAccess = Schemas['LinkRequest'];
 /** The sign-up fields but the pseudonym (a holder's or a worker's wallet). */
 export type NewWallet = Omit<Schemas['CreateAccountRequest'], 'pseudonym'>;
 export type StoredDocument = Schemas['DocumentView'];
+export type PasskeyView = Schemas['PasskeyView'];
+export type SessionView = Schemas['SessionView'];
+/** A credential in `toJSON()` form, built without its PRF results (passkeys.ts). */
+export type CredentialJson = Record<string, unknown>;
+/** Proof of the owner for a change to the ways in (the generated type cannot name a credential's JSON). */
+export type Proof =
+  | { method: 'passphrase' | 'recovery'; auth_key: string }
+  | { method: 'passkey'; ceremony: string; credential: CredentialJson };
+export type PasskeyFinish = { ceremony: string; credential: CredentialJson };
+export type PasskeyRegisterFinish = PasskeyFinish & { name: string; slot?: string };
+export type NewRecovery = { proof?: Proof; recovery_auth: string; recovery_slot: string; end_other_sessions: boolean };
 
 const BASE = '/api/v1';
 
@@ -78,8 +89,26 @@ let sessionToken: string | null = null;
 /** A request that opens a session (log-in, sign-up, worker join): keeps the token it answers. */
 async function opening<T extends { session: string }>(path: string, body: unknown): Promise<T> {
   const answer = await request<T>('POST', path, body);
+  const previous = sessionToken;
   sessionToken = answer.session;
+  // The page holds one session: a log-in that replaces one (the passphrase unlocking after a
+  // passkey that only logs in) ends the one it replaces.
+  if (previous !== null && previous !== answer.session) endToken(previous);
   return answer;
+}
+
+/** Ends a session token with a keep-alive request (it expires on the server anyway). */
+function endToken(token: string): void {
+  try {
+    void fetch(`${BASE}/auth/logout`, {
+      method: 'POST',
+      keepalive: true,
+      credentials: 'omit',
+      headers: { Authorization: `Bearer ${token}`, 'X-PDE-Client': '1' },
+    }).catch(() => undefined);
+  } catch {
+    /* the session still expires on the server */
+  }
 }
 
 function authHeaders(headers: Record<string, string>): Record<string, string> {
@@ -95,17 +124,7 @@ function authHeaders(headers: Record<string, string>): Record<string, string> {
 export function endSessionOnLeave(): void {
   const token = sessionToken;
   sessionToken = null;
-  if (token === null) return;
-  try {
-    void fetch(`${BASE}/auth/logout`, {
-      method: 'POST',
-      keepalive: true,
-      credentials: 'omit',
-      headers: { Authorization: `Bearer ${token}`, 'X-PDE-Client': '1' },
-    }).catch(() => undefined);
-  } catch {
-    /* the session still expires on the server */
-  }
+  if (token !== null) endToken(token);
 }
 
 async function parseError(res: Response): Promise<ApiError> {
@@ -185,6 +204,22 @@ export const api = {
   putMetadata: (id: string, metadata: string) => request<void>('PUT', `/documents/${id}/metadata`, { metadata } satisfies Schemas['MetadataRequest']),
   deleteDocument: (id: string) => request<void>('DELETE', `/documents/${id}`),
   content: (id: string): Promise<Response> => binary('GET', `/documents/${seg(id)}/content`),
+
+  // ---- passkeys and Settings (docs/api.md, "Passkeys and the Settings routes") ----
+  passkeyLoginStart: () => request<Schemas['CeremonyStart']>('POST', '/auth/passkey/start'),
+  passkeyLoginFinish: (body: PasskeyFinish) => opening<Schemas['PasskeyLoginResponse']>('/auth/passkey/finish', body),
+  passkeys: () => request<Schemas['PasskeyList']>('GET', '/account/passkeys'),
+  passkeyRegisterStart: (proof: Proof | null) =>
+    request<Schemas['RegisterStart']>('POST', '/account/passkeys/start', proof ? { proof } : {}),
+  passkeyRegisterFinish: (body: PasskeyRegisterFinish) => request<PasskeyView>('POST', '/account/passkeys/finish', body),
+  passkeyConfirmStart: () => request<Schemas['CeremonyStart']>('POST', '/account/passkeys/confirm'),
+  renamePasskey: (id: string, name: string) =>
+    request<void>('PATCH', `/account/passkeys/${seg(id)}`, { name } satisfies Schemas['RenameRequest']),
+  removePasskey: (id: string, proof: Proof | null) => request<void>('DELETE', `/account/passkeys/${seg(id)}`, proof ? { proof } : {}),
+  newRecovery: (body: NewRecovery) => request<void>('PUT', '/account/recovery', body),
+  sessions: () => request<Schemas['SessionList']>('GET', '/account/sessions'),
+  endSession: (id: string) => request<void>('DELETE', `/account/sessions/${seg(id)}`),
+  endOtherSessions: () => request<void>('POST', '/account/sessions/end-others'),
 
   // ---- sharing (docs/sharing.md) ----
   lookupInvitation: (invitation: string) =>

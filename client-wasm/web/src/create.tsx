@@ -1,6 +1,7 @@
 import { useReducer, useState } from 'preact/hooks';
 import { CONFIRM_GROUP, credentialReducer, initialCredentials } from './signup-flow';
-import { codeGroups, createAccount, newRecoveryCode, normalizePseudonym } from './auth';
+import { codeGroups, createAccount, createAccountWithPasskey, newRecoveryCode, normalizePseudonym, setNewPassphrase } from './auth';
+import { passkeysSupported } from './passkeys';
 import { PassphraseChooser, useGeneratedWords, type GeneratedWords } from './passphrase';
 import { useNav } from './nav';
 import { formatDate } from './format';
@@ -45,6 +46,17 @@ export function CreateScreen(props: { onCreated: (s: Session) => void; onDone: (
         kind="holder"
         generated={generated}
         create={(passphrase, code) => createAccount(pseudonym, passphrase, code)}
+        viaPasskey={
+          passkeysSupported()
+            ? async (code) => {
+                const made = await createAccountWithPasskey(pseudonym, code);
+                return {
+                  s: made.session,
+                  needsPassphrase: made.unlocks ? null : (passphrase: string) => setNewPassphrase(made.session, passphrase, false, made.passphraseAuth),
+                };
+              }
+            : undefined
+        }
         onCreated={props.onCreated}
         onFirstStep={(message) => {
           if (!message) return history.back();
@@ -112,6 +124,12 @@ export function CredentialSteps<S>(props: {
   /** The generated words, kept by the caller across its steps and language switches. */
   generated?: GeneratedWords;
   create: (passphrase: string, recoveryCode: string) => Promise<S>;
+  /**
+   * Where passkeys work: makes the account with this device's passkey (the first choice
+   * offered, a passphrase the other). `needsPassphrase` is set when the passkey logs in but
+   * cannot unlock (no PRF): the person then chooses a passphrase too.
+   */
+  viaPasskey?: (recoveryCode: string) => Promise<{ s: S; needsPassphrase: ((passphrase: string) => Promise<void>) | null }>;
   /** The account exists and is open (before its recovery sheet is confirmed). */
   onCreated?: (s: S) => void;
   /** Back to step 1, with a message (null: none). */
@@ -135,6 +153,40 @@ export function CredentialSteps<S>(props: {
   });
   const { busy } = creating;
   const [session, setSession] = useState<S | null>(null);
+  // How step 2 is done: this device's passkey (offered first where it works), a passphrase,
+  // or a passphrase after a passkey that cannot unlock.
+  const [way, setWay] = useState<'passkey' | 'passphrase' | 'passkey-no-prf'>(props.viaPasskey ? 'passkey' : 'passphrase');
+  const [pending, setPending] = useState<{ code: string; finish: (passphrase: string) => Promise<void> } | null>(null);
+
+  async function passkeyDone() {
+    const via = props.viaPasskey;
+    if (!via) return;
+    const made = await creating.run(async () => {
+      const recovery = await newRecoveryCode();
+      return { recovery, ...(await via(recovery)) };
+    });
+    if (!made) return;
+    setSession(made.s);
+    props.onCreated?.(made.s);
+    if (made.needsPassphrase) {
+      setPending({ code: made.recovery, finish: made.needsPassphrase });
+      setWay('passkey-no-prf');
+      return;
+    }
+    dispatch({ type: 'created', code: made.recovery });
+  }
+
+  async function noPrfPassphraseDone(passphrase: string) {
+    const p = pending;
+    if (!p) return;
+    const done = await creating.run(async () => {
+      await p.finish(passphrase);
+      return true;
+    });
+    if (!done) return;
+    setPending(null);
+    dispatch({ type: 'created', code: p.code });
+  }
 
   async function passphraseDone(passphrase: string) {
     const made = await creating.run(async () => {
@@ -152,6 +204,53 @@ export function CredentialSteps<S>(props: {
     const next = credentialReducer(state, { type: 'check' });
     dispatch({ type: 'check' });
     if (next.step === 'done' && session) props.onDone(session);
+  }
+
+  if (step === 'passphrase' && way === 'passkey') {
+    return (
+      <main class="screen" key="passkey">
+        <ScreenTitle>{props.title}</ScreenTitle>
+        <p class="step">{t('create-step', { n: 2, total: 3 })}</p>
+        <p class="lead">{props.lead}</p>
+        <Listen texts={[props.title, t('passkey-create-title'), t('passkey-create-help')]} />
+        <section class="card stack" aria-labelledby="passkey-create-title" {...creating.busyProps}>
+          <h2 id="passkey-create-title">{t('passkey-create-title')}</h2>
+          <p>{t('passkey-create-help')}</p>
+          <ErrorBox id="passkey-create-error" {...creating.box} />
+          <p class="status" aria-live="polite">
+            {busy ? props.busyLabel : ''}
+          </p>
+          <button type="button" class="primary" disabled={busy} onClick={() => void passkeyDone()}>
+            {t('passkey-create-button')}
+          </button>
+          <button type="button" class="secondary" disabled={busy} onClick={() => setWay('passphrase')}>
+            {t('passkey-create-passphrase-instead')}
+          </button>
+          <button type="button" class="secondary" disabled={busy} onClick={() => props.onFirstStep(null)}>
+            {t('back')}
+          </button>
+        </section>
+      </main>
+    );
+  }
+
+  if (step === 'passphrase' && way === 'passkey-no-prf') {
+    return (
+      <main class="screen" key="passkey-no-prf">
+        <ScreenTitle>{props.title}</ScreenTitle>
+        <p class="step">{t('create-step', { n: 2, total: 3 })}</p>
+        <p class="notice" role="status" data-testid="passkey-no-prf">
+          {t('passkey-create-no-prf')}
+        </p>
+        <section class="card">
+          <PassphraseChooser busy={busy} submitLabel={t('passkey-create-no-prf-submit')} onDone={(p) => void noPrfPassphraseDone(p)} generated={props.generated} />
+          <p class="status" aria-live="polite">
+            {busy ? t('please-wait-keys') : ''}
+          </p>
+          <ErrorBox {...creating.box} />
+        </section>
+      </main>
+    );
   }
 
   if (step === 'passphrase') {

@@ -4,7 +4,8 @@
  *
  * Key material never appears in these messages: the worker keeps the wallet identity, every
  * document identity, slot keys, link identities and stream keys, and the page names them by
- * opaque numbers (`keys`, `doc`, `stream`, `link`) that mean nothing outside the worker. What
+ * opaque numbers (`keys`, `doc`, `stream`, `link`) that mean nothing outside the worker; a
+ * passkey's PRF output is handed over (its buffer transferred) and zeroed there. What
  * crosses is what the page must have anyway: auth and access keys (sent to the server),
  * ciphertexts, the plaintext it asked for, a new recovery code (shown once) and a link's
  * fragment (it goes into the link).
@@ -32,6 +33,13 @@ export interface Ops {
   /** Opens W from a key slot with slot keys made by this worker. */
   openWallet: { req: { slot: Uint8Array; keys: number }; res: { recipient: string } };
   sealSlot: { req: { keys: number }; res: { slot: Uint8Array } };
+  /**
+   * Opens W from a passkey slot with the passkey's PRF output. The page transfers the output's
+   * buffer (it is gone from the page) and the worker overwrites it once the slot key is made.
+   */
+  openWithPasskey: { req: { slot: Uint8Array; prfOutput: Uint8Array }; res: { recipient: string } };
+  /** A passkey slot holding the open W, for a PRF output transferred as for openWithPasskey. */
+  sealPasskeySlot: { req: { prfOutput: Uint8Array }; res: { slot: Uint8Array } };
   /** The open wallet's recipient, as this worker computes it (public). */
   walletRecipient: { req: Record<never, never>; res: { recipient: string } };
   /** The wallet becomes the link identity L of a link's fragment. */

@@ -6,8 +6,8 @@
  * included, is gone with it.
  */
 import init, {
-  ContentExporter, ContentReader, DocumentWriter, LinkSecret, SlotKeys, Wallet,
-  deriveRecoveryKeys, derivePassphraseKeys, encryptNote, encryptedLength, generateRecoveryCode, randomSalt,
+  ContentExporter, ContentReader, DocumentWriter, LinkSecret, PasskeyKey, SlotKeys, Wallet,
+  deriveRecoveryKeys, derivePassphraseKeys, derivePasskeyKey, encryptNote, encryptedLength, generateRecoveryCode, randomSalt,
 } from './pkg/pde_client_wasm.js';
 import { pdeErrorCode, transferables, type FromWorker, type Op, type ReplyOf, type RequestOf, type ToWorker } from './crypto-protocol';
 
@@ -47,6 +47,15 @@ function setWallet(w: Wallet): string {
   return w.recipient();
 }
 
+/** The slot key of a PRF output; the output's bytes are overwritten here, used or not. */
+function withPasskeyKey(prfOutput: Uint8Array): PasskeyKey {
+  try {
+    return derivePasskeyKey(prfOutput);
+  } finally {
+    prfOutput.fill(0);
+  }
+}
+
 type Handlers = { [K in Op]: (req: RequestOf<K>) => ReplyOf<K> };
 
 const handlers: Handlers = {
@@ -72,6 +81,22 @@ const handlers: Handlers = {
   createWallet: () => ({ recipient: setWallet(Wallet.create()) }),
   openWallet: ({ slot, keys }) => ({ recipient: setWallet(Wallet.open(slot, need(slotKeys, keys))) }),
   sealSlot: ({ keys }) => ({ slot: theWallet().sealSlot(need(slotKeys, keys)) }),
+  openWithPasskey: ({ slot, prfOutput }) => {
+    const key = withPasskeyKey(prfOutput);
+    try {
+      return { recipient: setWallet(Wallet.openWithPasskey(slot, key)) };
+    } finally {
+      key.free();
+    }
+  },
+  sealPasskeySlot: ({ prfOutput }) => {
+    const key = withPasskeyKey(prfOutput);
+    try {
+      return { slot: theWallet().sealPasskeySlot(key) };
+    } finally {
+      key.free();
+    }
+  },
   walletRecipient: () => ({ recipient: theWallet().recipient() }),
   openLink: ({ fragment }) => {
     const secret = LinkSecret.parse(fragment);

@@ -1,12 +1,14 @@
 /**
- * Settings of an open wallet: "Download everything" (export-section.tsx), and "Delete my
- * wallet" — what goes and what stays, the pseudonym typed to confirm, then the passphrase or
- * the recovery code as proof.
+ * Settings of an open wallet or worker account: "Ways to open my wallet" and "Where my wallet
+ * is open" (settings-access.tsx, for both), and for a holder "Download everything"
+ * (export-section.tsx) and "Delete my wallet" — what goes and what stays, the pseudonym typed
+ * to confirm, then the passphrase or the recovery code as proof.
  */
 import { useRef, useState } from 'preact/hooks';
-import { deleteWallet, samePseudonym, type DeletionProof } from './auth';
+import { deleteWallet, samePseudonym, type DeletionProof, type OpenSession } from './auth';
 import { ExportSection } from './export-section';
 import type { Session } from './session';
+import { SessionsSection, WaysInSection } from './settings-access';
 import { ErrorBox, NOT_REMEMBERED, PASSPHRASE_FIELD, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, type Msg } from './ui';
 
 /**
@@ -17,7 +19,29 @@ export const BACKUP_RETENTION_DAYS = 30;
 
 type Step = 'home' | 'confirm' | 'proof';
 
-export function SettingsScreen(props: { session: Session; onClose: () => void; onDeleted: () => void }) {
+export function SettingsScreen(props: { session: OpenSession; onClose: () => void; onDeleted: () => void }) {
+  const { t } = useI18n();
+  const { session } = props;
+  return (
+    <main class="screen">
+      <ScreenTitle>{t('settings-title')}</ScreenTitle>
+      <WaysInSection session={session} />
+      <SessionsSection />
+      {session.kind === 'holder' ? (
+        <>
+          <ExportSection session={session} />
+          <DeleteSection session={session} onClose={props.onClose} onDeleted={props.onDeleted} />
+        </>
+      ) : (
+        <button type="button" class="secondary" onClick={props.onClose}>
+          {t('back')}
+        </button>
+      )}
+    </main>
+  );
+}
+
+function DeleteSection(props: { session: Session; onClose: () => void; onDeleted: () => void }) {
   const { t, lang } = useI18n();
   const [step, setStep] = useState<Step>('home');
   const [typed, setTyped] = useState('');
@@ -64,9 +88,7 @@ export function SettingsScreen(props: { session: Session; onClose: () => void; o
   };
 
   return (
-    <main class="screen">
-      <ScreenTitle>{t('settings-title')}</ScreenTitle>
-      <ExportSection session={props.session} />
+    <>
       <section class="card stack" aria-labelledby="delete-title">
         <h2 id="delete-title" tabIndex={-1} ref={stepTitle}>
           {t('wallet-delete-title')}
@@ -178,7 +200,7 @@ export function SettingsScreen(props: { session: Session; onClose: () => void; o
           </form>
         )}
       </section>
-    </main>
+    </>
   );
 }
 

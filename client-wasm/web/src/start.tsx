@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { normalizePseudonym, openWithPassphrase, openWithRecoveryCode, setNewPassphrase, type OpenSession } from './auth';
+import { dropPasskeyLogin, normalizePseudonym, openWithPasskey, openWithPassphrase, openWithRecoveryCode, setNewPassphrase, type OpenSession } from './auth';
+import { passkeysSupported } from './passkeys';
 import { PassphraseChooser } from './passphrase';
 import { ErrorBox, Listen, NOT_REMEMBERED, PASSPHRASE_FIELD, ScreenTitle, errorMsg, invalidProps, msg, useAction, useI18n } from './ui';
 
@@ -34,10 +35,24 @@ export function StartScreen(props: {
     },
   });
   const { busy, error } = opening;
+  const passkey = useAction({ context });
+  // After a passkey that logs in but cannot unlock here: the pseudonym it logged in, and the
+  // passphrase field alone.
+  const [unlockFor, setUnlockFor] = useState<string | null>(null);
+  const anyBusy = busy || passkey.busy;
+
+  async function withPasskey() {
+    const got = await passkey.run(() => openWithPasskey());
+    if (!got) return;
+    if (got.kind === 'open') return props.onOpened(got.session);
+    setPassphrase('');
+    setUnlockFor(got.pseudonym);
+  }
 
   async function submit(e: Event) {
     e.preventDefault();
-    const p = normalizePseudonym(pseudonym);
+    const p = unlockFor ?? normalizePseudonym(pseudonym);
+    if (unlockFor !== null && !passphrase.trim()) return opening.fail(msg('passkey-unlock-need-passphrase'));
     if (!p || !passphrase.trim()) return opening.fail(msg(worker ? 'err-fill-both-worker' : 'err-fill-both'));
     const session = await opening.run(() => openWithPassphrase(p, passphrase));
     if (!session) return;
@@ -56,18 +71,40 @@ export function StartScreen(props: {
           {props.notice}
         </p>
       ) : null}
+      {unlockFor === null && passkeysSupported() ? (
+        <section class="card stack" aria-labelledby="passkey-title" {...passkey.busyProps}>
+          <h2 id="passkey-title">{t('passkey-open-title')}</h2>
+          <p>{t('passkey-open-help')}</p>
+          <ErrorBox id="passkey-error" {...passkey.box} />
+          <p class="status" aria-live="polite">
+            {passkey.busy ? t('passkey-open-busy') : ''}
+          </p>
+          <button type="button" class="primary" disabled={anyBusy} onClick={() => void withPasskey()}>
+            {t('passkey-open-button')}
+          </button>
+        </section>
+      ) : null}
       <section class="card" aria-labelledby="open-title">
-        <h2 id="open-title">{worker ? t('open-worker-title') : t('open-title')}</h2>
+        <h2 id="open-title">{unlockFor !== null ? t('passkey-unlock-title') : worker ? t('open-worker-title') : t('open-title')}</h2>
+        {unlockFor !== null ? (
+          <p class="notice" role="status" data-testid="passkey-unlock-why">
+            {t('passkey-unlock-why')}
+          </p>
+        ) : null}
         {/* Not a log-in form to the browser: nothing is offered for saving on a shared computer. */}
         <form class="stack" autocomplete="off" onSubmit={submit} {...opening.busyProps}>
-          <label for="open-pseudonym">{worker ? t('field-login-name') : t('field-pseudonym')}</label>
-          <input
-            id="open-pseudonym"
-            {...NOT_REMEMBERED}
-            dir="auto"
-            value={pseudonym}
-            onInput={(e) => setPseudonym(e.currentTarget.value)}
-          />
+          {unlockFor === null ? (
+            <>
+              <label for="open-pseudonym">{worker ? t('field-login-name') : t('field-pseudonym')}</label>
+              <input
+                id="open-pseudonym"
+                {...NOT_REMEMBERED}
+                dir="auto"
+                value={pseudonym}
+                onInput={(e) => setPseudonym(e.currentTarget.value)}
+              />
+            </>
+          ) : null}
           <label for="open-passphrase">{t('field-passphrase')}</label>
           <input
             id="open-passphrase"
@@ -94,9 +131,24 @@ export function StartScreen(props: {
           <p class="status" aria-live="polite">
             {busy ? t('opening') : ''}
           </p>
-          <button type="submit" class="primary" disabled={busy}>
+          <button type="submit" class="primary" disabled={anyBusy}>
             {t('open-submit')}
           </button>
+          {unlockFor !== null ? (
+            <button
+              type="button"
+              class="secondary"
+              disabled={anyBusy}
+              onClick={() => {
+                setUnlockFor(null);
+                setPassphrase('');
+                opening.fail(null);
+                void dropPasskeyLogin();
+              }}
+            >
+              {t('cancel')}
+            </button>
+          ) : null}
         </form>
       </section>
       {worker ? (

@@ -217,6 +217,8 @@ export function errorMsg(e: unknown, context: ErrorContext = 'other'): Msg {
       ? msg('err-document_too_large', { limit: { bytes: e.limit } })
       : msg('err-quota_exceeded', { free: { bytes: e.free }, limit: { bytes: e.limit } });
   }
+  // A passkey prompt closed or timed out (passkeys.ts): nothing happened.
+  if (e instanceof Error && e.name === 'PasskeyCancelled') return msg('passkey-cancelled');
   let code = 'internal';
   let retry = 0;
   if (e instanceof ApiError) {

@@ -12,6 +12,7 @@ import { formatDateTime, timeLeft, validRealName } from './sharing';
 import { ErrorBox, QrCode, ScreenTitle, errorMsg, msg, say, useAction, useI18n, useSession, type Msg } from './ui';
 import { useGeneratedWords } from './passphrase';
 import { useNav } from './nav';
+import { SettingsScreen } from './settings';
 import { DownloadConfirm, Viewer, downloadName, failureCode, useDecrypted } from './viewer';
 import { parseWorkerCode } from './workercode';
 import { cardQrText, codeOfFingerprint, recipientFingerprint } from './worker-key';
@@ -201,6 +202,7 @@ type WorkerView =
   | { kind: 'list' }
   | { kind: 'doc'; share: string; doc: string }
   | { kind: 'card' }
+  | { kind: 'settings' }
   | { kind: 'ended' }
   | { kind: 'suspended' };
 
@@ -230,6 +232,9 @@ export function WorkerHome(props: { session: WorkerSession }) {
   if (view.kind === 'suspended') return <SuspendedScreen />;
   if (view.kind === 'ended') return <EndedScreen onBack={() => setView({ kind: 'list' })} />;
   if (view.kind === 'card') return <CardScreen session={session} onBack={() => setView({ kind: 'list' })} />;
+  if (view.kind === 'settings') {
+    return <SettingsScreen session={session} onClose={() => setView({ kind: 'list' })} onDeleted={() => setView({ kind: 'list' })} />;
+  }
   if (view.kind === 'doc') {
     const share = session.shares.find((s) => s.id === view.share);
     const doc = share?.docs.find((d) => d.id === view.doc);
@@ -252,6 +257,7 @@ export function WorkerHome(props: { session: WorkerSession }) {
       session={session}
       onOpen={(share, doc) => setView({ kind: 'doc', share, doc })}
       onCard={() => setView({ kind: 'card' })}
+      onSettings={() => setView({ kind: 'settings' })}
       onFailure={failed}
     />
   );
@@ -261,6 +267,7 @@ function SharedWithMe(props: {
   session: WorkerSession;
   onOpen: (share: string, doc: string) => void;
   onCard: () => void;
+  onSettings: () => void;
   onFailure: (err: unknown) => boolean;
 }) {
   const { t, lang } = useI18n();
@@ -300,6 +307,9 @@ function SharedWithMe(props: {
         </button>
         <button type="button" class="secondary" disabled={busy} onClick={() => void refresh()}>
           {t('worker-refresh')}
+        </button>
+        <button type="button" class="secondary" onClick={props.onSettings}>
+          {t('settings-open')}
         </button>
       </div>
       <p class="status" aria-live="polite">

@@ -5,8 +5,9 @@ import http from 'node:http';
  * headers and full body bytes are kept in `records`, then the request is forwarded as is; the
  * answer's status is added to the record when it arrives.
  */
-export async function startProxy(targetUrl) {
-  const target = new URL(targetUrl);
+export async function startProxy(targetUrl = null) {
+  // Set later with setTarget() when the server must know the proxy's address first (passkeys).
+  let target = targetUrl ? new URL(targetUrl) : null;
   const records = [];
   const server = http.createServer((req, res) => {
     const chunks = [];
@@ -15,6 +16,11 @@ export async function startProxy(targetUrl) {
       const body = Buffer.concat(chunks);
       const record = { method: req.method, url: req.url, headers: { ...req.headers }, rawHeaders: [...req.rawHeaders], body, status: null };
       records.push(record);
+      if (!target) {
+        res.writeHead(502);
+        res.end();
+        return;
+      }
       const upstream = http.request(
         { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
         (up) => {
@@ -34,6 +40,11 @@ export async function startProxy(targetUrl) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
+    /** The same proxy by a domain name (a secure context where WebAuthn works). */
+    localhostUrl: `http://localhost:${port}`,
+    setTarget(url) {
+      target = new URL(url);
+    },
     records,
     async stop() {
       server.closeAllConnections?.();

@@ -12,9 +12,11 @@ import { filesUnder } from './scan.mjs';
  * web app (`--web-dir`, or with `{ webDir: null }` the app compiled into the binary), on a
  * SQLite file in the data directory or, with `{ database: 'postgres' }`, on a fresh database
  * in the test cluster named by PDE_TEST_POSTGRES_URL (`cargo xtask test` starts one).
+ * With `publicUrl` (e.g. `http://localhost:<port>` of the proxy), the server is told its public
+ * address: a domain name there turns passkeys on (the relying party id is its host).
  * Resolves to { url, dataDir, blobDir, storedFiles(), stop(), admin(), cleanup() }.
  */
-export async function startServer(env = {}, { webDir = DIST_DIR, database = 'sqlite' } = {}) {
+export async function startServer(env = {}, { webDir = DIST_DIR, database = 'sqlite', publicUrl = null } = {}) {
   const bin = serverBin();
   if (!existsSync(bin)) throw new Error(`server binary not found: ${bin} (cargo build -p pde-server, or set PDE_SERVER_BIN)`);
   if (webDir && !existsSync(path.join(webDir, 'index.html'))) throw new Error(`web app not built: ${webDir} (npm run build in client-wasm/web)`);
@@ -22,7 +24,8 @@ export async function startServer(env = {}, { webDir = DIST_DIR, database = 'sql
   const web = webDir ? ['--web-dir', webDir] : [];
   const databaseUrl = database === 'postgres' ? freshPostgresDatabase() : null;
   const db = databaseUrl ? ['--database-url', databaseUrl] : [];
-  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--data-dir', dataDir, ...web, ...db], {
+  const pub = publicUrl ? ['--public-url', publicUrl] : [];
+  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--data-dir', dataDir, ...web, ...db, ...pub], {
     // Without --web-dir, run where no built app lies around, so only an embedded one can answer.
     cwd: webDir ? REPO_ROOT : dataDir,
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn', ...env },
@@ -81,7 +84,7 @@ export async function startServer(env = {}, { webDir = DIST_DIR, database = 'sql
     /** Runs `pde-server admin …args` on this server's data; resolves to its stdout. */
     admin(...args) {
       return new Promise((resolve, reject) => {
-        execFile(bin, ['admin', ...args, '--data-dir', dataDir, ...db, '--public-url', url], { cwd: REPO_ROOT }, (err, stdout, stderr) => {
+        execFile(bin, ['admin', ...args, '--data-dir', dataDir, ...db, '--public-url', publicUrl ?? url], { cwd: REPO_ROOT }, (err, stdout, stderr) => {
           if (err) reject(new Error(`pde-server admin ${args.join(' ')} failed: ${err.message}\n${stderr}`));
           else resolve(stdout);
         });
