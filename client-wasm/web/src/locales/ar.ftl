@@ -541,3 +541,38 @@ wallet-delete-submit = حذف محفظتي نهائيًا
 wallet-deleted-title = حُذفت المحفظة
 wallet-deleted-text = حُذفت المحفظة وأُغلقت. لم يبق منها شيء مفتوح على هذا الحاسوب.
 wallet-deleted-start = الذهاب إلى صفحة البداية
+
+## الإخفاء حتى… (وثائق يخفيها الخادم حتى وقت معيّن)
+hide-start = إخفاء حتى…
+hide-title = إخفاء وثائق حتى…
+hide-lead = تختفي الوثائق المخفية من محفظتك حتى الوقت الذي تختاره: على كل هاتف وحاسوب، حتى بعبارة المرور أو مفتاح المرور أو رمز الاسترداد. لا يستطيع أحد إعادتها قبل ذلك، ولا أنت. تعود من تلقاء نفسها.
+hide-pick-legend = الوثائق المراد إخفاؤها
+hide-picked = { $n ->
+    [one] وثيقة واحدة مختارة
+   *[other] { $n } وثائق مختارة
+}
+hide-when-legend = إخفاؤها حتى
+hide-when-hours2 = بعد ساعتين
+hide-when-tonight = هذا المساء، الساعة 20:00
+hide-when-tomorrow = مساء الغد، الساعة 20:00
+hide-when-custom = تاريخ ووقت أختارهما
+hide-date = التاريخ
+hide-time = الوقت
+hide-next = إخفاء…
+hide-err-no-docs = اختر وثيقة واحدة على الأقل لإخفائها.
+hide-err-no-time = اختر حتى متى تخفيها.
+hide-err-custom = اكتب تاريخًا ووقتًا.
+err-hide_until_past = لقد مضى هذا الوقت. اختر وقتًا لاحقًا.
+err-hide_until_too_far = يمكن إخفاء الوثائق 90 يومًا على الأكثر. اختر تاريخًا أقرب.
+hide-confirm-title = { $n ->
+    [one] إخفاء وثيقة واحدة حتى { $until }؟
+   *[other] إخفاء { $n } وثائق حتى { $until }؟
+}
+hide-confirm-text = حتى ذلك الحين لا يستطيع أحد رؤيتها أو إعادتها، ولا أنت بعبارة المرور أو رمز الاسترداد.
+hide-leaves-worker = «{ $title }» مشاركة مع { $name }؛ إخفاؤها ينهي ذلك.
+hide-leaves-link = «{ $title }» مشاركة عبر رابط؛ إخفاؤها ينهي ذلك.
+hide-confirm = إخفاؤها
+hide-done = { $n ->
+    [one] وثيقة واحدة مخفية حتى { $until }.
+   *[other] { $n } وثائق مخفية حتى { $until }.
+}
