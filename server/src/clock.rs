@@ -53,6 +53,28 @@ impl Clock for TestClock {
     }
 }
 
+/// A clock that stands at the Unix seconds written in a file, read at every call (the
+/// system clock while the file is missing or unreadable). Only in builds with the
+/// `test-clock` feature, which cannot be a release build: the end-to-end tests build the
+/// server with it and move the server's time by writing the file named by
+/// `PDE_TEST_CLOCK_FILE` (tests/e2e/README.md).
+#[cfg(feature = "test-clock")]
+#[derive(Debug, Clone)]
+pub struct FileClock(pub std::path::PathBuf);
+
+#[cfg(all(feature = "test-clock", not(debug_assertions)))]
+compile_error!("the `test-clock` feature is for test builds only, never a release build");
+
+#[cfg(feature = "test-clock")]
+impl Clock for FileClock {
+    fn now(&self) -> UnixSeconds {
+        std::fs::read_to_string(&self.0)
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or_else(|| SystemClock.now())
+    }
+}
+
 /// Start of the UTC day holding `t`, in Unix seconds.
 pub fn day_of(t: UnixSeconds) -> UnixSeconds {
     t - t.rem_euclid(86_400)

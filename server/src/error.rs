@@ -77,6 +77,12 @@ pub enum AppError {
     /// The body is not exactly the announced size.
     #[error("the body is not exactly the announced size")]
     SizeMismatch,
+    /// A hiding time that has already passed (server clock).
+    #[error("this time has already passed; choose a later one")]
+    HideUntilPast,
+    /// A hiding time further ahead than the server allows.
+    #[error("documents can be hidden for at most 90 days")]
+    HideUntilTooFar,
     /// The content was already uploaded (or is being uploaded).
     #[error("the content of this document is already uploaded")]
     AlreadyUploaded,
@@ -194,6 +200,7 @@ impl AppError {
             Self::BadRequest(_) | Self::InvalidField { .. } | Self::SizeMismatch => {
                 StatusCode::BAD_REQUEST
             }
+            Self::HideUntilPast | Self::HideUntilTooFar => StatusCode::BAD_REQUEST,
             Self::InvalidWorkerCode(_) | Self::WorkerCodeMistyped(_) => StatusCode::BAD_REQUEST,
             Self::PasskeyRejected(_) | Self::UserVerificationRequired => StatusCode::BAD_REQUEST,
             Self::PasskeysUnavailable => StatusCode::NOT_FOUND,

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use pde_server::admin;
-use pde_server::clock::SystemClock;
+use pde_server::clock::{Clock, SystemClock};
 use pde_server::config::{Command, Config};
 use pde_server::config_file::{self, Parsed};
 use tracing::Level;
@@ -79,11 +79,22 @@ fn main() -> ExitCode {
     }
 }
 
+/// The system clock; in a test build (`test-clock` feature), the clock file named by
+/// `PDE_TEST_CLOCK_FILE` when it is set.
+fn clock() -> Arc<dyn Clock> {
+    #[cfg(feature = "test-clock")]
+    if let Some(path) = std::env::var_os("PDE_TEST_CLOCK_FILE") {
+        tracing::warn!(?path, "test build: the server's clock is read from a file");
+        return Arc::new(pde_server::clock::FileClock(path.into()));
+    }
+    Arc::new(SystemClock)
+}
+
 async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     tracing::info!(?config, "starting");
     let listen = config.listen;
     let config_metrics_listen = config.metrics_listen;
-    let state = pde_server::prepare(config, Arc::new(SystemClock)).await?;
+    let state = pde_server::prepare(config, clock()).await?;
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| format!("cannot listen on {listen}: {e}"))?;

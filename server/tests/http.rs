@@ -25,6 +25,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/documents/{id}/content"),
     ("PUT", "/api/v1/documents/{id}/metadata"),
     ("DELETE", "/api/v1/documents/{id}"),
+    ("POST", "/api/v1/documents/hide"),
     // docs/sharing.md
     ("POST", "/api/v1/invitations/lookup"),
     ("POST", "/api/v1/workers"),

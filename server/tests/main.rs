@@ -15,6 +15,7 @@ mod deletion;
 mod documents;
 mod edges;
 mod faults;
+mod hiding;
 mod http;
 mod metrics;
 mod openapi;

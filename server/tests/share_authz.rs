@@ -12,6 +12,7 @@ use crate::common::sharing::*;
 use crate::common::webauthn::{Answer, ORIGIN, SoftPasskey, passphrase_proof};
 use crate::common::*;
 use axum::http::{Method, StatusCode};
+use pde_server::clock::Clock;
 use serde_json::{Value, json};
 
 /// The callers and states, one column each.
@@ -83,6 +84,7 @@ enum Row {
     LinkContent,
     LinkDownload,
     AccountDelete,
+    DocumentsHide,
     PasskeyList,
     PasskeyRegisterStart,
     PasskeyRegisterFinish,
@@ -120,6 +122,7 @@ const TABLE: &[(Row, &str, [&str; 10])] = &[
     (Row::LinkContent,      "POST links/…/content",            ["404 not_found",      "404 not_found", "404 not_found", "404 not_found", "404 not_found", "404 not_found",          "200",                 "200",                 "410 share_ended",        "410 share_ended"]),
     (Row::LinkDownload,     "POST links/…/download",           ["404 not_found",      "404 not_found", "404 not_found", "404 not_found", "404 not_found", "404 not_found",          "204",                 "204",                 "410 share_ended",        "410 share_ended"]),
     (Row::AccountDelete,    "DELETE account",                  ["401 unauthenticated", "204",          "400 invalid_field", "403 forbidden", "403 forbidden", "403 worker_suspended", "401 unauthenticated", "401 unauthenticated", "401 unauthenticated",  "401 unauthenticated"]),
+    (Row::DocumentsHide,    "POST documents/hide",             ["401 unauthenticated", "204",          "404 not_found", "403 forbidden", "403 forbidden", "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "204",                    "404 not_found"]),
     (Row::PasskeyList,      "GET account/passkeys",            ["401 unauthenticated", "200",          "200",           "200",           "200",           "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "200",                    "200"]),
     (Row::PasskeyRegisterStart, "POST account/passkeys/start", ["401 unauthenticated", "200",          "200",           "200",           "200",           "403 worker_suspended",   "401 unauthenticated", "401 unauthenticated", "410 ceremony_expired",   "410 ceremony_expired"]),
     (Row::PasskeyRegisterFinish, "POST account/passkeys/finish", ["401 unauthenticated", "201",        "410 ceremony_expired", "410 ceremony_expired", "410 ceremony_expired", "403 worker_suspended", "401 unauthenticated", "401 unauthenticated", "410 ceremony_expired", "410 ceremony_expired"]),
@@ -502,6 +505,7 @@ impl Fixture {
                 | Row::ShareList
                 | Row::ShareRevoke
                 | Row::AccountDelete
+                | Row::DocumentsHide
         );
         let worker_row = matches!(
             row,
@@ -670,6 +674,33 @@ impl Fixture {
                 )
                 .await
             }
+            Row::DocumentsHide => {
+                // Holder A hides a document made for this cell, so A's shared one stays;
+                // "expired" is one whose earlier hiding is over, "revoked" one still hidden.
+                let target = match col {
+                    Col::HolderA | Col::Expired | Col::Revoked => {
+                        let own = t.store(&self.a.session, b"to hide").await;
+                        if col != Col::HolderA {
+                            let r = post(
+                                "/api/v1/documents/hide".into(),
+                                Some(json!({"ids": [own], "until": t.clock.now() + 60})),
+                            )
+                            .await;
+                            assert_eq!(r.status, StatusCode::NO_CONTENT);
+                        }
+                        if col == Col::Expired {
+                            t.clock.advance(60);
+                        }
+                        own
+                    }
+                    _ => doc.clone(),
+                };
+                post(
+                    "/api/v1/documents/hide".into(),
+                    Some(json!({"ids": [target], "until": t.clock.now() + 3600})),
+                )
+                .await
+            }
             _ => unreachable!("a passkey or Settings row"),
         }
     }
@@ -746,7 +777,7 @@ async fn every_share_passkey_and_settings_endpoint_answers_every_caller_as_the_t
     }
     assert_eq!(
         TABLE.len(),
-        25,
+        26,
         "one row per share-related, passkey and Settings endpoint, and the wallet's deletion"
     );
     assert!(

@@ -157,8 +157,8 @@ async fn story(s: &impl Storage) {
     );
     let d2 = document(alice.id, 400, 2000);
     assert!(s.reserve_document(&d2, 1000).await.unwrap());
-    assert_eq!(s.used_bytes(alice.id).await.unwrap(), 1000);
-    assert_eq!(s.used_bytes(bob.id).await.unwrap(), 0);
+    assert_eq!(s.used_bytes(alice.id, 0).await.unwrap(), 1000);
+    assert_eq!(s.used_bytes(bob.id, 0).await.unwrap(), 0);
     assert!(
         s.reserve_document(&document(bob.id, 1000, 1000), 1000)
             .await
@@ -166,7 +166,7 @@ async fn story(s: &impl Storage) {
     );
 
     // Only complete documents are listed; uploads move pending → uploading → complete.
-    assert!(s.list_documents(alice.id).await.unwrap().is_empty());
+    assert!(s.list_documents(alice.id, 0).await.unwrap().is_empty());
     assert!(
         !s.begin_upload(bob.id, d1.id, 1100, 60).await.unwrap(),
         "not Bob's"
@@ -186,20 +186,28 @@ async fn story(s: &impl Storage) {
     assert!(!s.stale_documents(1299).await.unwrap().contains(&d1.id));
     assert!(s.finish_upload(alice.id, d1.id).await.unwrap());
     assert!(!s.begin_upload(alice.id, d1.id, 9999, 60).await.unwrap());
-    let listed = s.list_documents(alice.id).await.unwrap();
+    let listed = s.list_documents(alice.id, 0).await.unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(
         (listed[0].id, listed[0].size, listed[0].state),
         (d1.id, 600, DocumentState::Complete)
     );
-    assert!(s.list_documents(bob.id).await.unwrap().is_empty());
+    assert!(s.list_documents(bob.id, 0).await.unwrap().is_empty());
 
     // Owner checks.
-    assert!(s.document(bob.id, d1.id).await.unwrap().is_none());
-    assert!(!s.set_metadata(bob.id, d1.id, b"x").await.unwrap());
-    assert!(s.set_metadata(alice.id, d1.id, b"renamed").await.unwrap());
+    assert!(s.document(bob.id, d1.id, 0).await.unwrap().is_none());
+    assert!(!s.set_metadata(bob.id, d1.id, b"x", 0).await.unwrap());
+    assert!(
+        s.set_metadata(alice.id, d1.id, b"renamed", 0)
+            .await
+            .unwrap()
+    );
     assert_eq!(
-        s.document(alice.id, d1.id).await.unwrap().unwrap().metadata,
+        s.document(alice.id, d1.id, 0)
+            .await
+            .unwrap()
+            .unwrap()
+            .metadata,
         b"renamed"
     );
     assert!(!s.delete_document(bob.id, d1.id, 2000).await.unwrap());
@@ -227,7 +235,7 @@ async fn story(s: &impl Storage) {
     assert!(!s.finish_upload(alice.id, d2.id).await.unwrap());
 
     assert!(s.delete_document(alice.id, d1.id, 2000).await.unwrap());
-    assert_eq!(s.used_bytes(alice.id).await.unwrap(), 0);
+    assert_eq!(s.used_bytes(alice.id, 0).await.unwrap(), 0);
 }
 
 /// Sharing: organisations, invitations, workers, shares, links, receipts, the purge.
@@ -623,7 +631,7 @@ async fn sharing_story(s: &impl Storage) {
     );
 
     // The holder's view: newest first, with worker, document ids and receipts.
-    let mine = s.holder_shares(holder.id).await.unwrap();
+    let mine = s.holder_shares(holder.id, 0).await.unwrap();
     assert_eq!(
         mine.iter().map(|h| h.share.id).collect::<Vec<_>>(),
         vec![revocable.id, link.id, to_worker.id]
@@ -649,7 +657,7 @@ async fn sharing_story(s: &impl Storage) {
         ]
     );
     assert!(mine[1].worker.is_none());
-    assert!(s.holder_shares(w.account_id).await.unwrap().is_empty());
+    assert!(s.holder_shares(w.account_id, 0).await.unwrap().is_empty());
 
     // The purge: envelopes and notes of expired shares; rows, ids and receipts stay.
     assert_eq!(
@@ -664,7 +672,7 @@ async fn sharing_story(s: &impl Storage) {
         }
     );
     assert!(s.shared_documents(to_worker.id).await.unwrap().is_empty());
-    let after = s.holder_shares(holder.id).await.unwrap();
+    let after = s.holder_shares(holder.id, 0).await.unwrap();
     assert_eq!(after[2].document_ids, vec![d2.id, d1.id]);
     assert_eq!(after[2].receipts.len(), 2);
     assert_eq!(
@@ -674,7 +682,7 @@ async fn sharing_story(s: &impl Storage) {
 
     // Deleting a document drops it from the shares' lists, not the receipts.
     assert!(s.delete_document(holder.id, d1.id, 300).await.unwrap());
-    let after = s.holder_shares(holder.id).await.unwrap();
+    let after = s.holder_shares(holder.id, 0).await.unwrap();
     assert_eq!(after[2].document_ids, vec![d2.id]);
     assert_eq!(after[2].receipts.len(), 2);
 }

@@ -98,7 +98,7 @@ pub const STEPS: &[Step] = &[
         name: "server-build",
         deps: &["web-build"],
         needs: Needs::NONE,
-        about: "cargo build -p pde-server --features embedded-web (the e2e tests' server)",
+        about: "cargo build -p pde-server --features embedded-web,test-clock (the e2e tests' server)",
     },
     Step {
         name: "e2e-install",
@@ -141,7 +141,8 @@ fn run_step(name: &str) -> Result<()> {
         "web-test" => Cmd::new("npm").args(["test"]).dir(WEB_DIR).run(),
         "web-build" => wasm::npm_run(WEB_DIR, "build"),
         "server-build" => Cmd::new("cargo")
-            .args(["build", "-p", "pde-server", "--features", "embedded-web"])
+            .args(["build", "-p", "pde-server"])
+            .args(["--features", "embedded-web,test-clock"])
             .run(),
         "e2e-install" => wasm::npm_ci(E2E_DIR),
         "e2e" => {

@@ -203,6 +203,9 @@ export const api = {
     request<Schemas['CreateDocumentResponse']>('POST', '/documents', body),
   putMetadata: (id: string, metadata: string) => request<void>('PUT', `/documents/${id}/metadata`, { metadata } satisfies Schemas['MetadataRequest']),
   deleteDocument: (id: string) => request<void>('DELETE', `/documents/${id}`),
+  /** Hides documents until `until` (Unix seconds, server clock): see docs/api.md. */
+  hideDocuments: (ids: string[], until: number) =>
+    request<void>('POST', '/documents/hide', { ids, until } satisfies Schemas['HideRequest']),
   content: (id: string): Promise<Response> => binary('GET', `/documents/${seg(id)}/content`),
 
   // ---- passkeys and Settings (docs/api.md, "Passkeys and the Settings routes") ----

@@ -285,6 +285,21 @@ export class Session extends SessionBase {
     this.changed();
   }
 
+  /**
+   * Hides documents until `until` (Unix seconds): the server withholds them from then on, so
+   * they leave the list here too, their keys forgotten, as if deleted; the next opening of the
+   * wallet after that time lists them again.
+   */
+  async hide(entries: readonly DocEntry[], until: number): Promise<void> {
+    await api.hideDocuments(entries.map((e) => e.id), until);
+    const gone = new Set(entries.map((e) => e.id));
+    for (const e of entries) if (e.handle !== null) this.safeForget(e.handle);
+    this.docs = this.docs.filter((d) => !gone.has(d.id));
+    this.changed();
+    this.usage = (await api.account()).usage;
+    this.changed();
+  }
+
   private safeForget(handle: number): void {
     void this.crypto.call({ op: 'forgetDocuments', docs: [handle] }).catch(() => undefined);
   }

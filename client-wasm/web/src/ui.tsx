@@ -286,6 +286,8 @@ const CODE_MESSAGES: Record<MessageCode, string> = {
   passkey_rejected: 'err-passkey_rejected',
   user_verification_required: 'err-user_verification_required',
   passkey_taken: 'err-passkey_taken',
+  hide_until_past: 'err-hide_until_past',
+  hide_until_too_far: 'err-hide_until_too_far',
   internal: 'err-internal',
   network: 'err-network',
   damaged: 'err-damaged',

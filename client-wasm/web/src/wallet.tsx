@@ -5,6 +5,7 @@ import { downscaleImage, DOWNSCALABLE, makeThumbnail, thumbField } from './image
 import { newMetadata } from './metadata';
 import type { DocEntry, Phase, Session } from './session';
 import { DocList } from './doclist';
+import { HideScreen } from './hide';
 import { SettingsScreen } from './settings';
 import { ShareScreen } from './share/screen';
 import { MySharesScreen } from './share/shares';
@@ -18,6 +19,7 @@ type View =
   | { kind: 'note' }
   | { kind: 'doc'; id: string }
   | { kind: 'share' }
+  | { kind: 'hide' }
   | { kind: 'shares' }
   | { kind: 'settings' };
 
@@ -65,6 +67,9 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void; o
       />
     );
   }
+  if (view.kind === 'hide') {
+    return <HideScreen session={session} onDone={(m) => home(m)} onCancel={() => home()} />;
+  }
   if (view.kind === 'shares') {
     return <MySharesScreen session={session} onClose={() => home()} onShare={() => setView({ kind: 'share' })} />;
   }
@@ -96,6 +101,7 @@ export function WalletScreen(props: { session: Session; keepAlive: () => void; o
       onNote={() => setView({ kind: 'note' })}
       onOpen={(id) => setView({ kind: 'doc', id })}
       onShare={() => setView({ kind: 'share' })}
+      onHide={() => setView({ kind: 'hide' })}
       onShares={() => setView({ kind: 'shares' })}
       onSettings={() => setView({ kind: 'settings' })}
     />
@@ -116,6 +122,7 @@ function HomeScreen(props: {
   onNote: () => void;
   onOpen: (id: string) => void;
   onShare: () => void;
+  onHide: () => void;
   onShares: () => void;
   onSettings: () => void;
 }) {
@@ -162,6 +169,9 @@ function HomeScreen(props: {
         </button>
         <button type="button" class="secondary" disabled={docs.length === 0} onClick={props.onShare}>
           {t('share-start')}
+        </button>
+        <button type="button" class="secondary" disabled={docs.length === 0} onClick={props.onHide}>
+          {t('hide-start')}
         </button>
         <button type="button" class="secondary" onClick={props.onShares}>
           {t('shares-open')}

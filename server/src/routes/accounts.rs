@@ -127,7 +127,10 @@ async fn view(state: &AppState, account: Account) -> Result<AccountView, AppErro
         kind: account.kind.as_str(),
         worker,
         usage: Usage {
-            used_bytes: state.storage.used_bytes(account.id).await?,
+            used_bytes: state
+                .storage
+                .used_bytes(account.id, state.clock.now())
+                .await?,
             quota_bytes: state.config.quota_bytes,
             max_document_bytes: state.config.max_document_bytes,
         },

@@ -1,5 +1,9 @@
 //! `/api/v1/documents` (holders only): reserve, upload (streamed), list, download, update
-//! metadata, delete.
+//! metadata, delete, hide until a time.
+//!
+//! A document hidden until a time does not exist for any route until the server's clock
+//! reaches that time: every lookup here passes the clock's now to the store, which leaves
+//! hidden documents out.
 
 use std::io;
 use std::time::Duration;
@@ -19,8 +23,12 @@ use crate::extract::{ApiJson, B64, DocPath};
 use crate::ids::{AccountId, DocumentId};
 use crate::roles::Holder;
 use crate::state::AppState;
+use crate::storage::MAX_IDS_PER_LOOKUP;
 use crate::storage::{Document, DocumentState};
 use crate::validate::{MAX_ENVELOPE_BYTES, MAX_METADATA_BYTES};
+
+/// The furthest ahead a document can be hidden.
+pub const MAX_HIDE_SECS: i64 = 90 * 86_400;
 
 /// `POST /api/v1/documents` body.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -139,7 +147,7 @@ pub async fn list(
 ) -> Result<Json<DocumentList>, AppError> {
     let documents = state
         .storage
-        .list_documents(holder.account_id)
+        .list_documents(holder.account_id, state.clock.now())
         .await?
         .into_iter()
         .map(|d| DocumentView {
@@ -180,7 +188,7 @@ pub async fn put_content(
     let running = state.drain.start_upload().ok_or(AppError::Unavailable)?;
     let document = state
         .storage
-        .document(owner, id)
+        .document(owner, id, state.clock.now())
         .await?
         .ok_or(AppError::NotFound)?;
     if document.state == DocumentState::Complete {
@@ -282,7 +290,7 @@ pub async fn get_content(
 ) -> Result<Response, AppError> {
     let document = state
         .storage
-        .document(holder.account_id, id)
+        .document(holder.account_id, id, state.clock.now())
         .await?
         .ok_or(AppError::NotFound)?;
     if document.state != DocumentState::Complete {
@@ -324,7 +332,7 @@ pub async fn put_metadata(
     let metadata = req.metadata.bounded("metadata", 1, MAX_METADATA_BYTES)?;
     if !state
         .storage
-        .set_metadata(holder.account_id, id, &metadata)
+        .set_metadata(holder.account_id, id, &metadata, state.clock.now())
         .await?
     {
         return Err(AppError::NotFound);
@@ -359,5 +367,59 @@ pub async fn delete(
     // Rows first: a crash or a store failure from here on leaves a blob no row names, which
     // the sweep's orphan pass deletes (sweeper.rs).
     state.blobs.delete(id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /api/v1/documents/hide` body.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct HideRequest {
+    /// The documents to hide (distinct, 1 to 1000), all complete documents of the holder.
+    #[schema(value_type = Vec<String>)]
+    pub ids: Vec<DocumentId>,
+    /// Until when, Unix seconds (server clock): later than now, at most 90 days ahead.
+    pub until: i64,
+}
+
+/// Hides documents until a time: until the server's clock reaches it they do not exist for
+/// any route, whatever the session; nothing can bring them back earlier. Each leaves the
+/// active shares it is in; a share left with no document ends as if revoked.
+#[utoipa::path(post, operation_id = "hide_documents", path = "/api/v1/documents/hide", tag = "documents", security(("session" = [])),
+    request_body = HideRequest,
+    responses(
+        (status = 204, description = "Hidden"),
+        (status = 400, body = ErrorBody, description = "bad_request, invalid_field, hide_until_past, hide_until_too_far"),
+        (status = 401, body = ErrorBody, description = "unauthenticated"),
+        (status = 403, body = ErrorBody, description = "forbidden (a worker), worker_suspended"),
+        (status = 404, body = ErrorBody, description = "not_found (one of the ids is unknown, another account's, incomplete or already hidden; nothing is hidden)"),
+    ))]
+pub async fn hide(
+    State(state): State<AppState>,
+    holder: Holder,
+    ApiJson(req): ApiJson<HideRequest>,
+) -> Result<StatusCode, AppError> {
+    if req.ids.is_empty() || req.ids.len() > MAX_IDS_PER_LOOKUP {
+        return Err(AppError::field(
+            "ids",
+            format!("must hold 1 to {MAX_IDS_PER_LOOKUP} documents"),
+        ));
+    }
+    let mut seen = std::collections::HashSet::new();
+    if !req.ids.iter().all(|id| seen.insert(*id)) {
+        return Err(AppError::field("ids", "must be distinct"));
+    }
+    let now = state.clock.now();
+    if req.until <= now {
+        return Err(AppError::HideUntilPast);
+    }
+    if req.until - now > MAX_HIDE_SECS {
+        return Err(AppError::HideUntilTooFar);
+    }
+    if !state
+        .storage
+        .hide_documents(holder.account_id, &req.ids, req.until, now)
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -82,6 +82,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(documents::put_content, documents::get_content))
         .routes(routes!(documents::put_metadata))
         .routes(routes!(documents::delete))
+        .routes(routes!(documents::hide))
         .routes(routes!(invitations::lookup))
         .routes(routes!(workers::join))
         .routes(routes!(workers::by_code))

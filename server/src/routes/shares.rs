@@ -326,7 +326,7 @@ pub async fn list(
     let now = state.clock.now();
     let shares = state
         .storage
-        .holder_shares(holder.account_id)
+        .holder_shares(holder.account_id, state.clock.now())
         .await?
         .into_iter()
         .map(|s| share_view(s, now))

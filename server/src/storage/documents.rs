@@ -19,12 +19,36 @@ pub trait DocumentStore: Send + Sync {
     /// Reserves a pending document unless the owner's documents (pending ones included)
     /// plus this one would exceed `quota`; returns false when over quota.
     async fn reserve_document(&self, document: &Document, quota: u64) -> StorageResult<bool>;
-    /// Bytes counted against an account's quota (pending documents included).
-    async fn used_bytes(&self, id: AccountId) -> StorageResult<u64>;
-    /// A document of this owner, whatever its state.
-    async fn document(&self, owner: AccountId, id: DocumentId) -> StorageResult<Option<Document>>;
-    /// The complete documents of an owner, oldest first.
-    async fn list_documents(&self, owner: AccountId) -> StorageResult<Vec<Document>>;
+    /// Bytes of an account's documents not hidden at `now` (pending documents included): the
+    /// usage the holder is shown. The quota itself counts hidden documents too
+    /// ([`DocumentStore::reserve_document`]), so hiding frees no space.
+    async fn used_bytes(&self, id: AccountId, now: UnixSeconds) -> StorageResult<u64>;
+    /// A document of this owner, whatever its state, unless it is hidden at `now`.
+    async fn document(
+        &self,
+        owner: AccountId,
+        id: DocumentId,
+        now: UnixSeconds,
+    ) -> StorageResult<Option<Document>>;
+    /// The complete documents of an owner not hidden at `now`, oldest first.
+    async fn list_documents(
+        &self,
+        owner: AccountId,
+        now: UnixSeconds,
+    ) -> StorageResult<Vec<Document>>;
+    /// Hides complete documents of `owner` until `until`, in one transaction, if every one of
+    /// `ids` (distinct, at most [`MAX_IDS_PER_LOOKUP`]) is a complete document of the owner not
+    /// already hidden at `now`; nothing changes otherwise (false). Each leaves every share of
+    /// the owner that is active at `now` (its place and envelope deleted, as deleting it
+    /// would), its envelopes in ended shares are deleted, and an active share left with no
+    /// document ends at `now` as if revoked.
+    async fn hide_documents(
+        &self,
+        owner: AccountId,
+        ids: &[DocumentId],
+        until: UnixSeconds,
+        now: UnixSeconds,
+    ) -> StorageResult<bool>;
     /// Moves a pending document to uploading at `now`, or takes over an upload whose last
     /// sign of life ([`DocumentStore::keep_upload`]) is `lease_secs` old or older (its server
     /// died); false otherwise (or if it is not this owner's).
@@ -46,16 +70,19 @@ pub trait DocumentStore: Send + Sync {
     async fn finish_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<bool>;
     /// Moves an uploading document back to pending after a failed upload.
     async fn abort_upload(&self, owner: AccountId, id: DocumentId) -> StorageResult<()>;
-    /// Replaces the metadata ciphertext; false if there is no such document.
+    /// Replaces the metadata ciphertext; false if there is no such document or it is hidden
+    /// at `now`.
     async fn set_metadata(
         &self,
         owner: AccountId,
         id: DocumentId,
         metadata: &[u8],
+        now: UnixSeconds,
     ) -> StorageResult<bool>;
     /// Deletes a document row with its owner envelope, its place in every share and the share
     /// envelopes of it, in one transaction; a share of the owner left with no document ends
-    /// at `now` as if revoked (its note deleted too). False if there is no such document.
+    /// at `now` as if revoked (its note deleted too). False if there is no such document or
+    /// it is hidden at `now`.
     async fn delete_document(
         &self,
         owner: AccountId,

@@ -19,12 +19,18 @@ pub const PIN_TRY_HOLD_SECS: i64 = 60;
 pub trait ShareStore: Send + Sync {
     /// In one transaction: creates the share, its document list and envelopes, if the worker
     /// (for a worker share) exists and is not suspended and every document is a complete
-    /// document of the owner. Nothing is stored otherwise.
+    /// document of the owner not hidden at the share's `created_at`. Nothing is stored
+    /// otherwise.
     async fn create_share(&self, share: &NewShare) -> StorageResult<CreateShareOutcome>;
     /// The share with this id.
     async fn share(&self, id: ShareId) -> StorageResult<Option<Share>>;
-    /// Every share of a holder with its worker, document ids and receipts, newest first.
-    async fn holder_shares(&self, owner: AccountId) -> StorageResult<Vec<HolderShare>>;
+    /// Every share of a holder with its worker, document ids and receipts, newest first;
+    /// documents hidden at `now` and their receipts are left out, as if they did not exist.
+    async fn holder_shares(
+        &self,
+        owner: AccountId,
+        now: UnixSeconds,
+    ) -> StorageResult<Vec<HolderShare>>;
     /// The worker shares addressed to `worker` that are active at `now`, newest first.
     async fn worker_shares(&self, worker: AccountId, now: UnixSeconds)
     -> StorageResult<Vec<Share>>;

@@ -643,3 +643,44 @@ device-form-computer = حاسوب
 device-form-unknown = جهاز
 device-system-ios = آيفون أو آيباد
 device-system-other = نظام آخر
+
+## الإخفاء حتى… (وثائق يخفيها الخادم حتى وقت معيّن)
+hide-start = إخفاء حتى…
+hide-title = إخفاء وثائق حتى…
+hide-lead = تختفي الوثائق المخفية من محفظتك حتى الوقت الذي تختاره: على كل هاتف وحاسوب، حتى بعبارة المرور أو مفتاح المرور أو رمز الاسترداد. لا يستطيع أحد إعادتها قبل ذلك، ولا أنت. تعود من تلقاء نفسها.
+hide-pick-legend = الوثائق المراد إخفاؤها
+hide-picked = { $n ->
+    [one] اختيرت وثيقة واحدة
+    [two] اختيرت وثيقتان
+    [few] اختيرت { $n } وثائق
+   *[other] اختيرت { $n } وثيقة
+}
+hide-when-legend = إخفاؤها حتى
+hide-when-hours2 = بعد ساعتين
+hide-when-tonight = هذا المساء، الساعة 20:00
+hide-when-tomorrow = مساء الغد، الساعة 20:00
+hide-when-custom = تاريخ ووقت أختارهما
+hide-date = التاريخ
+hide-time = الوقت
+hide-next = إخفاء…
+hide-err-no-docs = اختر وثيقة واحدة على الأقل لإخفائها.
+hide-err-no-time = اختر حتى متى تخفيها.
+hide-err-custom = اكتب تاريخًا ووقتًا.
+err-hide_until_past = لقد مضى هذا الوقت. اختر وقتًا لاحقًا.
+err-hide_until_too_far = يمكن إخفاء الوثائق 90 يومًا على الأكثر. اختر تاريخًا أقرب.
+hide-confirm-title = { $n ->
+    [one] إخفاء وثيقة واحدة حتى { $until }؟
+    [two] إخفاء وثيقتين حتى { $until }؟
+    [few] إخفاء { $n } وثائق حتى { $until }؟
+   *[other] إخفاء { $n } وثيقة حتى { $until }؟
+}
+hide-confirm-text = حتى ذلك الحين لا يستطيع أحد رؤيتها أو إعادتها، ولا أنت بعبارة المرور أو رمز الاسترداد.
+hide-leaves-worker = «{ $title }» مشاركة مع { $name }؛ إخفاؤها ينهي ذلك.
+hide-leaves-link = «{ $title }» مشاركة عبر رابط؛ إخفاؤها ينهي ذلك.
+hide-confirm = إخفاؤها
+hide-done = { $n ->
+    [one] أُخفيت وثيقة واحدة حتى { $until }.
+    [two] أُخفيت وثيقتان حتى { $until }.
+    [few] أُخفيت { $n } وثائق حتى { $until }.
+   *[other] أُخفيت { $n } وثيقة حتى { $until }.
+}

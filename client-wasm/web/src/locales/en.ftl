@@ -618,3 +618,38 @@ device-form-computer = Computer
 device-form-unknown = Device
 device-system-ios = iPhone or iPad
 device-system-other = other system
+
+## Hide until… (documents hidden by the server until a time)
+hide-start = Hide until…
+hide-title = Hide documents until…
+hide-lead = Hidden documents disappear from your wallet until the time you choose: on every phone and computer, even with your passphrase, a passkey or your recovery code. Nobody can bring them back earlier, not even you. They come back by themselves.
+hide-pick-legend = Documents to hide
+hide-picked = { $n ->
+    [one] 1 document chosen
+   *[other] { $n } documents chosen
+}
+hide-when-legend = Hide them until
+hide-when-hours2 = In 2 hours
+hide-when-tonight = Tonight, 20:00
+hide-when-tomorrow = Tomorrow evening, 20:00
+hide-when-custom = A date and time I choose
+hide-date = Date
+hide-time = Time
+hide-next = Hide…
+hide-err-no-docs = Choose at least one document to hide.
+hide-err-no-time = Choose until when to hide them.
+hide-err-custom = Type a date and a time.
+err-hide_until_past = This time has already passed. Choose a later one.
+err-hide_until_too_far = Documents can be hidden for at most 90 days. Choose an earlier date.
+hide-confirm-title = { $n ->
+    [one] Hide 1 document until { $until }?
+   *[other] Hide { $n } documents until { $until }?
+}
+hide-confirm-text = Until then nobody can see them or bring them back, not even you with your passphrase or your recovery code.
+hide-leaves-worker = “{ $title }” is shared with { $name }; hiding it ends that.
+hide-leaves-link = “{ $title }” is shared by a link; hiding it ends that.
+hide-confirm = Hide them
+hide-done = { $n ->
+    [one] 1 document is hidden until { $until }.
+   *[other] { $n } documents are hidden until { $until }.
+}

@@ -618,3 +618,38 @@ device-form-computer = Ordinateur
 device-form-unknown = Appareil
 device-system-ios = iPhone ou iPad
 device-system-other = autre système
+
+## Masquer jusqu’à… (documents masqués par le serveur jusqu’à une heure)
+hide-start = Masquer jusqu’à…
+hide-title = Masquer des documents jusqu’à…
+hide-lead = Les documents masqués disparaissent de votre porte-documents jusqu’à l’heure choisie : sur tous les téléphones et ordinateurs, même avec votre phrase secrète, une clé d’accès ou votre code de secours. Personne ne peut les faire revenir plus tôt, pas même vous. Ils reviennent tout seuls.
+hide-pick-legend = Documents à masquer
+hide-picked = { $n ->
+    [one] 1 document choisi
+   *[other] { $n } documents choisis
+}
+hide-when-legend = Les masquer jusqu’à
+hide-when-hours2 = Dans 2 heures
+hide-when-tonight = Ce soir, 20 h
+hide-when-tomorrow = Demain soir, 20 h
+hide-when-custom = Une date et une heure que je choisis
+hide-date = Jour
+hide-time = Heure
+hide-next = Masquer…
+hide-err-no-docs = Choisissez au moins un document à masquer.
+hide-err-no-time = Choisissez jusqu’à quand les masquer.
+hide-err-custom = Tapez une date et une heure.
+err-hide_until_past = Cette heure est déjà passée. Choisissez-en une plus tard.
+err-hide_until_too_far = On peut masquer des documents pendant 90 jours au plus. Choisissez une date plus proche.
+hide-confirm-title = { $n ->
+    [one] Masquer 1 document jusqu’au { $until } ?
+   *[other] Masquer { $n } documents jusqu’au { $until } ?
+}
+hide-confirm-text = D’ici là, personne ne peut les voir ni les faire revenir, pas même vous avec votre phrase secrète ou votre code de secours.
+hide-leaves-worker = « { $title } » est partagé avec { $name } ; le masquer arrête ce partage.
+hide-leaves-link = « { $title } » est partagé par un lien ; le masquer arrête ce partage.
+hide-confirm = Les masquer
+hide-done = { $n ->
+    [one] 1 document est masqué jusqu’au { $until }.
+   *[other] { $n } documents sont masqués jusqu’au { $until }.
+}

@@ -618,3 +618,38 @@ device-form-computer = Pc
 device-form-unknown = Toestel
 device-system-ios = iPhone of iPad
 device-system-other = ander systeem
+
+## Verbergen tot… (documenten die de server tot een tijdstip verbergt)
+hide-start = Verbergen tot…
+hide-title = Documenten verbergen tot…
+hide-lead = Verborgen documenten verdwijnen uit je documentenmap tot het tijdstip dat je kiest: op elke telefoon en computer, zelfs met je wachtzin, een toegangssleutel of je herstelcode. Niemand kan ze eerder terughalen, ook jij niet. Ze komen vanzelf terug.
+hide-pick-legend = Te verbergen documenten
+hide-picked = { $n ->
+    [one] 1 document gekozen
+   *[other] { $n } documenten gekozen
+}
+hide-when-legend = Verbergen tot
+hide-when-hours2 = Over 2 uur
+hide-when-tonight = Vanavond, 20 uur
+hide-when-tomorrow = Morgenavond, 20 uur
+hide-when-custom = Een datum en uur die ik kies
+hide-date = Datum
+hide-time = Uur
+hide-next = Verbergen…
+hide-err-no-docs = Kies minstens één document om te verbergen.
+hide-err-no-time = Kies tot wanneer je ze verbergt.
+hide-err-custom = Typ een datum en een uur.
+err-hide_until_past = Dit tijdstip is al voorbij. Kies een later tijdstip.
+err-hide_until_too_far = Je kunt documenten hoogstens 90 dagen verbergen. Kies een vroegere datum.
+hide-confirm-title = { $n ->
+    [one] 1 document verbergen tot { $until }?
+   *[other] { $n } documenten verbergen tot { $until }?
+}
+hide-confirm-text = Tot dan kan niemand ze zien of terughalen, ook jij niet met je wachtzin of je herstelcode.
+hide-leaves-worker = „{ $title }” is gedeeld met { $name }; verbergen stopt dat.
+hide-leaves-link = „{ $title }” is gedeeld via een link; verbergen stopt dat.
+hide-confirm = Verbergen
+hide-done = { $n ->
+    [one] 1 document is verborgen tot { $until }.
+   *[other] { $n } documenten zijn verborgen tot { $until }.
+}

@@ -32,6 +32,8 @@ impl ShareStore for SqlStorage {
             ),
         };
         let mut tx = self.begin_write().await?;
+        // Locked as hiding locks it, so a document being hidden cannot join a share meanwhile.
+        self.lock_account(&mut tx, &share.owner.to_string()).await?;
         // A worker share is inserted only for a worker who exists and is not suspended.
         let inserted = sqlx::query(
             "INSERT INTO shares (id, owner_id, kind, worker_id, created_at, expires_at, \
@@ -58,12 +60,14 @@ impl ShareStore for SqlStorage {
             let listed = sqlx::query(
                 "INSERT INTO share_documents (share_id, document_id, position) \
                  SELECT $1, id, $2 FROM documents \
-                 WHERE id = $3 AND account_id = $4 AND state = 'complete'",
+                 WHERE id = $3 AND account_id = $4 AND state = 'complete' \
+                 AND (hidden_until IS NULL OR hidden_until <= $5)",
             )
             .bind(share.id.to_string())
             .bind(to_i64(position as u64)?)
             .bind(document.to_string())
             .bind(share.owner.to_string())
+            .bind(share.created_at)
             .execute(&mut *tx)
             .await?;
             if listed.rows_affected() != 1 {
@@ -93,7 +97,11 @@ impl ShareStore for SqlStorage {
         maybe(row)
     }
 
-    async fn holder_shares(&self, owner: AccountId) -> StorageResult<Vec<HolderShare>> {
+    async fn holder_shares(
+        &self,
+        owner: AccountId,
+        now: UnixSeconds,
+    ) -> StorageResult<Vec<HolderShare>> {
         let owner_id = owner.to_string();
         let rows: Vec<ShareRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{SHARE_SELECT} WHERE s.owner_id = $1 ORDER BY s.created_at DESC, s.seq DESC"
@@ -106,10 +114,13 @@ impl ShareStore for SqlStorage {
         let mut documents: HashMap<ShareId, Vec<DocumentId>> = HashMap::new();
         let listed: Vec<(String, String)> = sqlx::query_as(
             "SELECT d.share_id, d.document_id FROM share_documents d \
-             JOIN shares s ON s.id = d.share_id WHERE s.owner_id = $1 \
+             JOIN shares s ON s.id = d.share_id \
+             JOIN documents doc ON doc.id = d.document_id \
+             WHERE s.owner_id = $1 AND (doc.hidden_until IS NULL OR doc.hidden_until <= $2) \
              ORDER BY d.share_id, d.position",
         )
         .bind(&owner_id)
+        .bind(now)
         .fetch_all(&self.pool)
         .await?;
         for (share_id, document_id) in listed {
@@ -123,9 +134,12 @@ impl ShareStore for SqlStorage {
         let rows: Vec<ReceiptRow> = sqlx::query_as(
             "SELECT r.share_id, r.document_id, r.at, r.action, r.\"by\" \
              FROM receipts r JOIN shares s ON s.id = r.share_id \
-             WHERE s.owner_id = $1 ORDER BY r.at, r.id",
+             WHERE s.owner_id = $1 AND NOT EXISTS (SELECT 1 FROM documents doc \
+                WHERE doc.id = r.document_id AND doc.hidden_until > $2) \
+             ORDER BY r.at, r.id",
         )
         .bind(&owner_id)
+        .bind(now)
         .fetch_all(&self.pool)
         .await?;
         for row in rows {
