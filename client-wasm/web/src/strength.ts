@@ -30,6 +30,9 @@ const COMMON = new Set(
   nicolas camille julien thomas mohamed ahmed fatima maman papa amour liefde`.split(/\s+/),
 );
 
+/** Whether `word` (lower case) is one of the passwords people pick first, which the meter counts as almost free. */
+export const isCommonPassword = (word: string): boolean => COMMON.has(word);
+
 const KEYBOARD_ROWS = [
   'azertyuiop', 'qsdfghjklm', 'wxcvbn', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm',
   '1234567890', '0987654321',
