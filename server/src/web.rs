@@ -3,11 +3,8 @@
 //! page when there is no web app at all.
 //!
 //! Files are sent in the smallest form the browser accepts (Brotli or gzip, precompressed by
-//! the web build). Hashed assets (`/assets/…`) are cached for a year as immutable; the app's
-//! page (`index.html`, served for every page path) is never stored (`no-store`): not in the
-//! browser's disk cache, and not in its back-forward cache, so Back after a quick exit or a
-//! Quit loads the app afresh instead of showing the page as it was; any other file is
-//! revalidated on every visit (`no-cache`).
+//! the web build). Hashed assets (`/assets/…`) are cached for a year as immutable; everything
+//! else, `index.html` first, is revalidated on every visit (`no-cache`).
 
 pub mod embedded;
 
@@ -31,7 +28,6 @@ installed: build it, or point <code>--web-dir</code> at the built files.</p></bo
 const HASHED_PREFIX: &str = "/assets/";
 const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
 const NO_CACHE: HeaderValue = HeaderValue::from_static("no-cache");
-const NO_STORE: HeaderValue = HeaderValue::from_static("no-store");
 
 /// The web directory used when the binary embeds no app and `--web-dir` is not given.
 pub const DEFAULT_WEB_DIR: &str = "client-wasm/web/dist";
@@ -69,9 +65,7 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         WebSource::Dir(dir) => serve_dir(dir, req).await,
     };
     if response.status().is_success() {
-        let cache = if is_html(&response) {
-            NO_STORE
-        } else if path.starts_with(HASHED_PREFIX) {
+        let cache = if path.starts_with(HASHED_PREFIX) && response_is_the_file(&response) {
             IMMUTABLE
         } else {
             NO_CACHE
@@ -81,14 +75,14 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     response
 }
 
-/// Whether a response is a page (`index.html`, also when served for a missing asset, which
-/// must then not be cached for a year as if it were the asset).
-fn is_html(response: &Response) -> bool {
+/// Whether a response to an `/assets/…` path is that asset (not `index.html` served for a
+/// missing one, which must not be cached for a year).
+fn response_is_the_file(response: &Response) -> bool {
     response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"))
+        .is_some_and(|v| !v.starts_with("text/html"))
 }
 
 async fn serve_dir(dir: PathBuf, req: Request) -> Response {

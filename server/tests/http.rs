@@ -264,17 +264,17 @@ async fn static_files_go_compressed_and_hashed_assets_are_cached_for_a_year() {
     assert_eq!(r.body.as_ref(), b"plain script");
     assert_eq!(encoding(&r), None);
 
-    // index.html, and any page path, is never stored (nor kept in the back-forward cache).
+    // index.html, and any page path, is revalidated at every visit.
     for path in ["/", "/s/0123456789abcdef0123456789abcdef"] {
         let r = get_encoded(&t, path, "br").await;
         assert_eq!(r.status, StatusCode::OK, "{path}");
         assert_eq!(r.body.as_ref(), b"brotli index", "{path}");
-        assert_eq!(cache(&r), "no-store", "{path}");
+        assert_eq!(cache(&r), "no-cache", "{path}");
     }
     // A missing asset gets index.html, which must not be cached as if it were the asset.
     let r = get_encoded(&t, "/assets/missing-0000.js", "").await;
     assert!(String::from_utf8_lossy(&r.body).contains("PDE app"));
-    assert_eq!(cache(&r), "no-store");
+    assert_eq!(cache(&r), "no-cache");
 }
 
 #[tokio::test]

@@ -54,7 +54,8 @@ for (const { viewport, lang } of [
   { viewport: 'terminal', lang: 'nl' },
 ]) {
   test(`quick exit by Escape three times: keys gone, blank page, Back shows nothing (${viewport}, ${lang})`, { timeout: 300_000 }, async () => {
-    const env = await openApp({ viewport: VIEWPORTS[viewport], lang });
+    // Playwright turns Chromium's back-forward cache off by default; a person's browser has it on.
+    const env = await openApp({ viewport: VIEWPORTS[viewport], lang, launchOptions: { ignoreDefaultArgs: ['--disable-back-forward-cache'] } });
     const { page, t } = env;
     const a11y = [];
     const shot = checkedScreenshotter(screenshotter, page, `quick-exit-${viewport}-${lang}`, a11y);

@@ -5,9 +5,9 @@
  *
  * The blank page is `about:blank`: it shows nothing of the service (no address, no title, no
  * request to it or to anyone else), it replaces the app's history entry (`location.replace`),
- * and a blank tab is what a browser shows every day. Back from it reloads the app afresh (the
- * app shell is `no-store`, so it is not kept in the back-forward cache): the start page, with
- * nothing open.
+ * and a blank tab is what a browser shows every day. Back from it loads the app afresh: a page
+ * whose history entry was replaced is not kept in the back-forward cache (and, should a browser
+ * keep it, it reloads when shown again): the start page, with nothing open.
  */
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
