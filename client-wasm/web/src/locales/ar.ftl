@@ -685,7 +685,7 @@ hide-done = { $n ->
    *[other] أُخفيت { $n } وثيقة حتى { $until }.
 }
 ## Quick exit and "I am on a shared computer"
-quick-exit = خروج سريع
+quick-exit = مغادرة سريعة
 quick-exit-help = يغلق كل شيء فورًا ويعرض صفحة فارغة. الضغط على مفتاح Escape ثلاث مرات يفعل الشيء نفسه.
 shared-computer = أنا على حاسوب مشترك
 shared-computer-help = لهذا التبويب: إغلاق بعد 3 دقائق دون نشاط، وتحذير قبل الطباعة، وتذكير بإغلاق المتصفح في النهاية.
