@@ -11,7 +11,6 @@ import type { Session } from './session';
 import { ApiError, type ApiErrorCode } from './api';
 import type { Translate } from './i18n-core';
 import { ErrorBox, Listen, QrCode, ScreenTitle, errorMsg, invalidProps, msg, say, useAction, useI18n, type Msg } from './ui';
-import { PrintButton } from './shared-computer-ui';
 
 export { CONFIRM_GROUP } from './signup-flow';
 
@@ -286,7 +285,9 @@ export function CredentialSteps<S>(props: {
         </div>
         <RecoverySheet pseudonym={props.name} code={code} kind={props.kind} />
         <div class="stack no-print">
-          <PrintButton label={t('sheet-print')} />
+          <button type="button" class="secondary" onClick={() => window.print()}>
+            {t('sheet-print')}
+          </button>
           <button type="button" class="primary" onClick={() => dispatch({ type: 'sheetKept' })}>
             {t('sheet-kept')}
           </button>

@@ -653,14 +653,3 @@ hide-done = { $n ->
     [one] 1 document est masqué jusqu’au { $until }.
    *[other] { $n } documents sont masqués jusqu’au { $until }.
 }
-## Quick exit and "I am on a shared computer"
-quick-exit = Sortie rapide
-quick-exit-help = Ferme tout de suite et affiche une page vide. Appuyer trois fois sur Échap fait la même chose.
-shared-computer = Je suis sur un ordinateur partagé
-shared-computer-help = Pour cet onglet : fermeture après 3 minutes sans activité, un avertissement avant d’imprimer, et un rappel de fermer le navigateur à la fin.
-shared-close-browser = Vous êtes sur un ordinateur partagé : fermez maintenant toutes les fenêtres de ce navigateur.
-print-confirm-title = Imprimer sur un ordinateur partagé ?
-print-confirm-text = L’imprimante ou cet ordinateur peut garder une copie de ce que vous imprimez, et d’autres personnes pourraient la voir. Reprenez tout de suite la feuille à l’imprimante.
-print-confirm = Imprimer quand même
-locked-idle-shared = Votre porte-documents a été fermé car personne ne l’a utilisé pendant 3 minutes.
-locked-idle-shared-downloaded = Votre porte-documents a été fermé car personne ne l’a utilisé pendant 3 minutes. Les fichiers que vous avez téléchargés restent dans le dossier des téléchargements de ce navigateur.
