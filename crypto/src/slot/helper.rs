@@ -87,7 +87,9 @@ impl fmt::Display for HelperError {
         f.write_str(match self {
             Self::Threshold => "a helper set needs 2 to 10 helpers, and at most as many as it has",
             Self::Damaged => "this is not a valid helper share",
-            Self::CardCharacters => "this helper card is not valid: a character is missing or wrong",
+            Self::CardCharacters => {
+                "this helper card is not valid: a character is missing or wrong"
+            }
             Self::CardChecksum => "this helper card is not valid: a character is mistyped",
             Self::MixedSets => "the shares come from different helper sets",
             Self::DuplicateShare => "the same helper's share is given twice",
@@ -549,7 +551,10 @@ mod tests {
         let worker = Identity::generate(&mut rng);
         let set = HelperSet::generate(2, 2, &mut rng).unwrap();
         let sealed = set.shares()[0].seal_to(&worker.recipient(), &mut rng);
-        assert_eq!(HelperShare::open(&sealed, &worker).unwrap(), set.shares()[0]);
+        assert_eq!(
+            HelperShare::open(&sealed, &worker).unwrap(),
+            set.shares()[0]
+        );
         let other = Identity::generate(&mut rng);
         assert_eq!(
             HelperShare::open(&sealed, &other).unwrap_err(),
