@@ -2,11 +2,9 @@
 //! the browsers: the holder's (choosing helpers), the recovering one (a fresh key per request),
 //! the workers' (re-encrypting their shares) and a paper card typed in.
 
-mod common;
-
+use crate::common::sharing::*;
+use crate::common::*;
 use axum::http::{Method, StatusCode};
-use common::sharing::*;
-use common::*;
 use pde_crypto::format;
 use pde_crypto::identity::{Identity, Recipient};
 use pde_crypto::slot::{self, HelperSet, HelperShare, SlotKeys};

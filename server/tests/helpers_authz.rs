@@ -10,13 +10,11 @@
 //! the column's session anyway, which must change nothing. List cells also show how many
 //! entries were listed.
 
-mod common;
-
 use std::fmt::Write as _;
 
+use crate::common::sharing::*;
+use crate::common::*;
 use axum::http::{Method, StatusCode};
-use common::sharing::*;
-use common::*;
 use pde_crypto::identity::Identity;
 use pde_crypto::slot::HelperSet;
 use rand_core::UnwrapErr;
