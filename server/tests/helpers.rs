@@ -513,10 +513,10 @@ async fn a_request_for_an_unknown_pseudonym_is_answered_like_a_known_one() {
             let again = ask_raw(&t, pseudonym, &Identity::generate(&mut rng())).await;
             seen.push(format!("{} {}", again.status, again.code()));
         }
-        seen.push(format!("{}", release(&t, &request, &[]).await.code()));
+        seen.push(release(&t, &request, &[]).await.code());
         t.clock.advance(WAIT);
-        seen.push(format!("{}", release(&t, &request, &[]).await.code()));
-        seen.push(format!("{}", complete(&t, &request, &[5; 32]).await.code()));
+        seen.push(release(&t, &request, &[]).await.code());
+        seen.push(complete(&t, &request, &[5; 32]).await.code());
         t.clock.advance(-WAIT);
         answers.push(seen);
     }
