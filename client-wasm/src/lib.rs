@@ -10,6 +10,7 @@
 
 mod document;
 mod error;
+mod helpers;
 mod keys;
 mod rng;
 mod share;
@@ -17,6 +18,7 @@ mod wallet;
 
 pub use document::{ContentExporter, ContentReader, DocumentWriter};
 pub use error::{ErrorCode, PdeError};
+pub use helpers::{HelpOpened, HelpRecovery, HelperSetup, help_request_code};
 pub use keys::{
     PasskeyKey, SlotKeys, derive_passkey_key, derive_passphrase_keys, derive_recovery_keys,
     encrypted_length, generate_recovery_code, random_salt,

@@ -75,6 +75,19 @@ impl Wallet {
         }
     }
 
+    /// An unlocked wallet around a recovered W.
+    pub(crate) fn from_identity(wallet: Identity) -> Self {
+        Self::new(wallet)
+    }
+
+    /// Runs `f` with W.
+    pub(crate) fn with_identity<T>(
+        &self,
+        f: impl FnOnce(&Identity) -> Result<T, PdeError>,
+    ) -> Result<T, PdeError> {
+        self.with_keys(|keys| f(&keys.wallet))
+    }
+
     fn with_keys<T>(
         &self,
         f: impl FnOnce(&mut Keys) -> Result<T, PdeError>,

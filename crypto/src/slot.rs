@@ -6,6 +6,7 @@
 //! A passkey yields only a slot key ([`PasskeySlotKey`], from its PRF output): it logs in with
 //! a signature instead of an auth key.
 
+mod helper;
 mod passkey;
 mod recovery;
 
@@ -16,6 +17,10 @@ use rand_core::CryptoRng;
 use unicode_normalization::UnicodeNormalization;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
+pub use helper::{
+    HelperError, HelperSet, HelperShare, MAX_HELPERS, MIN_THRESHOLD, SERVER_PART_LEN, SHARE_LEN,
+    help_request_code, recover as recover_helper_keys,
+};
 pub use passkey::{PRF_OUTPUT_LEN, PasskeySlotKey, PrfError};
 pub use recovery::{RecoveryCode, RecoveryCodeError};
 

@@ -151,3 +151,57 @@ fn padme_small_values_by_hand() {
         assert_eq!(padme(len), padded, "padme({len})");
     }
 }
+
+/// Every subset of `0..n` of size `size`, as index lists.
+fn subsets(n: usize, size: usize) -> Vec<Vec<usize>> {
+    (0u32..(1 << n))
+        .filter(|mask| mask.count_ones() as usize == size)
+        .map(|mask| (0..n).filter(|i| mask & (1 << i) != 0).collect())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Any k shares with the server part open the helper slot; every k−1 shares with the
+    /// server part and a guess for the missing share, and every k shares with another server
+    /// part, open nothing; shares of a replaced set open nothing.
+    #[test]
+    fn helper_slots_open_with_exactly_k_shares_and_the_server_part(
+        seed in any::<[u8; 32]>(),
+        (k, n) in (2u8..=5).prop_flat_map(|k| (Just(k), k..=6)),
+        guess in any::<[u8; 32]>(),
+    ) {
+        use pde_crypto::slot::{HelperSet, HelperShare, recover_helper_keys};
+        let mut rng = ChaCha20Rng::from_seed(seed);
+        let wallet = Identity::generate(&mut rng);
+        let replaced = HelperSet::generate(k, n, &mut rng).unwrap();
+        let set = HelperSet::generate(k, n, &mut rng).unwrap();
+        let slot = set.keys().seal_slot(&wallet, &mut rng);
+        let pick = |set: &HelperSet, idx: &[usize]| -> Vec<HelperShare> {
+            idx.iter().map(|&i| set.shares()[i].clone()).collect()
+        };
+        for idx in subsets(usize::from(n), usize::from(k)) {
+            let keys = recover_helper_keys(set.server_part(), &pick(&set, &idx)).unwrap();
+            prop_assert_eq!(keys.open_slot(&slot).unwrap().recipient(), wallet.recipient());
+            let other_part = recover_helper_keys(&guess, &pick(&set, &idx)).unwrap();
+            prop_assert!(other_part.open_slot(&slot).is_err());
+            let old = recover_helper_keys(set.server_part(), &pick(&replaced, &idx)).unwrap();
+            prop_assert!(old.open_slot(&slot).is_err());
+        }
+        for idx in subsets(usize::from(n), usize::from(k) - 1) {
+            let mut shares = pick(&set, &idx);
+            prop_assert!(recover_helper_keys(set.server_part(), &shares).is_err());
+            // The missing share guessed: a share of the right set and index, other y bytes.
+            let missing = (0..usize::from(n)).find(|i| !idx.contains(i)).unwrap();
+            let mut bytes = set.shares()[missing].to_bytes().to_vec();
+            if bytes[11..] == guess[..] {
+                continue;
+            }
+            bytes[11..].copy_from_slice(&guess);
+            shares.push(HelperShare::from_bytes(&bytes).unwrap());
+            let keys = recover_helper_keys(set.server_part(), &shares).unwrap();
+            prop_assert!(keys.open_slot(&slot).is_err());
+        }
+    }
+}

@@ -75,6 +75,8 @@ const COMMITTED: &[(&str, &[u8])] = committed![
     "fail_note_unknown_field",
     "slot_passkey",
     "fail_passkey_wrong_prf",
+    "slot_helper",
+    "fail_helper_share_of_replaced_set",
 ];
 
 struct Vector {
@@ -550,6 +552,41 @@ fn generate() -> Vec<Vector> {
     );
     v.headers.push(("prf-output", common::hex(&other_prf)));
     vectors.push(v);
+
+    // A 2-of-3 helper slot, with the server part and the first and third shares; then the
+    // same slot with two shares of a set it replaced.
+    let replaced = slot::HelperSet::generate(2, 3, &mut rng).unwrap();
+    let set = slot::HelperSet::generate(2, 3, &mut rng).unwrap();
+    let slot_file = set.keys().seal_slot(&wallet, &mut rng);
+    let shares = |set: &slot::HelperSet| {
+        [&set.shares()[0], &set.shares()[2]]
+            .map(|s| common::hex(&s.to_bytes()))
+            .join(" ")
+    };
+    let mut v = success(
+        "slot_helper",
+        &set.keys().slot_identity(),
+        wallet.to_secret_string().as_bytes(),
+        slot_file.clone(),
+    );
+    v.headers
+        .push(("helper-server-part", common::hex(set.server_part())));
+    v.headers.push(("helper-shares", shares(&set)));
+    v.headers
+        .push(("auth-key", common::hex(set.keys().auth_key())));
+    vectors.push(v);
+    let old_shares = [replaced.shares()[0].clone(), replaced.shares()[2].clone()];
+    let wrong = slot::recover_helper_keys(set.server_part(), &old_shares).unwrap();
+    let mut v = failure(
+        "fail_helper_share_of_replaced_set",
+        "wrong_key",
+        &wrong.slot_identity(),
+        slot_file,
+    );
+    v.headers
+        .push(("helper-server-part", common::hex(set.server_part())));
+    v.headers.push(("helper-shares", shares(&replaced)));
+    vectors.push(v);
     vectors
 }
 
@@ -667,6 +704,22 @@ fn committed_vectors_decrypt_as_expected() {
                     key.open_slot(file).unwrap();
                 }
                 _ => assert!(key.open_slot(file).is_err(), "{name}"),
+            }
+        }
+        if let Some(part) = header("helper-server-part") {
+            let shares: Vec<slot::HelperShare> = header("helper-shares")
+                .unwrap()
+                .split(' ')
+                .map(|s| slot::HelperShare::from_bytes(&common::unhex(s)).unwrap())
+                .collect();
+            let keys = slot::recover_helper_keys(&common::unhex(part), &shares).unwrap();
+            assert_eq!(keys.slot_identity().recipient(), identity.recipient());
+            match header("expect").unwrap() {
+                "success" => {
+                    assert_eq!(common::hex(keys.auth_key()), header("auth-key").unwrap());
+                    keys.open_slot(file).unwrap();
+                }
+                _ => assert!(keys.open_slot(file).is_err(), "{name}"),
             }
         }
         if let Some(code) = header("recovery-code") {

@@ -301,6 +301,12 @@ pub struct Config {
     #[arg(long, env = "PDE_SIGNUPS_PER_HOUR", default_value_t = 300)]
     pub signups_per_hour: u32,
 
+    /// Hours a help request waits (while any session of the holder can cancel it) before the
+    /// server hands out its part of the recovery secret.
+    #[arg(long, env = "PDE_HELPER_WAIT_HOURS", default_value_t = 72,
+          value_parser = clap::value_parser!(u32).range(1..=720))]
+    pub helper_wait_hours: u32,
+
     /// The TCP peer is a reverse proxy: take the client address from the first
     /// `X-Forwarded-For` hop instead.
     #[arg(long, env = "PDE_TRUSTED_PROXY", default_value_t = false)]
@@ -435,6 +441,7 @@ impl fmt::Debug for Config {
                 &self.signups_per_client_per_hour,
             )
             .field("signups_per_hour", &self.signups_per_hour)
+            .field("helper_wait_hours", &self.helper_wait_hours)
             .field("trusted_proxy", &self.trusted_proxy)
             .field("header_timeout_secs", &self.header_timeout_secs)
             .field("body_idle_timeout_secs", &self.body_idle_timeout_secs)

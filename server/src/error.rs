@@ -156,6 +156,24 @@ pub enum AppError {
     /// This passkey is already registered.
     #[error("this passkey is already registered")]
     PasskeyTaken,
+    /// A help request is already open for this pseudonym; it keeps going.
+    #[error("a help request is already open for this pseudonym (until {expires_at})")]
+    HelpRequestOpen {
+        /// When the open request expires, Unix seconds.
+        expires_at: i64,
+    },
+    /// The help request was cancelled, has expired or was used (or its token is unknown).
+    #[error("this help request has ended (cancelled, expired or already used)")]
+    HelpRequestEnded,
+    /// The waiting period of the help request is not over.
+    #[error("the waiting period of this help request is not over")]
+    HelpNotReady {
+        /// Seconds until it is.
+        retry_after: u64,
+    },
+    /// Fewer helpers than the helper set needs have approved the help request.
+    #[error("not enough helpers have approved this help request")]
+    NotEnoughApprovals,
     /// Anything else; the detail goes to the log only.
     #[error("internal error: {0}")]
     Internal(String),
@@ -206,6 +224,10 @@ impl AppError {
             Self::PasskeysUnavailable => StatusCode::NOT_FOUND,
             Self::CeremonyExpired => StatusCode::GONE,
             Self::PasskeyTaken => StatusCode::CONFLICT,
+            Self::HelpRequestOpen { .. } | Self::HelpNotReady { .. } | Self::NotEnoughApprovals => {
+                StatusCode::CONFLICT
+            }
+            Self::HelpRequestEnded => StatusCode::GONE,
             Self::MissingClientHeader | Self::Forbidden | Self::WorkerSuspended => {
                 StatusCode::FORBIDDEN
             }
@@ -274,7 +296,7 @@ impl IntoResponse for AppError {
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(5));
         }
-        if let Self::TooManyAttempts { retry_after } = self {
+        if let Self::TooManyAttempts { retry_after } | Self::HelpNotReady { retry_after } = self {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));

@@ -179,6 +179,18 @@ impl<S: Send + Sync> FromRequestParts<S> for PasskeyPath {
     }
 }
 
+/// A help request id taken from the path (`{id}`); a malformed one is `invalid_field`.
+pub struct HelpRequestPath(pub crate::ids::HelpRequestId);
+
+impl<S: Send + Sync> FromRequestParts<S> for HelpRequestPath {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let raw: String = raw_path(parts, state).await?;
+        Ok(Self(parse_id(&raw, "id")?))
+    }
+}
+
 /// A session's public id taken from the path (`{id}`, 32 lowercase hex); a malformed one is
 /// `invalid_field`.
 pub struct SessionPath(pub String);

@@ -94,6 +94,15 @@ typed_id!(
     CeremonyId
 );
 
+typed_id!(
+    /// One helper of a holder's helper set.
+    HelperId
+);
+typed_id!(
+    /// A help request (public: the recovering browser proves itself with the request token).
+    HelpRequestId
+);
+
 fn parse_hex_16(s: &str) -> Option<[u8; 16]> {
     let bytes = s.as_bytes();
     if bytes.len() != 32 {

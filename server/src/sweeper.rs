@@ -63,6 +63,11 @@ pub async fn sweep(state: &AppState) -> Result<SweepReport, crate::AppError> {
         .delete_expired_sessions(now.saturating_sub(idle), now.saturating_sub(absolute))
         .await?;
     state.storage.delete_expired_ceremonies(now).await?;
+    // Help requests are kept 30 days past their expiry, then forgotten.
+    state
+        .storage
+        .delete_expired_help_requests(now.saturating_sub(30 * 86_400))
+        .await?;
     state
         .storage
         .forget_login_failures_before(now.saturating_sub(LOGIN_FAILURE_MEMORY_SECS))

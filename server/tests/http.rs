@@ -56,11 +56,24 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/account/sessions"),
     ("DELETE", "/api/v1/account/sessions/{id}"),
     ("POST", "/api/v1/account/sessions/end-others"),
+    // Trusted helpers (docs/api.md)
+    ("GET", "/api/v1/account/helpers"),
+    ("PUT", "/api/v1/account/helpers"),
+    ("DELETE", "/api/v1/account/helpers"),
+    ("GET", "/api/v1/account/help-requests"),
+    ("POST", "/api/v1/account/help-requests/{id}/cancel"),
+    ("POST", "/api/v1/help/requests"),
+    ("POST", "/api/v1/help/requests/status"),
+    ("POST", "/api/v1/help/requests/release"),
+    ("POST", "/api/v1/help/requests/complete"),
+    ("GET", "/api/v1/worker/help-requests"),
+    ("POST", "/api/v1/worker/help-requests/{id}/approve"),
 ];
 
-/// Routes that need no session: link routes check the link's access key instead.
+/// Routes that need no session: link routes check the link's access key instead, and help
+/// request routes the request's token.
 fn needs_session(path: &str) -> bool {
-    !path.starts_with("/api/v1/links/")
+    !path.starts_with("/api/v1/links/") && !path.starts_with("/api/v1/help/")
 }
 
 #[test]

@@ -15,6 +15,8 @@ mod deletion;
 mod documents;
 mod edges;
 mod faults;
+mod helpers;
+mod helpers_authz;
 mod hiding;
 mod http;
 mod metrics;

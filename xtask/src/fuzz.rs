@@ -85,6 +85,12 @@ const TARGETS: &[Target] = &[
         max_len: 256,
     },
     Target {
+        name: "helper_card",
+        vectors: false,
+        kit: false,
+        max_len: 256,
+    },
+    Target {
         name: "identity_text",
         vectors: true,
         kit: false,

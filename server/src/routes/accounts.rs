@@ -294,7 +294,7 @@ pub async fn change_passphrase(
             .bounded("passphrase_slot", 1, MAX_SLOT_BYTES)?,
     };
     let now = state.clock.now();
-    let fresh_recovery = session.method == AuthMethod::Recovery
+    let fresh_recovery = session.method.resets_slots()
         && now.saturating_sub(session.created_at) < RECOVERY_CHANGE_SECS;
     let current = req
         .current_auth

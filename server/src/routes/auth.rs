@@ -109,6 +109,9 @@ pub struct LoginResponse {
     /// `Authorization: Bearer <session>`.
     #[schema(example = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
     pub session: String,
+    /// Open help requests for this wallet ("someone asked to recover your wallet"); empty
+    /// when nobody asked. Cancel one with `POST /api/v1/account/help-requests/{id}/cancel`.
+    pub help_requests: Vec<crate::routes::helpers::HelpRequestNotice>,
 }
 
 /// Logs in (a holder or a worker) with a passphrase or recovery auth key; answers a session
@@ -169,10 +172,12 @@ pub async fn login(
         LoginMethod::Recovery => (AuthMethod::Recovery, account.recovery_slot),
     };
     let session = session::open(&state, account.id, method, device).await?;
+    let help_requests = crate::routes::helpers::notices(&state, account.id).await?;
     Ok(Json(LoginResponse {
         recipient: account.recipient,
         slot: B64(slot),
         session,
+        help_requests,
     }))
 }
 

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod auth;
 pub mod documents;
 pub mod health;
+pub mod helpers;
 pub mod invitations;
 pub mod links;
 pub mod passkeys;
@@ -95,6 +96,15 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(links::open))
         .routes(routes!(links::content))
         .routes(routes!(links::download))
+        .routes(routes!(helpers::get, helpers::replace, helpers::remove))
+        .routes(routes!(helpers::start))
+        .routes(routes!(helpers::status))
+        .routes(routes!(helpers::release))
+        .routes(routes!(helpers::complete))
+        .routes(routes!(helpers::list_for_holder))
+        .routes(routes!(helpers::cancel))
+        .routes(routes!(helpers::list_for_worker))
+        .routes(routes!(helpers::approve))
 }
 
 /// The complete OpenAPI document: every route's own annotations, then the answers the

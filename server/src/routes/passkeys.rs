@@ -90,6 +90,9 @@ pub struct PasskeyLoginResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, format = Byte)]
     pub slot: Option<B64>,
+    /// Open help requests for this wallet ("someone asked to recover your wallet"); empty
+    /// when nobody asked.
+    pub help_requests: Vec<crate::routes::helpers::HelpRequestNotice>,
 }
 
 /// Proof that the person is the account's owner, for a change to its ways in: one of the
@@ -130,7 +133,7 @@ pub(crate) async fn check_proof(
     proof: Option<Proof>,
 ) -> Result<(), AppError> {
     let now = state.clock.now();
-    let fresh_recovery = session.method == AuthMethod::Recovery
+    let fresh_recovery = session.method.resets_slots()
         && now.saturating_sub(session.created_at) < RECOVERY_CHANGE_SECS;
     let Some(proof) = proof else {
         if fresh_recovery {
@@ -319,6 +322,7 @@ pub async fn login_finish(
         credential_id: b64url(&record.credential_id),
         prf_salt: B64(record.prf_salt),
         slot: record.slot.map(B64),
+        help_requests: crate::routes::helpers::notices(&state, account.id).await?,
     }))
 }
 

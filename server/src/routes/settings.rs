@@ -79,7 +79,7 @@ pub struct SessionView {
     pub id: String,
     /// The coarse kind of device it was opened on.
     pub device: Device,
-    /// How it was opened: `passphrase`, `recovery` or `passkey`.
+    /// How it was opened: `passphrase`, `recovery`, `passkey` or `helpers`.
     #[schema(example = "passphrase")]
     pub method: &'static str,
     /// When it was opened, Unix seconds.

@@ -9,6 +9,7 @@
 
 mod accounts;
 mod documents;
+mod helpers;
 mod passkeys;
 mod shares;
 mod sharing;
@@ -22,6 +23,7 @@ use std::sync::Arc;
 
 pub use self::accounts::AccountStore;
 pub use self::documents::{DocumentStore, MAX_IDS_PER_LOOKUP};
+pub use self::helpers::*;
 pub use self::passkeys::PasskeyStore;
 pub use self::shares::{PIN_TRY_HOLD_SECS, ShareStore};
 pub use self::sharing::*;
@@ -61,6 +63,7 @@ pub type StorageResult<T> = Result<T, StorageError>;
 pub trait Storage:
     AccountStore
     + PasskeyStore
+    + HelperStore
     + ThrottleStore
     + DocumentStore
     + WorkerStore
@@ -75,6 +78,7 @@ pub trait Storage:
 impl<T> Storage for T where
     T: AccountStore
         + PasskeyStore
+        + HelperStore
         + ThrottleStore
         + DocumentStore
         + WorkerStore

@@ -72,6 +72,8 @@ pub enum AuthMethod {
     Recovery,
     /// With a passkey.
     Passkey,
+    /// By a recovery with trusted helpers.
+    Helpers,
 }
 
 impl AuthMethod {
@@ -81,7 +83,14 @@ impl AuthMethod {
             Self::Passphrase => "passphrase",
             Self::Recovery => "recovery",
             Self::Passkey => "passkey",
+            Self::Helpers => "helpers",
         }
+    }
+
+    /// Whether a fresh session of this method may set a new passphrase and recovery code
+    /// without a proof: a recovery code or a recovery with trusted helpers is the proof.
+    pub fn resets_slots(self) -> bool {
+        matches!(self, Self::Recovery | Self::Helpers)
     }
 
     pub(crate) fn parse(s: &str) -> StorageResult<Self> {
@@ -89,6 +98,7 @@ impl AuthMethod {
             "passphrase" => Ok(Self::Passphrase),
             "recovery" => Ok(Self::Recovery),
             "passkey" => Ok(Self::Passkey),
+            "helpers" => Ok(Self::Helpers),
             other => Err(StorageError::Corrupt(format!("session method {other:?}"))),
         }
     }

@@ -45,6 +45,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/help-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists the open help requests for the holder's wallet ("someone asked to recover your
+         *     wallet").
+         */
+        get: operations["list_help_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/help-requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels an open help request for the holder's wallet: it can never open it. */
+        post: operations["cancel_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/helpers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The holder's helper set. */
+        get: operations["get_helpers"];
+        /**
+         * Chooses new helpers: replaces the helper set (the old shares stop working, the server
+         *     part is the new one) and cancels any open help request.
+         */
+        put: operations["replace_helpers"];
+        post?: never;
+        /**
+         * Removes the helper set: no help request can open the wallet any more, and open ones are
+         *     cancelled.
+         */
+        delete: operations["remove_helpers"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/passkeys": {
         parameters: {
             query?: never;
@@ -427,6 +489,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/help/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Asks for help to open a wallet whose passphrase and recovery code are lost. Needs no
+         *     session; the answer is the same whether the pseudonym exists or not.
+         */
+        post: operations["start_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help/requests/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finishes a recovery: given the auth key of the rebuilt recovery secret, ends every session
+         *     of the holder and opens a new one. The request cannot be used again.
+         */
+        post: operations["complete_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help/requests/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * After the waiting period, with enough approvals (workers' approvals and typed paper
+         *     cards), hands out the server part encrypted to the request's key, the approved shares and
+         *     the helper slot.
+         */
+        post: operations["release_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help/requests/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The state of a help request, for the recovering browser. */
+        post: operations["help_request_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/lookup": {
         parameters: {
             query?: never;
@@ -598,6 +738,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/worker/help-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the open help requests of holders who chose this worker as a helper. */
+        get: operations["worker_help_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worker/help-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approves a help request, after comparing its code with the person: the worker's browser
+         *     sends its share re-encrypted to the request's key. Approving twice changes nothing.
+         */
+        post: operations["approve_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workers": {
         parameters: {
             query?: never;
@@ -675,6 +852,14 @@ export interface components {
             usage: components["schemas"]["Usage"];
             worker?: components["schemas"]["OwnWorkerView"] | null;
         };
+        /** @description `POST /api/v1/worker/help-requests/{id}/approve` body. */
+        ApproveRequest: {
+            /**
+             * Format: byte
+             * @description The worker's share, re-encrypted to the request's recipient (age file), Base64.
+             */
+            share: string;
+        };
         /** @description A ceremony's finish: its id and the browser's credential. */
         CeremonyFinish: {
             /** @description The id answered by the start. */
@@ -731,6 +916,26 @@ export interface components {
              * @description New 16-byte Argon2id salt, Base64.
              */
             salt: string;
+        };
+        /** @description A finished recovery. */
+        Completed: {
+            /** @description The wallet identity's age recipient. */
+            recipient: string;
+            /**
+             * @description A new session (64 lowercase hex), the only one of the account: for 15 minutes it may
+             *     set a new passphrase and recovery code without a proof.
+             */
+            session: string;
+        };
+        /** @description `POST /api/v1/help/requests/complete` body. */
+        CompleteRequest: {
+            /**
+             * Format: byte
+             * @description The recovery secret's 32-byte auth key, Base64: proves the helper slot was opened.
+             */
+            auth_key: string;
+            /** @description The request token. */
+            token: string;
         };
         /** @description `POST /api/v1/accounts` body. */
         CreateAccountRequest: {
@@ -910,7 +1115,7 @@ export interface components {
          * @description The stable machine code of an [`AppError`]: one per variant, its name in snake case.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_field" | "missing_client_header" | "unauthenticated" | "invalid_credentials" | "too_many_attempts" | "pseudonym_taken" | "worker_code_taken" | "not_found" | "document_too_large" | "quota_exceeded" | "size_mismatch" | "hide_until_past" | "hide_until_too_far" | "already_uploaded" | "storage_full" | "payload_too_large" | "request_timeout" | "unavailable" | "uri_too_long" | "headers_too_large" | "forbidden" | "worker_suspended" | "invitation_invalid" | "invalid_worker_code" | "worker_code_mistyped" | "worker_not_found" | "share_ended" | "link_locked" | "pin_required" | "wrong_pin" | "passkeys_unavailable" | "ceremony_expired" | "passkey_rejected" | "user_verification_required" | "passkey_taken" | "internal";
+        ErrorCode: "bad_request" | "invalid_field" | "missing_client_header" | "unauthenticated" | "invalid_credentials" | "too_many_attempts" | "pseudonym_taken" | "worker_code_taken" | "not_found" | "document_too_large" | "quota_exceeded" | "size_mismatch" | "hide_until_past" | "hide_until_too_far" | "already_uploaded" | "storage_full" | "payload_too_large" | "request_timeout" | "unavailable" | "uri_too_long" | "headers_too_large" | "forbidden" | "worker_suspended" | "invitation_invalid" | "invalid_worker_code" | "worker_code_mistyped" | "worker_not_found" | "share_ended" | "link_locked" | "pin_required" | "wrong_pin" | "passkeys_unavailable" | "ceremony_expired" | "passkey_rejected" | "user_verification_required" | "passkey_taken" | "help_request_open" | "help_request_ended" | "help_not_ready" | "not_enough_approvals" | "internal";
         /** @description One error. */
         ErrorDetail: {
             /**
@@ -935,6 +1140,106 @@ export interface components {
              *     another replica).
              */
             status: string;
+        };
+        /** @description The holder's helper set. */
+        HelperSetView: {
+            /**
+             * Format: int64
+             * @description When the set was made, Unix seconds.
+             */
+            created_at: number;
+            /** @description The helpers, in order. */
+            helpers: components["schemas"]["HelperView"][];
+            /**
+             * Format: int32
+             * @description How many helpers are needed.
+             */
+            threshold: number;
+        };
+        /** @description A helper as its holder sees it. */
+        HelperView: {
+            /** @description Its id. */
+            id: string;
+            /**
+             * @description `worker` or `card`.
+             * @example worker
+             */
+            kind: string;
+            /** @description The card's label (empty for a worker). */
+            label: string;
+            worker?: components["schemas"]["HelperWorkerView"] | null;
+        };
+        /** @description The worker of a worker helper. */
+        HelperWorkerView: {
+            /** @description Their account id. */
+            id: string;
+            /** @description Their organisation's name. */
+            organisation: string;
+            /** @description Their real name. */
+            real_name: string;
+            /**
+             * @description `unverified`, `verified` or `suspended`: a suspended worker cannot approve, so the
+             *     holder should replace them.
+             * @example verified
+             */
+            state: string;
+        };
+        /** @description An open help request, as its holder sees it: someone asked to recover the wallet. */
+        HelpRequestNotice: {
+            /**
+             * Format: int32
+             * @description How many worker helpers approved it.
+             */
+            approvals: number;
+            /** @description The short code the recovering screen shows. */
+            code: string;
+            /** @description Its id (to cancel it). */
+            id: string;
+            /**
+             * Format: int64
+             * @description When its waiting period ends, Unix seconds.
+             */
+            ready_at: number;
+            /**
+             * Format: int64
+             * @description When it started, Unix seconds.
+             */
+            started_at: number;
+        };
+        /** @description The holder's open help requests. */
+        HelpRequestNotices: {
+            /** @description Oldest first; empty when nobody asked. */
+            requests: components["schemas"]["HelpRequestNotice"][];
+        };
+        /** @description Where a help request stands. */
+        HelpRequestStatus: {
+            /**
+             * Format: int32
+             * @description How many worker helpers approved it (paper cards are typed on the recovering screen).
+             */
+            approvals: number;
+            /** @description The short code. */
+            code: string;
+            /**
+             * Format: int64
+             * @description When the request expires, Unix seconds.
+             */
+            expires_at: number;
+            /**
+             * Format: int64
+             * @description When the waiting period ends, Unix seconds.
+             */
+            ready_at: number;
+            /**
+             * @description `open`, `cancelled`, `expired` or `completed`.
+             * @example open
+             */
+            state: string;
+        };
+        /** @description `POST /api/v1/help/requests/status` body. */
+        HelpTokenRequest: {
+            /** @description The request token. */
+            token: string;
         };
         /** @description `POST /api/v1/documents/hide` body. */
         HideRequest: {
@@ -1036,6 +1341,11 @@ export interface components {
         };
         /** @description A successful log-in. */
         LoginResponse: {
+            /**
+             * @description Open help requests for this wallet ("someone asked to recover your wallet"); empty
+             *     when nobody asked. Cancel one with `POST /api/v1/account/help-requests/{id}/cancel`.
+             */
+            help_requests: components["schemas"]["HelpRequestNotice"][];
             /** @description The wallet identity's age recipient. */
             recipient: string;
             /**
@@ -1062,6 +1372,28 @@ export interface components {
              * @description New metadata ciphertext, Base64, at most 64 KiB.
              */
             metadata: string;
+        };
+        /** @description One helper of a new set. */
+        NewHelper: {
+            /** @enum {string} */
+            kind: "worker";
+            /**
+             * Format: byte
+             * @description The worker's share, encrypted to the worker's recipient (age file), Base64.
+             */
+            share: string;
+            /** @description The worker's account id (from `GET /api/v1/workers/by-code/{code}`). */
+            worker: string;
+        } | {
+            /**
+             * Format: byte
+             * @description The card's 32-byte auth key (derived from its share; not the share), Base64.
+             */
+            card_auth: string;
+            /** @enum {string} */
+            kind: "card";
+            /** @description The holder's name for the card ("Day centre", "Sam"), at most 100 bytes. */
+            label: string;
         };
         /** @description `PUT /api/v1/account/recovery` body. */
         NewRecoveryRequest: {
@@ -1122,6 +1454,11 @@ export interface components {
         PasskeyLoginResponse: {
             /** @description Its WebAuthn credential id, unpadded Base64url. */
             credential_id: string;
+            /**
+             * @description Open help requests for this wallet ("someone asked to recover your wallet"); empty
+             *     when nobody asked.
+             */
+            help_requests: components["schemas"]["HelpRequestNotice"][];
             /** @description The passkey used. */
             passkey: string;
             /**
@@ -1272,6 +1609,36 @@ export interface components {
         RegisterStartRequest: {
             proof?: components["schemas"]["Proof"] | null;
         };
+        /** @description What opens the helper slot, all of it ciphertext. */
+        Released: {
+            /**
+             * Format: byte
+             * @description The server part, as an age file to the request's recipient, Base64.
+             */
+            server_part: string;
+            /** @description The approving workers' shares, each an age file to the request's recipient, Base64. */
+            shares: string[];
+            /**
+             * Format: byte
+             * @description The helper slot, Base64.
+             */
+            slot: string;
+            /**
+             * Format: int32
+             * @description How many shares open it.
+             */
+            threshold: number;
+        };
+        /** @description `POST /api/v1/help/requests/release` body. */
+        ReleaseRequest: {
+            /**
+             * @description The 32-byte auth keys of the paper cards typed on the recovering screen, Base64 (not
+             *     their shares).
+             */
+            cards?: string[];
+            /** @description The request token. */
+            token: string;
+        };
         /** @description `DELETE /api/v1/account/passkeys/{id}` body. */
         RemoveRequest: {
             proof?: components["schemas"]["Proof"] | null;
@@ -1280,6 +1647,31 @@ export interface components {
         RenameRequest: {
             /** @description The new name: 1 to 64 characters. */
             name: string;
+        };
+        /** @description `PUT /api/v1/account/helpers` body. */
+        ReplaceHelpersRequest: {
+            /**
+             * Format: byte
+             * @description The recovery secret's 32-byte auth key, Base64 (the server keeps an HMAC).
+             */
+            auth_key: string;
+            /** @description The helpers, 2 to 10, in the order of their shares. */
+            helpers: components["schemas"]["NewHelper"][];
+            /**
+             * Format: byte
+             * @description The server's 32-byte part of the recovery secret, Base64.
+             */
+            server_part: string;
+            /**
+             * Format: byte
+             * @description The helper slot (W encrypted to the recovery secret's identity), Base64, at most 4 KiB.
+             */
+            slot: string;
+            /**
+             * Format: int32
+             * @description How many helpers are needed, 2 to the number of helpers.
+             */
+            threshold: number;
         };
         /** @description The account's sessions. */
         SessionList: {
@@ -1308,7 +1700,7 @@ export interface components {
              */
             last_used_at: number;
             /**
-             * @description How it was opened: `passphrase`, `recovery` or `passkey`.
+             * @description How it was opened: `passphrase`, `recovery`, `passkey` or `helpers`.
              * @example passphrase
              */
             method: string;
@@ -1454,6 +1846,48 @@ export interface components {
             /** @description Whether the operator checked them. */
             verified: boolean;
         };
+        /** @description A new help request. */
+        StartedHelpRequest: {
+            /**
+             * @description The short code the helpers compare with the person, derived from the recipient.
+             * @example 7K3M-Q9TZ
+             */
+            code: string;
+            /**
+             * Format: int64
+             * @description When the request expires, Unix seconds.
+             */
+            expires_at: number;
+            /** @description Its id. */
+            id: string;
+            /**
+             * Format: int64
+             * @description When the waiting period ends, Unix seconds.
+             */
+            ready_at: number;
+            /**
+             * Format: int64
+             * @description When the request started, Unix seconds.
+             */
+            started_at: number;
+            /**
+             * @description The request token (64 lowercase hex): keep it in memory only; it reads the request's
+             *     state and finishes it.
+             */
+            token: string;
+            /**
+             * Format: int32
+             * @description The waiting period in hours.
+             */
+            wait_hours: number;
+        };
+        /** @description `POST /api/v1/help/requests` body. */
+        StartHelpRequest: {
+            /** @description The pseudonym of the wallet to recover. */
+            pseudonym: string;
+            /** @description The age recipient (`age1…`) the recovering browser made for this request. */
+            recipient: string;
+        };
         /**
          * @description Operating system family.
          * @enum {string}
@@ -1476,6 +1910,42 @@ export interface components {
              * @description Bytes stored, pending documents included.
              */
             used_bytes: number;
+        };
+        /** @description The help requests of holders who chose this worker. */
+        WorkerHelpRequests: {
+            /** @description Oldest first. */
+            requests: components["schemas"]["WorkerHelpRequestView"][];
+        };
+        /** @description A help request as a worker helper sees it. */
+        WorkerHelpRequestView: {
+            /** @description Whether this worker has approved it. */
+            approved: boolean;
+            /**
+             * @description The short code: the worker's browser checks it against `recipient`, and the worker
+             *     compares it with the person before approving.
+             */
+            code: string;
+            /** @description Its id. */
+            id: string;
+            /** @description The holder's pseudonym. */
+            pseudonym: string;
+            /**
+             * Format: int64
+             * @description When its waiting period ends, Unix seconds.
+             */
+            ready_at: number;
+            /** @description The recovering browser's age recipient: the share is re-encrypted to it. */
+            recipient: string;
+            /**
+             * Format: byte
+             * @description This worker's share, encrypted to their recipient, Base64.
+             */
+            share: string;
+            /**
+             * Format: int64
+             * @description When it started, Unix seconds.
+             */
+            started_at: number;
         };
         /**
          * @description A worker state.
@@ -1731,6 +2201,555 @@ export interface operations {
             };
             /** @description too_many_attempts, with Retry-After (the log-in throttle) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_help_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequestNotices"];
+                };
+            };
+            /** @description bad_request (a path segment over 255 bytes, or a body that stops arriving) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden (a worker's session), worker_suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancel_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Help request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_field; bad_request (a path segment over 255 bytes, or a body that stops arriving) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden (a worker's session), worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found (no open request of this holder has this id) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_helpers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelperSetView"];
+                };
+            };
+            /** @description bad_request (a path segment over 255 bytes, or a body that stops arriving) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden (a worker's session), worker_suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found (no helpers chosen) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    replace_helpers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceHelpersRequest"];
+            };
+        };
+        responses: {
+            /** @description Replaced */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad_request, invalid_field (threshold, helpers, a key or share length, a worker twice) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden (a worker's session), worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description worker_not_found (no such worker, not verified, or suspended) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    remove_helpers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad_request (a path segment over 255 bytes, or a body that stops arriving) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden (a worker's session), worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found (no helpers chosen) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4575,6 +5594,477 @@ export interface operations {
             };
         };
     };
+    start_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartHelpRequest"];
+            };
+        };
+        responses: {
+            /** @description Started; never tells whether the pseudonym exists */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartedHelpRequest"];
+                };
+            };
+            /** @description bad_request, invalid_field (pseudonym, recipient) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description help_request_open (one is open for this pseudonym) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too_many_attempts, with Retry-After (per pseudonym, like log-in) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    complete_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Completed"];
+                };
+            };
+            /** @description bad_request, invalid_field (token, auth_key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description invalid_credentials (not the recovery secret's auth key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description help_not_ready (with Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description help_request_ended (cancelled, expired, used, or an unknown token) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    release_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Released"];
+                };
+            };
+            /** @description bad_request, invalid_field (token, cards) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description help_not_ready (with Retry-After), not_enough_approvals */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description help_request_ended (cancelled, expired, used, or an unknown token) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    help_request_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpTokenRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequestStatus"];
+                };
+            };
+            /** @description bad_request, invalid_field (token) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description help_request_ended (no request has this token) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     lookup_invitation: {
         parameters: {
             query?: never;
@@ -5912,6 +7402,230 @@ export interface operations {
             };
         };
     };
+    worker_help_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerHelpRequests"];
+                };
+            };
+            /** @description bad_request (a path segment over 255 bytes, or a body that stops arriving) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden (a holder's session), worker_suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    approve_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Help request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveRequest"];
+            };
+        };
+        responses: {
+            /** @description Approved (or already approved: the first approval stays) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad_request, invalid_field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden (a holder's session), worker_suspended; missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found (no open request of a holder who chose this worker) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     join_as_worker: {
         parameters: {
             query?: never;
@@ -6240,9 +7954,15 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["holder", "worker"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["bad_request", "invalid_field", "missing_client_header", "unauthenticated", "invalid_credentials", "too_many_attempts", "pseudonym_taken", "worker_code_taken", "not_found", "document_too_large", "quota_exceeded", "size_mismatch", "hide_until_past", "hide_until_too_far", "already_uploaded", "storage_full", "payload_too_large", "request_timeout", "unavailable", "uri_too_long", "headers_too_large", "forbidden", "worker_suspended", "invitation_invalid", "invalid_worker_code", "worker_code_mistyped", "worker_not_found", "share_ended", "link_locked", "pin_required", "wrong_pin", "passkeys_unavailable", "ceremony_expired", "passkey_rejected", "user_verification_required", "passkey_taken", "internal"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["bad_request", "invalid_field", "missing_client_header", "unauthenticated", "invalid_credentials", "too_many_attempts", "pseudonym_taken", "worker_code_taken", "not_found", "document_too_large", "quota_exceeded", "size_mismatch", "hide_until_past", "hide_until_too_far", "already_uploaded", "storage_full", "payload_too_large", "request_timeout", "unavailable", "uri_too_long", "headers_too_large", "forbidden", "worker_suspended", "invitation_invalid", "invalid_worker_code", "worker_code_mistyped", "worker_not_found", "share_ended", "link_locked", "pin_required", "wrong_pin", "passkeys_unavailable", "ceremony_expired", "passkey_rejected", "user_verification_required", "passkey_taken", "help_request_open", "help_request_ended", "help_not_ready", "not_enough_approvals", "internal"];
 export const formFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FormFactor"]> = ["phone", "tablet", "computer", "unknown"];
 export const loginMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginMethod"]> = ["passphrase", "recovery"];
+export const newHelperOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["NewHelper"], {
+    kind: unknown;
+}>["kind"]> = ["worker"];
+export const newHelperOneOf1KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["NewHelper"], {
+    kind: unknown;
+}>["kind"]> = ["card"];
 export const proofOneOf0MethodValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Proof"], {
     method: unknown;
 }>["method"]> = ["passphrase"];

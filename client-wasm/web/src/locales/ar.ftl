@@ -684,3 +684,8 @@ hide-done = { $n ->
     [few] أُخفيت { $n } وثائق حتى { $until }.
    *[other] أُخفيت { $n } وثيقة حتى { $until }.
 }
+# Trusted helpers: errors of the help request routes
+err-help_request_open = هناك طلب مساعدة مفتوح بالفعل لهذه المحفظة.
+err-help_request_ended = انتهى طلب المساعدة هذا (أُلغي أو انتهت صلاحيته أو استُخدم من قبل).
+err-help_not_ready = لم تنتهِ فترة الانتظار بعد.
+err-not_enough_approvals = لم يوافق عدد كافٍ من المساعدين بعد.

@@ -653,3 +653,8 @@ hide-done = { $n ->
     [one] 1 document is hidden until { $until }.
    *[other] { $n } documents are hidden until { $until }.
 }
+# Trusted helpers: errors of the help request routes
+err-help_request_open = A request for help is already open for this wallet.
+err-help_request_ended = This request for help has ended (cancelled, expired or already used).
+err-help_not_ready = The waiting period is not over yet.
+err-not_enough_approvals = Not enough helpers have approved yet.

@@ -653,3 +653,8 @@ hide-done = { $n ->
     [one] 1 document est masqué jusqu’au { $until }.
    *[other] { $n } documents sont masqués jusqu’au { $until }.
 }
+# Trusted helpers: errors of the help request routes
+err-help_request_open = Une demande d’aide est déjà en cours pour ce portefeuille.
+err-help_request_ended = Cette demande d’aide est terminée (annulée, expirée ou déjà utilisée).
+err-help_not_ready = Le délai d’attente n’est pas encore écoulé.
+err-not_enough_approvals = Pas encore assez d’aidants ont approuvé.

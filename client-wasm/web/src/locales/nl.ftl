@@ -653,3 +653,8 @@ hide-done = { $n ->
     [one] 1 document is verborgen tot { $until }.
    *[other] { $n } documenten zijn verborgen tot { $until }.
 }
+# Trusted helpers: errors of the help request routes
+err-help_request_open = Er loopt al een hulpverzoek voor deze portefeuille.
+err-help_request_ended = Dit hulpverzoek is beëindigd (geannuleerd, verlopen of al gebruikt).
+err-help_not_ready = De wachttijd is nog niet voorbij.
+err-not_enough_approvals = Nog niet genoeg helpers hebben goedgekeurd.

@@ -94,7 +94,7 @@ export class FakeServer {
         ? [a?.body.passphrase_auth, a?.body.passphrase_slot]
         : [a?.body.recovery_auth, a?.body.recovery_slot];
       if (!a || req.auth_key !== want || !slot) return this.error(401, 'invalid_credentials');
-      return this.json(200, { session: this.open(a), slot, recipient: a.body.recipient } satisfies Schemas['LoginResponse']);
+      return this.json(200, { session: this.open(a), slot, recipient: a.body.recipient, help_requests: [] } satisfies Schemas['LoginResponse']);
     }
     if (!me) return this.error(401, 'unauthenticated');
     if (route === 'POST /auth/logout') {

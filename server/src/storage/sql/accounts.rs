@@ -260,6 +260,13 @@ impl AccountStore for SqlStorage {
             "DELETE FROM sessions WHERE account_id = $1",
             "DELETE FROM ceremonies WHERE account_id = $1",
             "DELETE FROM passkeys WHERE account_id = $1",
+            "DELETE FROM help_approvals WHERE request_id IN \
+             (SELECT id FROM help_requests WHERE account_id = $1)",
+            "DELETE FROM help_approvals WHERE helper_id IN \
+             (SELECT id FROM helpers WHERE account_id = $1)",
+            "DELETE FROM help_requests WHERE account_id = $1",
+            "DELETE FROM helpers WHERE account_id = $1",
+            "DELETE FROM helper_sets WHERE account_id = $1",
         ] {
             sqlx::query(statement).bind(&id).execute(&mut *tx).await?;
         }

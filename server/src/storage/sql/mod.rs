@@ -9,6 +9,7 @@
 
 mod accounts;
 mod documents;
+mod helpers;
 mod passkeys;
 mod postgres;
 mod rows;
