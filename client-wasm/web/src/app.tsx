@@ -15,10 +15,12 @@ import { RecoverScreen, StartScreen } from './start';
 import { Dialog, I18nContext, LangSwitch, useI18n } from './ui';
 import { WalletScreen } from './wallet';
 import { JoinScreen, WorkerHome } from './worker';
+import { QuickExitButton, leaveNow, useTripleEscape } from './quick-exit';
+import { IDLE, idleTimings, isSharedComputer } from './shared-computer';
 
 /** Inactivity before the wallet locks itself, and how long before that the warning shows. */
-export const IDLE_LOCK_MS = 10 * 60 * 1000;
-export const IDLE_WARN_MS = 9 * 60 * 1000;
+export const IDLE_LOCK_MS = IDLE.normal.lockMs;
+export const IDLE_WARN_MS = IDLE.normal.warnMs;
 
 type Screen = 'start' | 'create' | 'recover' | 'wallet' | 'worker' | 'join' | 'link' | 'link-closed' | 'deleted';
 
@@ -173,6 +175,18 @@ export function App(props: { route: Route }) {
     return () => window.removeEventListener('pagehide', leave);
   }, [lock]);
 
+  // Quick exit (the header's button, or Escape three times): close what is open as Quit
+  // does, at once and without waiting for the server, then leave for a blank page.
+  const quickExit = useCallback(() => {
+    const s = sessionRef.current;
+    sessionRef.current = null;
+    endSessionOnLeave();
+    // lock() ends the crypto worker before its first await; the rest need not finish.
+    if (s) void s.lock();
+    leaveNow(document.getElementById('app'));
+  }, []);
+  useTripleEscape(quickExit);
+
   // A crypto worker that dies on its own (out of memory, ended from outside) took the keys
   // with it: close what was open and say so; the person opens it again.
   useEffect(() => {
@@ -196,6 +210,7 @@ export function App(props: { route: Route }) {
             {i18n.t('quit')}
           </button>
         ) : null}
+        <QuickExitButton onExit={quickExit} />
       </header>
       {screen === 'wallet' && session?.kind === 'holder' ? (
         <IdleGuard onLock={() => void lock('idle')} onQuit={() => void lock('quit')}>
@@ -237,7 +252,7 @@ export function App(props: { route: Route }) {
         <RecoverScreen worker={worker} onOpened={adopt} onDone={opened} onBack={() => history.back()} />
       ) : (
         <StartScreen
-          notice={notice ? i18n.t(closedNotice(notice)) : null}
+          notice={notice ? i18n.t(closedNotice(notice, undefined, isSharedComputer())) : null}
           worker={worker}
           onWorker={(w) => {
             setNotice(null);
@@ -270,20 +285,25 @@ export function App(props: { route: Route }) {
   );
 }
 
-/** Locks the wallet after IDLE_LOCK_MS without activity, warning IDLE_WARN_MS in. */
+/**
+ * Locks the wallet after some time without activity (10 minutes, 3 on a shared computer),
+ * warning a minute before.
+ */
 function IdleGuard(props: { onLock: () => void; onQuit: () => void; children: (keepAlive: () => void) => preact.ComponentChildren }) {
   const { t } = useI18n();
   const [warning, setWarning] = useState(false);
   const timers = useRef<{ warn?: ReturnType<typeof setTimeout>; lock?: ReturnType<typeof setTimeout> }>({});
   const onLock = useRef(props.onLock);
   onLock.current = props.onLock;
+  // The mode is chosen on the start page, before anything opens.
+  const [{ lockMs, warnMs }] = useState(idleTimings);
 
   const keepAlive = useCallback(() => {
     clearTimeout(timers.current.warn);
     clearTimeout(timers.current.lock);
     setWarning(false);
-    timers.current.warn = setTimeout(() => setWarning(true), IDLE_WARN_MS);
-    timers.current.lock = setTimeout(() => onLock.current(), IDLE_LOCK_MS);
+    timers.current.warn = setTimeout(() => setWarning(true), warnMs);
+    timers.current.lock = setTimeout(() => onLock.current(), lockMs);
   }, []);
 
   useEffect(() => {

@@ -11,6 +11,7 @@ import type { Session } from './session';
 import { ApiError, type ApiErrorCode } from './api';
 import type { Translate } from './i18n-core';
 import { ErrorBox, Listen, QrCode, ScreenTitle, errorMsg, invalidProps, msg, say, useAction, useI18n, type Msg } from './ui';
+import { PrintButton } from './shared-computer-ui';
 
 export { CONFIRM_GROUP } from './signup-flow';
 
@@ -285,9 +286,7 @@ export function CredentialSteps<S>(props: {
         </div>
         <RecoverySheet pseudonym={props.name} code={code} kind={props.kind} />
         <div class="stack no-print">
-          <button type="button" class="secondary" onClick={() => window.print()}>
-            {t('sheet-print')}
-          </button>
+          <PrintButton label={t('sheet-print')} />
           <button type="button" class="primary" onClick={() => dispatch({ type: 'sheetKept' })}>
             {t('sheet-kept')}
           </button>

@@ -97,3 +97,9 @@ export function takeCrypto(): CryptoWorker {
   spare = null;
   return w;
 }
+
+/** Ends the spare worker, if any (a quick exit leaves no worker behind). */
+export function endSpareCrypto(): void {
+  spare?.terminate();
+  spare = null;
+}

@@ -11,6 +11,12 @@ describe('closing notices after a download', () => {
     expect(linkClosedText(true)).toBe('link-closed-text-downloaded');
   });
 
+  it('say 3 minutes after an idle lock on a shared computer', () => {
+    expect(closedNotice('idle', false, true)).toBe('locked-idle-shared');
+    expect(closedNotice('idle', true, true)).toBe('locked-idle-shared-downloaded');
+    expect(closedNotice('quit', false, true)).toBe('locked-quit');
+  });
+
   it('remember a download for the rest of the page', () => {
     expect(downloadHappened()).toBe(false);
     expect(closedNotice('quit')).toBe('locked-quit');

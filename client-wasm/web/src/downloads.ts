@@ -14,9 +14,13 @@ export function downloadHappened(): boolean {
   return downloaded;
 }
 
-/** The message id of the notice after the wallet closes (Quit, idle, or its crypto worker gone). */
-export function closedNotice(reason: 'quit' | 'idle' | 'lost', afterDownload: boolean = downloaded): string {
+/**
+ * The message id of the notice after the wallet closes (Quit, idle, or its crypto worker gone).
+ * On a shared computer the idle lock comes sooner, and the notice says so.
+ */
+export function closedNotice(reason: 'quit' | 'idle' | 'lost', afterDownload: boolean = downloaded, shared: boolean = false): string {
   if (reason === 'lost') return 'locked-lost';
+  if (reason === 'idle' && shared) return afterDownload ? 'locked-idle-shared-downloaded' : 'locked-idle-shared';
   if (reason === 'idle') return afterDownload ? 'locked-idle-downloaded' : 'locked-idle';
   return afterDownload ? 'locked-quit-downloaded' : 'locked-quit';
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { dropPasskeyLogin, normalizePseudonym, openWithPasskey, openWithPassphrase, openWithRecoveryCode, setNewPassphrase, type OpenSession } from './auth';
 import { passkeysSupported } from './passkeys';
 import { PassphraseChooser } from './passphrase';
+import { CloseBrowserReminder, SharedComputerChoice } from './shared-computer-ui';
 import { ErrorBox, Listen, NOT_REMEMBERED, PASSPHRASE_FIELD, ScreenTitle, errorMsg, invalidProps, msg, useAction, useI18n } from './ui';
 
 /** Wrong passphrases in a row after which the page points to the recovery code. */
@@ -71,6 +72,8 @@ export function StartScreen(props: {
           {props.notice}
         </p>
       ) : null}
+      {props.notice ? <CloseBrowserReminder /> : null}
+      <SharedComputerChoice />
       {unlockFor === null && passkeysSupported() ? (
         <section class="card stack" aria-labelledby="passkey-title" {...passkey.busyProps}>
           <h2 id="passkey-title">{t('passkey-open-title')}</h2>

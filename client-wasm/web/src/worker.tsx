@@ -16,6 +16,7 @@ import { SettingsScreen } from './settings';
 import { DownloadConfirm, Viewer, downloadName, failureCode, useDecrypted } from './viewer';
 import { parseWorkerCode } from './workercode';
 import { cardQrText, codeOfFingerprint, recipientFingerprint } from './worker-key';
+import { PrintButton } from './shared-computer-ui';
 
 /** `/join#<token>`: look the invitation up, then name, login name, passphrase, recovery sheet. */
 export function JoinScreen(props: { token: string | null; onDone: (s: WorkerSession) => void; onStart: () => void }) {
@@ -526,9 +527,7 @@ function CardScreen(props: { session: WorkerSession; onBack: () => void }) {
         <p>{t('card-instructions')}</p>
       </article>
       <div class="stack no-print">
-        <button type="button" class="secondary" onClick={() => window.print()}>
-          {t('card-print')}
-        </button>
+        <PrintButton label={t('card-print')} />
         <button type="button" class="primary" onClick={props.onBack}>
           {t('back-to-list')}
         </button>

@@ -658,3 +658,14 @@ err-help_request_open = A request for help is already open for this wallet.
 err-help_request_ended = This request for help has ended (cancelled, expired or already used).
 err-help_not_ready = The waiting period is not over yet.
 err-not_enough_approvals = Not enough helpers have approved yet.
+## Quick exit and "I am on a shared computer"
+quick-exit = Quick exit
+quick-exit-help = Closes everything at once and shows a blank page. Pressing Escape three times does the same.
+shared-computer = I am on a shared computer
+shared-computer-help = For this tab: closes after 3 minutes without activity, a warning before printing, and a reminder to close the browser at the end.
+shared-close-browser = You are on a shared computer: close every window of this browser now.
+print-confirm-title = Print on a shared computer?
+print-confirm-text = The printer or this computer may keep a copy of what you print, and other people could see it. Take the sheet from the printer at once.
+print-confirm = Print anyway
+locked-idle-shared = Your wallet was closed because nobody used it for 3 minutes.
+locked-idle-shared-downloaded = Your wallet was closed because nobody used it for 3 minutes. The files you downloaded stay in this browser's downloads folder.

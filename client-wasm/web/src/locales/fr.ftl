@@ -658,3 +658,14 @@ err-help_request_open = Une demande d’aide est déjà en cours pour ce portefe
 err-help_request_ended = Cette demande d’aide est terminée (annulée, expirée ou déjà utilisée).
 err-help_not_ready = Le délai d’attente n’est pas encore écoulé.
 err-not_enough_approvals = Pas encore assez d’aidants ont approuvé.
+## Quick exit and "I am on a shared computer"
+quick-exit = Sortie rapide
+quick-exit-help = Ferme tout de suite et affiche une page vide. Appuyer trois fois sur Échap fait la même chose.
+shared-computer = Je suis sur un ordinateur partagé
+shared-computer-help = Pour cet onglet : fermeture après 3 minutes sans activité, un avertissement avant d’imprimer, et un rappel de fermer le navigateur à la fin.
+shared-close-browser = Vous êtes sur un ordinateur partagé : fermez maintenant toutes les fenêtres de ce navigateur.
+print-confirm-title = Imprimer sur un ordinateur partagé ?
+print-confirm-text = L’imprimante ou cet ordinateur peut garder une copie de ce que vous imprimez, et d’autres personnes pourraient la voir. Reprenez tout de suite la feuille à l’imprimante.
+print-confirm = Imprimer quand même
+locked-idle-shared = Votre porte-documents a été fermé car personne ne l’a utilisé pendant 3 minutes.
+locked-idle-shared-downloaded = Votre porte-documents a été fermé car personne ne l’a utilisé pendant 3 minutes. Les fichiers que vous avez téléchargés restent dans le dossier des téléchargements de ce navigateur.

@@ -658,3 +658,14 @@ err-help_request_open = Er loopt al een hulpverzoek voor deze portefeuille.
 err-help_request_ended = Dit hulpverzoek is beëindigd (geannuleerd, verlopen of al gebruikt).
 err-help_not_ready = De wachttijd is nog niet voorbij.
 err-not_enough_approvals = Nog niet genoeg helpers hebben goedgekeurd.
+## Quick exit and "I am on a shared computer"
+quick-exit = Snel weg
+quick-exit-help = Sluit meteen alles en toont een lege pagina. Drie keer op Esc drukken doet hetzelfde.
+shared-computer = Ik zit aan een gedeelde computer
+shared-computer-help = Voor dit tabblad: sluiten na 3 minuten zonder activiteit, een waarschuwing voor het afdrukken, en aan het einde een herinnering om de browser te sluiten.
+shared-close-browser = Je zit aan een gedeelde computer: sluit nu alle vensters van deze browser.
+print-confirm-title = Afdrukken op een gedeelde computer?
+print-confirm-text = De printer of deze computer kan een kopie bewaren van wat je afdrukt, en anderen kunnen die zien. Haal het blad meteen bij de printer op.
+print-confirm = Toch afdrukken
+locked-idle-shared = Je documentenmap werd gesloten omdat niemand hem 3 minuten gebruikte.
+locked-idle-shared-downloaded = Je documentenmap werd gesloten omdat niemand hem 3 minuten gebruikte. De bestanden die je gedownload hebt, blijven in de downloadmap van deze browser.
