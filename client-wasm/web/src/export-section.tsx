@@ -3,7 +3,8 @@
  * after a warning and not on a shared computer, the plain files. See export.ts.
  */
 import { useState } from 'preact/hooks';
-import { buildExport, buildPlainExport, isSharedComputer, saveZip, type Made } from './export';
+import { buildExport, buildPlainExport, saveZip, type Made } from './export';
+import { isSharedComputer } from './shared-computer';
 import type { Session } from './session';
 import type { Translate } from './i18n-core';
 import { ErrorBox, PASSPHRASE_FIELD, invalidProps, useAction, useI18n } from './ui';

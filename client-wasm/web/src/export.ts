@@ -13,9 +13,6 @@ import { noteDownload } from './downloads';
 import { ownChunk, type DocEntry, type Session } from './session';
 import { downloadName } from './viewer';
 
-/** "I am on a shared computer" mode: then the plain-files export is not offered. */
-export const isSharedComputer = (): boolean => sessionStorage.getItem('pde-shared-computer') === '1';
-
 /** Documents done so far out of the total, for the progress bar. */
 export type ExportProgress = (done: number, total: number) => void;
 
