@@ -7,6 +7,7 @@ import { dirOf, initialLang, translator, type Lang } from './i18n-core';
 import { LinkClosedScreen, LinkScreen } from './link';
 import { takeCrypto } from './pde';
 import { LinkSession, type WorkerSession } from './shared';
+import { keepFocusInView } from './focus-in-view';
 import { warmIntlWhenIdle } from './intl-warmup';
 import { forget, navigate, setGuard, useNav } from './nav';
 import { addressWithoutSecret, parseRoute, type Route } from './sharing';
@@ -106,6 +107,7 @@ export function App(props: { route: Route }) {
   // The sticky header's height, for scroll-margin (styles.css): headings and fields scrolled
   // to stop below it.
   const top = useRef<HTMLElement>(null);
+  useEffect(() => keepFocusInView(() => top.current), []);
   useLayoutEffect(() => {
     const header = top.current;
     if (!header) return;
