@@ -41,6 +41,32 @@ impl<T> State<T> {
     }
 }
 
+/// Feeds a decrypting stream a slice; a failed decryption leaves it failed for good.
+fn push_or_fail<T, E>(
+    state: &RefCell<State<T>>,
+    push: impl FnOnce(&mut T) -> Result<Vec<u8>, E>,
+) -> Result<Vec<u8>, PdeError> {
+    let mut state = state.borrow_mut();
+    let result = push(state.open()?).map_err(|_| PdeError::damaged());
+    if result.is_err() {
+        *state = State::Failed;
+    }
+    result
+}
+
+/// Ends a decrypting stream; a failed check leaves it failed, not finished.
+fn finish_or_fail<T, E>(
+    state: &RefCell<State<T>>,
+    finish: impl FnOnce(T) -> Result<Vec<u8>, E>,
+) -> Result<Vec<u8>, PdeError> {
+    let inner = state.borrow_mut().take()?;
+    let result = finish(inner).map_err(|_| PdeError::damaged());
+    if result.is_err() {
+        *state.borrow_mut() = State::Failed;
+    }
+    result
+}
+
 impl<T> Stream for RefCell<State<T>> {
     fn lock(&self) {
         // Dropping the writer or reader zeroizes its payload key.
@@ -149,22 +175,12 @@ impl ContentReader {
 impl ContentReader {
     /// Decrypts a slice of ciphertext; returns the content ready so far (may be empty).
     pub fn push(&self, chunk: &[u8]) -> Result<Vec<u8>, PdeError> {
-        let mut state = self.state.borrow_mut();
-        let result = state.open()?.push(chunk).map_err(|_| PdeError::damaged());
-        if result.is_err() {
-            *state = State::Failed;
-        }
-        result
+        push_or_fail(&self.state, |inner| inner.push(chunk))
     }
 
     /// Checks the file is complete and intact; returns the rest of the content.
     pub fn finish(&self) -> Result<Vec<u8>, PdeError> {
-        let reader = self.state.borrow_mut().take()?;
-        let result = reader.finish().map_err(|_| PdeError::damaged());
-        if result.is_err() {
-            *self.state.borrow_mut() = State::Failed;
-        }
-        result
+        finish_or_fail(&self.state, |inner| inner.finish())
     }
 }
 
@@ -192,22 +208,12 @@ impl ContentExporter {
 impl ContentExporter {
     /// Adds stored ciphertext; returns the export file bytes ready so far (may be empty).
     pub fn push(&self, chunk: &[u8]) -> Result<Vec<u8>, PdeError> {
-        let mut state = self.state.borrow_mut();
-        let result = state.open()?.push(chunk).map_err(|_| PdeError::damaged());
-        if result.is_err() {
-            *state = State::Failed;
-        }
-        result
+        push_or_fail(&self.state, |inner| inner.push(chunk))
     }
 
     /// Checks the stored file was complete and intact; returns the rest of the export file.
     /// The caller throws away what `push` returned when this fails.
     pub fn finish(&self) -> Result<Vec<u8>, PdeError> {
-        let exporter = self.state.borrow_mut().take()?;
-        let result = exporter.finish().map_err(|_| PdeError::damaged());
-        if result.is_err() {
-            *self.state.borrow_mut() = State::Failed;
-        }
-        result
+        finish_or_fail(&self.state, |inner| inner.finish())
     }
 }
