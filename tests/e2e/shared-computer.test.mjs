@@ -1,6 +1,7 @@
 // "I am on a shared computer", ticked on the start page: kept for this tab only, a wallet
 // that locks itself after 3 idle minutes (warning at 2), printing only after a warning, and a
-// reminder to close the browser once the wallet is closed. Without it, printing is direct.
+// reminder to close the browser once the wallet is closed; Ctrl+P and the browser's own print
+// menu print only a note saying to use the Print button. Without it, printing is direct.
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { checkedScreenshotter } from './lib/a11y.mjs';
@@ -69,6 +70,15 @@ for (const { viewport, lang } of [
       await page.getByRole('button', { name: t('sheet-print') }).click();
       await ask.getByRole('button', { name: t('print-confirm') }).click();
       assert.equal(await page.evaluate(() => window.__prints), 1, 'printed once agreed');
+      // What the paper shows: the sheet when printed after the warning; once that print is
+      // over, the browser's own menu or Ctrl+P prints only a note saying to use the button.
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await codeEl.isVisible(), true, 'the agreed print shows the sheet');
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      assert.equal(await codeEl.isVisible(), false, 'Ctrl+P prints no recovery code');
+      assert.equal(await page.getByText(t('print-blocked')).isVisible(), true, 'Ctrl+P prints the note');
+      await page.emulateMedia({ media: 'screen' });
+      assert.equal(await page.getByText(t('print-blocked')).isVisible(), false, 'the note is for paper only');
       await confirmSheet(page, t, code);
       await writeNote(page, t, { title: 'Note partagée', text: 'Sur un ordinateur de la bibliothèque.' });
 
@@ -108,6 +118,10 @@ test('as anybody: printing is direct, and the wallet stays open past 3 idle minu
     const { code } = await createWallet(page, t);
     await page.getByRole('button', { name: t('sheet-print') }).click();
     assert.equal(await page.evaluate(() => window.__prints), 1, 'printed at once');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByTestId('recovery-code').isVisible(), true, 'the browser menu prints the sheet too');
+    assert.equal(await page.getByText(t('print-blocked')).isVisible(), false, 'and no note');
+    await page.emulateMedia({ media: 'screen' });
     assert.equal(await page.getByRole('alertdialog', { name: t('print-confirm-title') }).count(), 0, 'no warning');
     await confirmSheet(page, t, code);
     await page.clock.fastForward('03:30');

@@ -18,6 +18,7 @@ import { WalletScreen } from './wallet';
 import { JoinScreen, WorkerHome } from './worker';
 import { QuickExitButton, leaveNow, useTripleEscape } from './quick-exit';
 import { IDLE, idleTimings, isSharedComputer } from './shared-computer';
+import { PrintBlockedNote } from './shared-computer-ui';
 
 /** Inactivity before the wallet locks itself, and how long before that the warning shows. */
 export const IDLE_LOCK_MS = IDLE.normal.lockMs;
@@ -283,6 +284,7 @@ export function App(props: { route: Route }) {
           </button>
         </div>
       </Dialog>
+      <PrintBlockedNote />
     </I18nContext.Provider>
   );
 }

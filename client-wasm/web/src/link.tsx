@@ -1,4 +1,5 @@
 /** The page a share link opens (`/s/<id>#<secret>`): PIN if asked, then the documents. */
+import { CloseBrowserReminder } from './shared-computer-ui';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
 import type { LinkSession } from './shared';
@@ -211,6 +212,7 @@ export function LinkClosedScreen(props: { lost?: boolean }) {
       <p class="notice" role="status">
         {t(props.lost ? 'link-lost' : linkClosedText())}
       </p>
+      <CloseBrowserReminder />
     </main>
   );
 }

@@ -4,6 +4,7 @@
  * (export-section.tsx) and "Delete my wallet" — what goes and what stays, the pseudonym typed
  * to confirm, then the passphrase or the recovery code as proof.
  */
+import { CloseBrowserReminder } from './shared-computer-ui';
 import { useRef, useState } from 'preact/hooks';
 import { deleteWallet, samePseudonym, type DeletionProof, type OpenSession } from './auth';
 import { ExportSection } from './export-section';
@@ -211,6 +212,7 @@ export function DeletedScreen(props: { onStart: () => void }) {
     <main class="screen">
       <ScreenTitle>{t('wallet-deleted-title')}</ScreenTitle>
       <p>{t('wallet-deleted-text')}</p>
+      <CloseBrowserReminder />
       <button type="button" class="primary" onClick={props.onStart}>
         {t('wallet-deleted-start')}
       </button>

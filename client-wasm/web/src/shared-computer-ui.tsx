@@ -3,7 +3,7 @@
  * printing, and the reminder to close the browser once the wallet is closed.
  */
 import { useState } from 'preact/hooks';
-import { setSharedComputer, useSharedComputer } from './shared-computer';
+import { printPage, setSharedComputer, useSharedComputer } from './shared-computer';
 import { Dialog, useI18n } from './ui';
 
 /** The start page's checkbox, with what it changes said beside it. */
@@ -56,7 +56,7 @@ export function PrintButton(props: { label: string }) {
             class="primary"
             onClick={() => {
               setAsking(false);
-              window.print();
+              printPage();
             }}
           >
             {t('print-confirm')}
@@ -67,5 +67,18 @@ export function PrintButton(props: { label: string }) {
         </div>
       </Dialog>
     </>
+  );
+}
+
+/**
+ * What a page printed by the browser's own menu or Ctrl+P shows on a shared computer (only
+ * then: styles.css), instead of the wallet.
+ */
+export function PrintBlockedNote() {
+  const { t } = useI18n();
+  return (
+    <p class="print-blocked">
+      {t('print-blocked')}
+    </p>
   );
 }

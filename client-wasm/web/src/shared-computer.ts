@@ -37,7 +37,34 @@ export function setSharedComputer(on: boolean): void {
   } catch {
     /* kept in memory only (above) */
   }
+  markDocument();
   for (const f of [...listeners]) f();
+}
+
+/**
+ * Marks the page while the mode is on: printing by the browser's own menu or Ctrl+P then shows
+ * only a note saying to use the Print button (styles.css, `.print-blocked`), because only that
+ * button warns first that the printer or the computer may keep a copy.
+ */
+function markDocument(): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.classList.toggle('shared-computer', isSharedComputer());
+}
+markDocument();
+
+/**
+ * Prints the page as it is, past the shared-computer note above: for the Print buttons, once
+ * the person has agreed. Chromium's print() returns when the print dialog closes; `afterprint`
+ * covers browsers where it returns sooner.
+ */
+export function printPage(): void {
+  const root = document.documentElement;
+  root.dataset.print = 'allowed';
+  const done = () => {
+    delete root.dataset.print;
+  };
+  window.addEventListener('afterprint', done, { once: true });
+  window.print();
 }
 
 /** The idle-lock timings for the mode chosen in this tab. */

@@ -667,5 +667,6 @@ shared-close-browser = You are on a shared computer: close every window of this 
 print-confirm-title = Print on a shared computer?
 print-confirm-text = The printer or this computer may keep a copy of what you print, and other people could see it. Take the sheet from the printer at once.
 print-confirm = Print anyway
+print-blocked = On a shared computer, print with the Print button of the page: it first says what the printer and the computer may keep.
 locked-idle-shared = Your wallet was closed because nobody used it for 3 minutes.
 locked-idle-shared-downloaded = Your wallet was closed because nobody used it for 3 minutes. The files you downloaded stay in this browser's downloads folder.

@@ -667,5 +667,6 @@ shared-close-browser = Vous êtes sur un ordinateur partagé : fermez maintenant
 print-confirm-title = Imprimer sur un ordinateur partagé ?
 print-confirm-text = L’imprimante ou cet ordinateur peut garder une copie de ce que vous imprimez, et d’autres personnes pourraient la voir. Reprenez tout de suite la feuille à l’imprimante.
 print-confirm = Imprimer quand même
+print-blocked = Sur un ordinateur partagé, imprimez avec le bouton Imprimer de la page : il dit d'abord ce que l'imprimante et l'ordinateur peuvent garder.
 locked-idle-shared = Votre porte-documents a été fermé car personne ne l’a utilisé pendant 3 minutes.
 locked-idle-shared-downloaded = Votre porte-documents a été fermé car personne ne l’a utilisé pendant 3 minutes. Les fichiers que vous avez téléchargés restent dans le dossier des téléchargements de ce navigateur.

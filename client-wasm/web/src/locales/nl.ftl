@@ -667,5 +667,6 @@ shared-close-browser = Je zit aan een gedeelde computer: sluit nu alle vensters 
 print-confirm-title = Afdrukken op een gedeelde computer?
 print-confirm-text = De printer of deze computer kan een kopie bewaren van wat je afdrukt, en anderen kunnen die zien. Haal het blad meteen bij de printer op.
 print-confirm = Toch afdrukken
+print-blocked = Op een gedeelde computer drukt u af met de knop Afdrukken op de pagina: die zegt eerst wat de printer en de computer kunnen bewaren.
 locked-idle-shared = Je documentenmap werd gesloten omdat niemand hem 3 minuten gebruikte.
 locked-idle-shared-downloaded = Je documentenmap werd gesloten omdat niemand hem 3 minuten gebruikte. De bestanden die je gedownload hebt, blijven in de downloadmap van deze browser.
