@@ -472,7 +472,7 @@ function PaperCardPage(props: {
 function HelperCardSheet({ text }: { text: string }) {
   const { t } = useI18n();
   return (
-    <article class="sheet" aria-labelledby="helper-sheet-title" data-testid="helper-card">
+    <article class="sheet helper-card" aria-labelledby="helper-sheet-title" data-testid="helper-card">
       <h4 id="helper-sheet-title">{t('helper-sheet-title')}</h4>
       <dl>
         <dt>{t('sheet-address')}</dt>
