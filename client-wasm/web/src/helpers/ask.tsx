@@ -179,7 +179,7 @@ function WaitingStep(props: { request: HelpRequest; onOpened: (s: Session) => vo
       <ScreenTitle>{t('help-waiting-title')}</ScreenTitle>
       <section class="card stack" aria-labelledby="help-code-title">
         <h2 id="help-code-title">{t('help-code-title')}</h2>
-        <p class="card-code" dir="ltr" data-testid="help-code">
+        <p class="card-code help-code" dir="ltr" data-testid="help-code">
           {request.code}
         </p>
         <p>{t('help-code-text')}</p>

@@ -84,7 +84,7 @@ function HelpRequestItem(props: { session: WorkerSession; checked: Checked; onFa
       <p>{t('help-request-started', { time: formatDateTime(request.started_at, lang) })}</p>
       <p>
         {t('help-request-code')}{' '}
-        <span class="card-code" dir="ltr" data-testid="help-request-code">
+        <span class="card-code help-code" dir="ltr" data-testid="help-request-code">
           {request.code}
         </span>
       </p>
