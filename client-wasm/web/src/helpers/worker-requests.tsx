@@ -24,7 +24,11 @@ export function HelpRequestsSection(props: { session: WorkerSession; onFailure: 
   const [requests, setRequests] = useState<Checked[] | null>(null);
   const loading = useAction({ onError: props.onFailure });
 
-  async function load() {
+  /**
+   * `auto`: the load when the list opens, which says nothing when it fails (a suspended worker
+   * learns it from their next action, as for shares); the button's load says why.
+   */
+  async function load(auto = false) {
     await loading.run(async () => {
       const { requests: got } = await api.workerHelpRequests();
       const checked: Checked[] = [];
@@ -33,10 +37,10 @@ export function HelpRequestsSection(props: { session: WorkerSession; onFailure: 
         checked.push({ request, codeMatches: code === request.code });
       }
       setRequests(checked);
-    });
+    }, auto ? () => true : undefined);
   }
   useEffect(() => {
-    void load();
+    void load(true);
   }, []);
 
   return (
