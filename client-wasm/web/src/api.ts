@@ -79,6 +79,13 @@ export type Proof =
   | { method: 'passkey'; ceremony: string; credential: CredentialJson };
 export type PasskeyFinish = { ceremony: string; credential: CredentialJson };
 export type PasskeyRegisterFinish = PasskeyFinish & { name: string; slot?: string };
+/** Trusted helpers (docs/api.md, "Trusted helpers"). */
+export type HelperSet = Schemas['HelperSetView'];
+export type HelperEntry = Schemas['HelperView'];
+export type HelpNotice = Schemas['HelpRequestNotice'];
+export type StartedHelpRequest = Schemas['StartedHelpRequest'];
+export type HelpStatus = Schemas['HelpRequestStatus'];
+export type WorkerHelpRequest = Schemas['WorkerHelpRequestView'];
 export type NewRecovery = { proof?: Proof; recovery_auth: string; recovery_slot: string; end_other_sessions: boolean };
 
 const BASE = '/api/v1';
@@ -244,6 +251,23 @@ export const api = {
     binary('POST', `/links/${seg(id)}/documents/${seg(doc)}/content`, access),
   linkDownload: (id: string, doc: string, access: LinkAccess) =>
     request<void>('POST', `/links/${seg(id)}/documents/${seg(doc)}/download`, access),
+
+  // ---- trusted helpers (docs/api.md, "Trusted helpers") ----
+  helpers: () => request<HelperSet>('GET', '/account/helpers'),
+  replaceHelpers: (body: Schemas['ReplaceHelpersRequest']) => request<void>('PUT', '/account/helpers', body),
+  removeHelpers: () => request<void>('DELETE', '/account/helpers'),
+  helpRequests: () => request<Schemas['HelpRequestNotices']>('GET', '/account/help-requests'),
+  cancelHelpRequest: (id: string) => request<void>('POST', `/account/help-requests/${seg(id)}/cancel`),
+  startHelpRequest: (body: Schemas['StartHelpRequest']) => request<StartedHelpRequest>('POST', '/help/requests', body),
+  helpStatus: (token: string) => request<HelpStatus>('POST', '/help/requests/status', { token } satisfies Schemas['HelpTokenRequest']),
+  releaseHelp: (token: string, cards: string[]) =>
+    request<Schemas['Released']>('POST', '/help/requests/release', { token, cards } satisfies Schemas['ReleaseRequest']),
+  /** Finishes a recovery: the answer's session (the account's only one) becomes this page's. */
+  completeHelp: (token: string, authKey: string) =>
+    opening<Schemas['Completed']>('/help/requests/complete', { token, auth_key: authKey } satisfies Schemas['CompleteRequest']),
+  workerHelpRequests: () => request<Schemas['WorkerHelpRequests']>('GET', '/worker/help-requests'),
+  approveHelpRequest: (id: string, share: string) =>
+    request<void>('POST', `/worker/help-requests/${seg(id)}/approve`, { share } satisfies Schemas['ApproveRequest']),
 };
 
 /** Uploads a body with progress events (fetch has no upload progress). */

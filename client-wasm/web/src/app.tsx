@@ -19,12 +19,15 @@ import { JoinScreen, WorkerHome } from './worker';
 import { QuickExitButton, leaveNow, useTripleEscape } from './quick-exit';
 import { IDLE, idleTimings, isSharedComputer } from './shared-computer';
 import { PrintBlockedNote } from './shared-computer-ui';
+import { AskHelpScreen } from './helpers/ask';
+import { HelpRequestBanner } from './helpers/banner';
+import { setCurrentHelpRequest } from './helpers/recovery';
 
 /** Inactivity before the wallet locks itself, and how long before that the warning shows. */
 export const IDLE_LOCK_MS = IDLE.normal.lockMs;
 export const IDLE_WARN_MS = IDLE.normal.warnMs;
 
-type Screen = 'start' | 'create' | 'recover' | 'wallet' | 'worker' | 'join' | 'link' | 'link-closed' | 'deleted';
+type Screen = 'start' | 'create' | 'recover' | 'help' | 'wallet' | 'worker' | 'join' | 'link' | 'link-closed' | 'deleted';
 
 /** Whatever is open: a holder's wallet, a worker's account, or a share link. */
 type AnySession = OpenSession | LinkSession;
@@ -172,6 +175,7 @@ export function App(props: { route: Route }) {
   useEffect(() => {
     const leave = () => {
       endSessionOnLeave();
+      setCurrentHelpRequest(null);
       if (sessionRef.current) void lock('quit');
     };
     window.addEventListener('pagehide', leave);
@@ -184,6 +188,8 @@ export function App(props: { route: Route }) {
     const s = sessionRef.current;
     sessionRef.current = null;
     endSessionOnLeave();
+    // A help request's key goes with its crypto worker.
+    setCurrentHelpRequest(null);
     // lock() ends the crypto worker before its first await; the rest need not finish.
     if (s) void s.lock();
     leaveNow(document.getElementById('app'));
@@ -218,7 +224,10 @@ export function App(props: { route: Route }) {
       {screen === 'wallet' && session?.kind === 'holder' ? (
         <IdleGuard onLock={() => void lock('idle')} onQuit={() => void lock('quit')}>
           {(keepAlive) => (
-            <WalletScreen key={session.pseudonym} session={session} keepAlive={keepAlive} onDeleted={() => void deleted()} />
+            <>
+              <HelpRequestBanner key={session.pseudonym} />
+              <WalletScreen key={session.pseudonym} session={session} keepAlive={keepAlive} onDeleted={() => void deleted()} />
+            </>
           )}
         </IdleGuard>
       ) : screen === 'worker' && session?.kind === 'worker' ? (
@@ -251,6 +260,8 @@ export function App(props: { route: Route }) {
         />
       ) : screen === 'create' ? (
         <CreateScreen onCreated={adopt} onDone={opened} onBack={() => history.back()} />
+      ) : screen === 'help' ? (
+        <AskHelpScreen onOpened={adopt} onDone={opened} onBack={() => history.back()} />
       ) : screen === 'recover' ? (
         <RecoverScreen worker={worker} onOpened={adopt} onDone={opened} onBack={() => history.back()} />
       ) : (
@@ -269,6 +280,10 @@ export function App(props: { route: Route }) {
           onRecover={() => {
             setNotice(null);
             setScreen('recover');
+          }}
+          onAskHelp={() => {
+            setNotice(null);
+            setScreen('help');
           }}
         />
       )}

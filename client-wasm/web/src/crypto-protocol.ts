@@ -69,6 +69,39 @@ export interface Ops {
   freeLink: { req: { link: number }; res: Record<never, never> };
   encryptNote: { req: { recipient: string; noteJson: string }; res: { ciphertext: Uint8Array } };
   decryptNote: { req: { ciphertext: Uint8Array }; res: { noteJson: string } };
+  // ---- trusted helpers (docs/formats.md, "Helper slot") ----
+  /**
+   * A new helper set for the open W: k of n shares, the server part, the recovery secret's
+   * auth key and the helper slot. The shares stay in the worker under `setup`.
+   */
+  helperSetup: {
+    req: { threshold: number; helpers: number };
+    res: { setup: number; serverPart: Uint8Array; authKey: Uint8Array; slot: Uint8Array };
+  };
+  /** Share `index` of a set, encrypted to a worker helper's recipient. */
+  helperShareFor: { req: { setup: number; index: number; recipient: string }; res: { share: Uint8Array } };
+  /**
+   * Paper card `index` of a set: its text (printed and put in its QR code; never sent) and the
+   * auth key the server checks a typed card with.
+   */
+  helperCard: { req: { setup: number; index: number }; res: { text: string; authKey: Uint8Array } };
+  freeHelperSetup: { req: { setup: number }; res: Record<never, never> };
+  /** A worker helper's approval: their share (sealed to W) re-encrypted to a request's recipient. */
+  resealHelperShare: { req: { share: Uint8Array; recipient: string }; res: { share: Uint8Array } };
+  /** The short code of a help request's recipient, computed here (not taken from the server). */
+  helpRequestCode: { req: { recipient: string }; res: { code: string } };
+  /** The recovering browser: a fresh key for a help request, kept in this worker only. */
+  helpStart: { req: Record<never, never>; res: { recipient: string; code: string } };
+  /**
+   * A typed or scanned paper card, kept here; its auth key (for the release request), or why
+   * the text is not a card: `mistyped` (the checksum says a character is wrong) or `invalid`.
+   */
+  helpAddCard: { req: { text: string }; res: { authKey: Uint8Array } | { invalid: 'mistyped' | 'invalid' } };
+  /**
+   * Opens the release (server part and workers' shares, sealed to the request's key) with the
+   * cards typed: W becomes this worker's wallet; answers the auth key that completes the request.
+   */
+  helpOpen: { req: { serverPart: Uint8Array; shares: Uint8Array[]; slot: Uint8Array }; res: { recipient: string; authKey: Uint8Array } };
 }
 
 export type Op = keyof Ops;

@@ -6,8 +6,8 @@
  * included, is gone with it.
  */
 import init, {
-  ContentExporter, ContentReader, DocumentWriter, LinkSecret, PasskeyKey, SlotKeys, Wallet,
-  deriveRecoveryKeys, derivePassphraseKeys, derivePasskeyKey, encryptNote, encryptedLength, generateRecoveryCode, randomSalt,
+  ContentExporter, ContentReader, DocumentWriter, HelpRecovery, HelperSetup, LinkSecret, PasskeyKey, SlotKeys, Wallet,
+  deriveRecoveryKeys, derivePassphraseKeys, derivePasskeyKey, encryptNote, encryptedLength, generateRecoveryCode, helpRequestCode, randomSalt,
 } from './pkg/pde_client_wasm.js';
 import { pdeErrorCode, transferables, type FromWorker, type Op, type ReplyOf, type RequestOf, type ToWorker } from './crypto-protocol';
 
@@ -20,6 +20,14 @@ let nextId = 1;
 const slotKeys = new Map<number, SlotKeys>();
 const streams = new Map<number, DocumentWriter | ContentReader | ContentExporter>();
 const links = new Map<number, LinkSecret>();
+const helperSetups = new Map<number, HelperSetup>();
+/** The recovering browser's help request: one at a time. */
+let help: HelpRecovery | null = null;
+
+function theHelpRequest(): HelpRecovery {
+  if (!help) throw Object.assign(new Error('no help request'), { name: 'PdeError', code: 'invalid_input' });
+  return help;
+}
 
 function store<T>(map: Map<number, T>, value: T): number {
   const id = nextId++;
@@ -179,6 +187,60 @@ const handlers: Handlers = {
   },
   encryptNote: ({ recipient, noteJson }) => ({ ciphertext: encryptNote(recipient, noteJson) }),
   decryptNote: ({ ciphertext }) => ({ noteJson: theWallet().decryptNote(ciphertext) }),
+  helperSetup: ({ threshold, helpers }) => {
+    const w = theWallet();
+    const setup = HelperSetup.generate(threshold, helpers);
+    const keys = setup.keys();
+    try {
+      return { serverPart: setup.serverPart(), authKey: keys.authKey(), slot: w.sealSlot(keys), setup: store(helperSetups, setup) };
+    } catch (e) {
+      setup.free();
+      throw e;
+    } finally {
+      keys.free();
+    }
+  },
+  helperShareFor: ({ setup, index, recipient }) => ({ share: need(helperSetups, setup).sealShareTo(index, recipient) }),
+  helperCard: ({ setup, index }) => {
+    const s = need(helperSetups, setup);
+    return { text: s.cardText(index), authKey: s.cardAuthKey(index) };
+  },
+  freeHelperSetup: ({ setup }) => {
+    helperSetups.get(setup)?.free();
+    helperSetups.delete(setup);
+    return {};
+  },
+  resealHelperShare: ({ share, recipient }) => ({ share: theWallet().resealHelperShare(share, recipient) }),
+  helpRequestCode: ({ recipient }) => ({ code: helpRequestCode(recipient) }),
+  helpStart: () => {
+    help?.free();
+    help = HelpRecovery.create();
+    return { recipient: help.recipient(), code: help.code() };
+  },
+  helpAddCard: ({ text }) => {
+    try {
+      return { authKey: theHelpRequest().addCard(text) };
+    } catch (e) {
+      if (pdeErrorCode(e) !== 'invalid_input') throw e;
+      // The crypto module says which in its message (crypto/src/slot/helper.rs, CardChecksum).
+      return { invalid: /mistyped/.test((e as Error).message) ? 'mistyped' : 'invalid' };
+    }
+  },
+  helpOpen: ({ serverPart, shares, slot }) => {
+    const request = theHelpRequest();
+    request.addRelease(serverPart, shares);
+    const opened = request.open(slot);
+    const keys = opened.takeKeys();
+    try {
+      const recipient = setWallet(opened.takeWallet());
+      help = null;
+      request.free();
+      return { recipient, authKey: keys.authKey() };
+    } finally {
+      keys.free();
+      opened.free();
+    }
+  },
 };
 
 function post(msg: FromWorker): void {

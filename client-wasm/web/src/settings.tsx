@@ -8,6 +8,7 @@ import { CloseBrowserReminder } from './shared-computer-ui';
 import { useRef, useState } from 'preact/hooks';
 import { deleteWallet, samePseudonym, type DeletionProof, type OpenSession } from './auth';
 import { ExportSection } from './export-section';
+import { HelpersSection } from './helpers/settings-helpers';
 import type { Session } from './session';
 import { SessionsSection, WaysInSection } from './settings-access';
 import { ErrorBox, NOT_REMEMBERED, PASSPHRASE_FIELD, ScreenTitle, errorMsg, focusOn, invalidProps, msg, say, useI18n, type Msg } from './ui';
@@ -30,6 +31,7 @@ export function SettingsScreen(props: { session: OpenSession; onClose: () => voi
       <SessionsSection />
       {session.kind === 'holder' ? (
         <>
+          <HelpersSection session={session} />
           <ExportSection session={session} />
           <DeleteSection session={session} onClose={props.onClose} onDeleted={props.onDeleted} />
         </>

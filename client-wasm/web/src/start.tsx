@@ -19,6 +19,7 @@ export function StartScreen(props: {
   onOpened: (s: OpenSession) => void;
   onCreate: () => void;
   onRecover: () => void;
+  onAskHelp: () => void;
 }) {
   const { t } = useI18n();
   const worker = props.worker;
@@ -176,6 +177,9 @@ export function StartScreen(props: {
             </button>
             <button type="button" class="secondary" onClick={props.onRecover}>
               {t('recover-start')}
+            </button>
+            <button type="button" class="secondary" onClick={props.onAskHelp}>
+              {t('help-start')}
             </button>
             <button type="button" class="link" onClick={() => props.onWorker(true)}>
               {t('start-worker-switch')}

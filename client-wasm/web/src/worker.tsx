@@ -12,6 +12,7 @@ import { formatDateTime, timeLeft, validRealName } from './sharing';
 import { ErrorBox, QrCode, ScreenTitle, errorMsg, msg, say, useAction, useI18n, useSession, type Msg } from './ui';
 import { useGeneratedWords } from './passphrase';
 import { useNav } from './nav';
+import { HelpRequestsSection } from './helpers/worker-requests';
 import { SettingsScreen } from './settings';
 import { DownloadConfirm, Viewer, downloadName, failureCode, useDecrypted } from './viewer';
 import { parseWorkerCode } from './workercode';
@@ -317,6 +318,7 @@ function SharedWithMe(props: {
         {busy ? t('please-wait') : ''}
       </p>
       <ErrorBox {...refreshing.box} />
+      <HelpRequestsSection session={session} onFailure={props.onFailure} />
       {shares.length === 0 ? <p>{t('worker-none')}</p> : null}
       {shares.map((s) => (
         <IncomingCard key={s.id} share={s} now={now} onOpen={(doc) => props.onOpen(s.id, doc)} />
