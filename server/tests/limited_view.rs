@@ -524,3 +524,110 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
     v.sort();
     v
 }
+
+/// The limited view's own ways in: a recovery code made in a limited session opens the limited
+/// view (never the wallet), its passphrase can be changed there under the account's salt, and
+/// a change of the main passphrase to a new salt cuts the second passphrase off.
+#[tokio::test]
+async fn the_limited_view_has_its_own_recovery_code_and_passphrase_changes() {
+    let t = TestApp::new().await;
+    let full = t.signup("holder full").await;
+    let v = recipient_for("v");
+    set_view(&t, &full, &SECOND, &v)
+        .await
+        .assert_status(StatusCode::NO_CONTENT);
+    let limited = t
+        .login("holder full", "passphrase", &SECOND)
+        .await
+        .session_token();
+    let view_recovery = [0x31u8; 32];
+    t.call(
+        Method::PUT,
+        "/api/v1/account/recovery",
+        Some(&limited),
+        Some(json!({
+            "proof": {"method": "passphrase", "auth_key": b64(&SECOND)},
+            "recovery_auth": b64(&view_recovery),
+            "recovery_slot": b64(&age("V under the view's recovery code")),
+        })),
+    )
+    .await
+    .assert_status(StatusCode::NO_CONTENT);
+    let r = t.login("holder full", "recovery", &view_recovery).await;
+    r.assert_status(StatusCode::OK);
+    assert_eq!(r.json()["recipient"], json!(v));
+    assert_eq!(
+        r.json()["slot"],
+        json!(b64(&age("V under the view's recovery code")))
+    );
+    // The wallet's own recovery code still opens the wallet.
+    let r = t
+        .login("holder full", "recovery", &full.recovery_auth)
+        .await;
+    assert_eq!(r.json()["recipient"], json!(full.recipient));
+
+    // A new second passphrase, set from the limited view under the account's salt.
+    let third = [0x33u8; 32];
+    let change = |current: [u8; 32], salt: [u8; 16], new: [u8; 32]| {
+        json!({
+            "current_auth": b64(&current),
+            "salt": b64(&salt),
+            "kdf": {"alg": "argon2id", "m_kib": 65536, "t": 3, "p": 1},
+            "passphrase_auth": b64(&new),
+            "passphrase_slot": b64(&age("a new slot")),
+        })
+    };
+    t.call(
+        Method::PUT,
+        "/api/v1/account/passphrase",
+        Some(&limited),
+        Some(change(SECOND, [9; 16], third)),
+    )
+    .await
+    .assert_error(StatusCode::BAD_REQUEST, "invalid_field");
+    t.call(
+        Method::PUT,
+        "/api/v1/account/passphrase",
+        Some(&limited),
+        Some(change(SECOND, full.salt, third)),
+    )
+    .await
+    .assert_status(StatusCode::NO_CONTENT);
+    t.login("holder full", "passphrase", &SECOND)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "invalid_credentials");
+    let r = t.login("holder full", "passphrase", &third).await;
+    assert_eq!(r.json()["recipient"], json!(v));
+    // The main passphrase is untouched, and cannot become the second one.
+    t.call(
+        Method::PUT,
+        "/api/v1/account/passphrase",
+        Some(&full.session),
+        Some(change(full.passphrase_auth, full.salt, third)),
+    )
+    .await
+    .assert_error(StatusCode::BAD_REQUEST, "invalid_field");
+    let info = t
+        .get("/api/v1/account/limited-view", Some(&full.session))
+        .await
+        .json();
+    assert_eq!(info["can_log_in"], json!(true));
+    // A main passphrase under a new salt: the second passphrase no longer opens the view.
+    let new_main = [0x44u8; 32];
+    t.call(
+        Method::PUT,
+        "/api/v1/account/passphrase",
+        Some(&full.session),
+        Some(change(full.passphrase_auth, [8; 16], new_main)),
+    )
+    .await
+    .assert_status(StatusCode::NO_CONTENT);
+    t.login("holder full", "passphrase", &third)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "invalid_credentials");
+    let info = t
+        .get("/api/v1/account/limited-view", Some(&full.session))
+        .await
+        .json();
+    assert_eq!(info["can_log_in"], json!(false));
+}
