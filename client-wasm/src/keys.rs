@@ -61,6 +61,13 @@ pub fn derive_passphrase_keys(
     Ok(SlotKeys { inner })
 }
 
+/// Refuses a second passphrase (for the limited view) that is blank or a well-formed
+/// recovery code. The server refuses one equal to the first passphrase.
+#[wasm_bindgen(js_name = checkSecondPassphrase)]
+pub fn check_second_passphrase(passphrase: &str) -> Result<(), PdeError> {
+    slot::check_second_passphrase(passphrase).map_err(PdeError::invalid)
+}
+
 /// A new recovery code in display form (`XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXC`).
 #[wasm_bindgen(js_name = generateRecoveryCode)]
 pub fn generate_recovery_code() -> String {

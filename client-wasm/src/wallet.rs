@@ -8,6 +8,7 @@ use pde_crypto::document::{self, Metadata};
 use pde_crypto::export;
 use pde_crypto::identity::Identity;
 use pde_crypto::share;
+use pde_crypto::slot;
 use wasm_bindgen::prelude::*;
 
 use crate::document::{ContentExporter, ContentReader, DocumentWriter, Stream};
@@ -19,6 +20,8 @@ use crate::share::parse_recipient;
 /// Everything the wallet must forget on lock.
 struct Keys {
     wallet: Identity,
+    /// The limited-view identity V, once the full view made or opened it.
+    view: Option<Identity>,
     documents: HashMap<u32, Identity>,
     next_handle: u32,
     /// Content writers and readers created through this wallet; their keys go on lock too.
@@ -68,6 +71,7 @@ impl Wallet {
         Self {
             keys: RefCell::new(Some(Keys {
                 wallet,
+                view: None,
                 documents: HashMap::new(),
                 next_handle: 1,
                 streams: Vec::new(),
@@ -283,6 +287,83 @@ impl Wallet {
         })
     }
 
+    /// Makes a new limited-view identity V (replacing one made or opened before); returns
+    /// its recipient. See `docs/formats.md`, "Limited view".
+    #[wasm_bindgen(js_name = newLimitedView)]
+    pub fn new_limited_view(&self) -> Result<String, PdeError> {
+        self.with_keys(|keys| {
+            let view = slot::new_view(&mut os_rng());
+            let recipient = view.recipient().to_string();
+            keys.view = Some(view);
+            Ok(recipient)
+        })
+    }
+
+    /// Opens V wrapped to W (as stored with the limited view); returns V's recipient.
+    #[wasm_bindgen(js_name = openLimitedView)]
+    pub fn open_limited_view(&self, wrapped: &[u8]) -> Result<String, PdeError> {
+        self.with_keys(|keys| {
+            let view = slot::unwrap_view(wrapped, &keys.wallet)?;
+            let recipient = view.recipient().to_string();
+            keys.view = Some(view);
+            Ok(recipient)
+        })
+    }
+
+    /// V wrapped to W, to store with the limited view.
+    #[wasm_bindgen(js_name = wrapLimitedView)]
+    pub fn wrap_limited_view(&self) -> Result<Vec<u8>, PdeError> {
+        self.with_keys(|keys| {
+            let view = keys.view.as_ref().ok_or_else(no_view)?;
+            Ok(slot::wrap_view(
+                view,
+                &keys.wallet.recipient(),
+                &mut os_rng(),
+            ))
+        })
+    }
+
+    /// The limited view's key slot: V sealed under the keys of the second passphrase
+    /// (derived with the account's salt and parameters).
+    #[wasm_bindgen(js_name = sealLimitedViewSlot)]
+    pub fn seal_limited_view_slot(&self, keys: &SlotKeys) -> Result<Vec<u8>, PdeError> {
+        self.with_keys(|k| {
+            let view = k.view.as_ref().ok_or_else(no_view)?;
+            Ok(keys.inner.seal_slot(view, &mut os_rng()))
+        })
+    }
+
+    /// A limited-view envelope: the document identity of `doc` sealed to V.
+    #[wasm_bindgen(js_name = limitedViewEnvelope)]
+    pub fn limited_view_envelope(&self, doc: u32) -> Result<Vec<u8>, PdeError> {
+        self.with_keys(|keys| {
+            let view = keys.view.as_ref().ok_or_else(no_view)?;
+            document::seal_envelope(keys.document(doc)?, &view.recipient(), &mut os_rng())
+                .map_err(PdeError::invalid)
+        })
+    }
+
+    /// Opens a limited-view envelope with V (a document added from the limited view has no
+    /// owner envelope yet); returns a handle to the document identity D.
+    #[wasm_bindgen(js_name = openLimitedViewDocument)]
+    pub fn open_limited_view_document(&self, envelope: &[u8]) -> Result<u32, PdeError> {
+        self.with_keys(|keys| {
+            let view = keys.view.as_ref().ok_or_else(no_view)?;
+            let identity =
+                document::open_envelope(envelope, view).map_err(|_| PdeError::damaged())?;
+            Ok(keys.add_document(identity))
+        })
+    }
+
+    /// An owner envelope for an open document: its identity sealed to W.
+    #[wasm_bindgen(js_name = ownerEnvelope)]
+    pub fn owner_envelope(&self, doc: u32) -> Result<Vec<u8>, PdeError> {
+        self.with_keys(|keys| {
+            document::seal_envelope(keys.document(doc)?, &keys.wallet.recipient(), &mut os_rng())
+                .map_err(PdeError::invalid)
+        })
+    }
+
     /// Zeroizes one document identity; its handle becomes unknown.
     #[wasm_bindgen(js_name = forgetDocument)]
     pub fn forget_document(&self, doc: u32) -> Result<(), PdeError> {
@@ -293,6 +374,10 @@ impl Wallet {
                 .ok_or_else(|| PdeError::invalid("unknown document handle"))
         })
     }
+}
+
+fn no_view() -> PdeError {
+    PdeError::invalid("no limited view is open")
 }
 
 /// Tracked streams share their state with the wallet through a weak reference.

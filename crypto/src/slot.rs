@@ -7,6 +7,7 @@
 //! a signature instead of an auth key.
 
 mod helper;
+mod limited;
 mod passkey;
 mod recovery;
 
@@ -20,6 +21,9 @@ use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 pub use helper::{
     HelperError, HelperSet, HelperShare, MAX_HELPERS, MIN_THRESHOLD, SERVER_PART_LEN, SHARE_LEN,
     help_request_code, recover as recover_helper_keys,
+};
+pub use limited::{
+    SecondPassphraseError, check_second_passphrase, new_view, unwrap_view, wrap_view,
 };
 pub use passkey::{PRF_OUTPUT_LEN, PasskeySlotKey, PrfError};
 pub use recovery::{RecoveryCode, RecoveryCodeError};

@@ -77,6 +77,10 @@ const COMMITTED: &[(&str, &[u8])] = committed![
     "fail_passkey_wrong_prf",
     "slot_helper",
     "fail_helper_share_of_replaced_set",
+    "slot_limited",
+    "fail_limited_slot_first_passphrase",
+    "limited_view_wrapped",
+    "fail_limited_view_wrapped_to_view",
 ];
 
 struct Vector {
@@ -189,6 +193,7 @@ fn generate() -> Vec<Vector> {
 
     let passphrase = "correct horse battery staple";
     let salt = slot::random_salt(&mut rng);
+    let passphrase_salt = salt;
     let keys = slot::derive_passphrase_keys(passphrase, &salt, Argon2Params::V1).unwrap();
     let slot_file = keys.seal_slot(&wallet, &mut rng);
     let mut v = success(
@@ -587,6 +592,58 @@ fn generate() -> Vec<Vector> {
         .push(("helper-server-part", common::hex(set.server_part())));
     v.headers.push(("helper-shares", shares(&replaced)));
     vectors.push(v);
+
+    // The limited view: V in a slot of a second passphrase with the account's own salt and
+    // parameters, the same slot tried with the first passphrase, and V wrapped to W.
+    let view = slot::new_view(&mut rng);
+    let second = "blue kettle on the stairs";
+    let keys = slot::derive_passphrase_keys(second, &passphrase_salt, Argon2Params::V1).unwrap();
+    let slot_file = keys.seal_slot(&view, &mut rng);
+    let mut v = success(
+        "slot_limited",
+        &keys.slot_identity(),
+        view.to_secret_string().as_bytes(),
+        slot_file.clone(),
+    );
+    v.headers.push(("passphrase", second.into()));
+    v.headers.push(("salt", common::hex(&passphrase_salt)));
+    v.headers.push(("argon2id", "65536 3 1".into()));
+    v.headers.push(("auth-key", common::hex(keys.auth_key())));
+    v.headers
+        .push(("view-recipient", view.recipient().to_string()));
+    vectors.push(v);
+    let first =
+        slot::derive_passphrase_keys(passphrase, &passphrase_salt, Argon2Params::V1).unwrap();
+    let mut v = failure(
+        "fail_limited_slot_first_passphrase",
+        "wrong_key",
+        &first.slot_identity(),
+        slot_file,
+    );
+    v.headers.push(("passphrase", passphrase.into()));
+    v.headers.push(("salt", common::hex(&passphrase_salt)));
+    v.headers.push(("argon2id", "65536 3 1".into()));
+    v.headers.push(("auth-key", common::hex(first.auth_key())));
+    vectors.push(v);
+    let wrapped = slot::wrap_view(&view, &wallet.recipient(), &mut rng);
+    let mut v = success(
+        "limited_view_wrapped",
+        &wallet,
+        view.to_secret_string().as_bytes(),
+        wrapped.clone(),
+    );
+    v.headers
+        .push(("view-recipient", view.recipient().to_string()));
+    vectors.push(v);
+    let mut v = failure(
+        "fail_limited_view_wrapped_to_view",
+        "wrong_key",
+        &view,
+        wrapped,
+    );
+    v.headers
+        .push(("view-recipient", view.recipient().to_string()));
+    vectors.push(v);
     vectors
 }
 
@@ -694,7 +751,25 @@ fn committed_vectors_decrypt_as_expected() {
             let keys = slot::derive_passphrase_keys(passphrase, &salt, params).unwrap();
             assert_eq!(common::hex(keys.auth_key()), header("auth-key").unwrap());
             assert_eq!(keys.slot_identity().recipient(), identity.recipient());
-            keys.open_slot(file).unwrap();
+            match header("expect").unwrap() {
+                "success" => {
+                    keys.open_slot(file).unwrap();
+                }
+                _ => assert!(keys.open_slot(file).is_err(), "{name}"),
+            }
+        }
+        if let Some(view) = header("view-recipient") {
+            match header("expect").unwrap() {
+                "success" => assert_eq!(
+                    Identity::open_sealed(file, &identity)
+                        .unwrap()
+                        .recipient()
+                        .to_string(),
+                    view,
+                    "{name}"
+                ),
+                _ => assert!(slot::unwrap_view(file, &identity).is_err(), "{name}"),
+            }
         }
         if let Some(prf) = header("prf-output") {
             let key = slot::PasskeySlotKey::from_prf_output(&common::unhex(prf)).unwrap();

@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::ids::AccountId;
 use crate::secrets;
 use crate::state::AppState;
-use crate::storage::{AccountKind, AuthMethod, Role, SessionRecord, WorkerState};
+use crate::storage::{AccountKind, AuthMethod, Role, SessionRecord, View, WorkerState};
 
 /// A valid session: a handler taking this refuses requests without one (`401 unauthenticated`),
 /// and a suspended worker's at once (`403 worker_suspended`).
@@ -31,6 +31,15 @@ pub struct Session {
     pub created_at: UnixSeconds,
     /// SHA-256 of its token.
     pub token_hash: String,
+    /// Which view of the wallet it opened (always [`View::Main`] for a worker).
+    pub view: View,
+}
+
+impl Session {
+    /// Whether this is a limited session (the second passphrase's view).
+    pub fn is_limited(&self) -> bool {
+        self.view == View::Limited
+    }
 }
 
 /// A new session token: 256 random bits, hex.
@@ -69,6 +78,17 @@ pub async fn open(
     method: AuthMethod,
     device: Device,
 ) -> Result<String, AppError> {
+    open_view(state, account_id, method, device, View::Main).await
+}
+
+/// As [`open`], for a session of `view`.
+pub async fn open_view(
+    state: &AppState,
+    account_id: AccountId,
+    method: AuthMethod,
+    device: Device,
+    view: View,
+) -> Result<String, AppError> {
     let token = new_token();
     let now = state.clock.now();
     state
@@ -80,6 +100,7 @@ pub async fn open(
             created_at: now,
             last_seen_at: now,
             device,
+            view,
         })
         .await?;
     Ok(token)
@@ -138,6 +159,7 @@ impl FromRequestParts<AppState> for Session {
             method: record.method,
             created_at: record.created_at,
             token_hash,
+            view: record.view,
         })
     }
 }

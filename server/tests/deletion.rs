@@ -359,6 +359,22 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
         .add_passkey(&alice, Some(&age("passkey slot of alice")))
         .await;
     let _ = t.passkey_register_start(&alice).await;
+    // A limited view (its proof clears the log-in throttle too, so it comes first as well).
+    let view_recipient = recipient_for("alice's limited view");
+    t.call(
+        Method::PUT,
+        "/api/v1/account/limited-view",
+        Some(&alice.session),
+        Some(json!({
+            "proof": {"method": "passphrase", "auth_key": b64(&alice.passphrase_auth)},
+            "recipient": view_recipient,
+            "wrapped": b64(&age("alice's view wrapped to W")),
+            "auth_key": b64(&[0x77; 32]),
+            "slot": b64(&age("alice's view slot")),
+        })),
+    )
+    .await
+    .assert_status(StatusCode::NO_CONTENT);
     // A second session of Alice, and a failed log-in that left a throttle row.
     let other_session = t
         .login("alice story", "passphrase", &alice.passphrase_auth)
@@ -385,6 +401,14 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
         .as_str()
         .unwrap()
         .to_owned();
+    t.call(
+        Method::PUT,
+        &format!("/api/v1/account/limited-view/documents/{a1}"),
+        Some(&alice.session),
+        Some(json!({"envelope": b64(&age("alice's envelope to V"))})),
+    )
+    .await
+    .assert_status(StatusCode::NO_CONTENT);
     let (alice_share, _) = share(&t, &alice.session, Some(&w.id), &[&a1, &a2], "alice share").await;
     let (_, alice_link) = share(&t, &alice.session, None, &[&a2], "alice link").await;
     let alice_link = alice_link.unwrap();
@@ -434,6 +458,13 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
         ),
         ("passkey slot".into(), hex(&age("passkey slot of alice"))),
         ("share id".into(), alice_share.clone()),
+        ("limited view recipient".into(), view_recipient.clone()),
+        ("limited view slot".into(), hex(&age("alice's view slot"))),
+        (
+            "limited view wrapped".into(),
+            hex(&age("alice's view wrapped to W")),
+        ),
+        ("envelope to V".into(), hex(&age("alice's envelope to V"))),
         ("link id".into(), alice_link.id.clone()),
     ];
     for id in [&a1, &a2, &pending] {

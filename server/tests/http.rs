@@ -26,6 +26,13 @@ const ROUTES: &[(&str, &str)] = &[
     ("PUT", "/api/v1/documents/{id}/metadata"),
     ("DELETE", "/api/v1/documents/{id}"),
     ("POST", "/api/v1/documents/hide"),
+    // Limited view (docs/api.md)
+    ("PUT", "/api/v1/documents/{id}/envelope"),
+    ("GET", "/api/v1/account/limited-view"),
+    ("PUT", "/api/v1/account/limited-view"),
+    ("DELETE", "/api/v1/account/limited-view"),
+    ("PUT", "/api/v1/account/limited-view/documents/{id}"),
+    ("DELETE", "/api/v1/account/limited-view/documents/{id}"),
     // docs/sharing.md
     ("POST", "/api/v1/invitations/lookup"),
     ("POST", "/api/v1/workers"),

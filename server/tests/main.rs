@@ -19,6 +19,7 @@ mod helpers;
 mod helpers_authz;
 mod hiding;
 mod http;
+mod limited_view;
 mod metrics;
 mod openapi;
 mod orphans;

@@ -114,6 +114,7 @@ async fn story(s: &impl Storage) {
         created_at: at,
         last_seen_at: at,
         device: pde_server::device::Device::UNKNOWN,
+        view: pde_server::storage::View::Main,
     };
     s.create_session(&session("s1", alice.id, 1000))
         .await
@@ -412,6 +413,7 @@ async fn sharing_story(s: &impl Storage) {
             created_at: 0,
             last_seen_at: 0,
             device: pde_server::device::Device::UNKNOWN,
+            view: pde_server::storage::View::Main,
         })
         .await
         .unwrap();
@@ -423,6 +425,7 @@ async fn sharing_story(s: &impl Storage) {
         created_at: 0,
         last_seen_at: 0,
         device: pde_server::device::Device::UNKNOWN,
+        view: pde_server::storage::View::Main,
     })
     .await
     .unwrap();

@@ -181,8 +181,13 @@ export async function openWithRecoveryCode(pseudonym: string, code: string): Pro
  */
 export async function setNewPassphrase(session: OpenSession, passphrase: string, endOtherSessions: boolean, currentAuth?: string): Promise<void> {
   const crypto = session.crypto;
-  const { salt } = await crypto.call({ op: 'randomSalt' });
-  const kdf: Kdf = { ...NEW_KDF };
+  // The account's own salt and parameters are kept (docs/api.md, "Limited view"): a second
+  // passphrase, derived with them, keeps opening the limited view, and in a limited view the
+  // server accepts no other. Parameters below the current defaults are raised with a new salt.
+  const current = await api.params(session.pseudonym);
+  const keep = atLeastNewKdf(current.kdf);
+  const salt = keep ? fromBase64(current.salt) : (await crypto.call({ op: 'randomSalt' })).salt;
+  const kdf: Kdf = keep ? { ...current.kdf } : { ...NEW_KDF };
   const derive = crypto.call({ op: 'derivePassphraseKeys', passphrase: canonicalPassphrase(passphrase), salt, kdf });
   await withKeys(crypto, derive, async (keys, authKey) => {
     const { slot } = await crypto.call({ op: 'sealSlot', keys });

@@ -15,6 +15,7 @@ use crate::extract::{ApiJson, B64};
 use crate::ids::AccountId;
 use crate::roles::Holder;
 use crate::routes::auth;
+use crate::routes::limited_view::effective_account;
 use crate::session::{self, Session};
 use crate::state::AppState;
 use crate::storage::{Account, AccountKind, AuthMethod, PassphraseSlot, StorageError};
@@ -106,6 +107,16 @@ pub struct CreateAccountResponse {
 }
 
 async fn view(state: &AppState, account: Account) -> Result<AccountView, AppError> {
+    view_of(state, account, false).await
+}
+
+/// The account as answered; `limited`: a limited session, whose usage counts only the
+/// documents of its view (the caller already put V's recipient in `account`).
+async fn view_of(
+    state: &AppState,
+    account: Account,
+    limited: bool,
+) -> Result<AccountView, AppError> {
     let worker = match account.kind {
         AccountKind::Holder => None,
         AccountKind::Worker => {
@@ -127,10 +138,17 @@ async fn view(state: &AppState, account: Account) -> Result<AccountView, AppErro
         kind: account.kind.as_str(),
         worker,
         usage: Usage {
-            used_bytes: state
-                .storage
-                .used_bytes(account.id, state.clock.now())
-                .await?,
+            used_bytes: if limited {
+                state
+                    .storage
+                    .limited_used_bytes(account.id, state.clock.now())
+                    .await?
+            } else {
+                state
+                    .storage
+                    .used_bytes(account.id, state.clock.now())
+                    .await?
+            },
             quota_bytes: state.config.quota_bytes,
             max_document_bytes: state.config.max_document_bytes,
         },
@@ -233,12 +251,8 @@ pub async fn get(
     State(state): State<AppState>,
     session: Session,
 ) -> Result<Json<AccountView>, AppError> {
-    let account = state
-        .storage
-        .account(session.account_id)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
-    Ok(Json(view(&state, account).await?))
+    let account = effective_account(&state, &session).await?;
+    Ok(Json(view_of(&state, account, session.is_limited()).await?))
 }
 
 /// A recovery log-in lets its session set a new passphrase without the old one for this long.
@@ -307,11 +321,7 @@ pub async fn change_passphrase(
                 "the current passphrase is needed (or a recovery log-in less than 15 minutes ago)",
             )
         })?;
-        let account = state
-            .storage
-            .account(session.account_id)
-            .await?
-            .ok_or(AppError::Unauthenticated)?;
+        let account = effective_account(&state, &session).await?;
         // Checked like a log-in with the passphrase, in the same throttle: a stolen session
         // is no faster a guessing oracle than the log-in form.
         let limit_key = state.pepper.login_limit_key(&account.pseudonym_key);
@@ -324,10 +334,57 @@ pub async fn change_passphrase(
         }
         state.storage.clear_login_failures(&limit_key).await?;
     }
+    let account = state
+        .storage
+        .account(session.account_id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let limited = state.storage.limited_view(session.account_id).await?;
+    let reused = |other: &[u8]| !other.is_empty() && other == slot.auth_hmac.as_slice();
+    if session.is_limited() {
+        // The limited view's passphrase: derived with the account's salt and parameters,
+        // which are the main passphrase's and must stay so.
+        if slot.salt != account.passphrase.salt || slot.kdf != account.passphrase.kdf {
+            return Err(AppError::field(
+                "salt",
+                "must stay the account's salt and parameters",
+            ));
+        }
+        if reused(&account.passphrase.auth_hmac) {
+            return Err(AppError::field(
+                "passphrase_auth",
+                "this passphrase cannot be used",
+            ));
+        }
+        state
+            .storage
+            .set_limited_login(session.account_id, &slot.auth_hmac, &slot.slot)
+            .await?;
+        if req.end_other_sessions {
+            end_other_limited_sessions(&state, &session).await?;
+        }
+        return Ok(StatusCode::NO_CONTENT);
+    }
+    if limited.as_ref().is_some_and(|v| reused(&v.auth_hmac)) {
+        return Err(AppError::field(
+            "passphrase_auth",
+            "the passphrase must differ from the second passphrase",
+        ));
+    }
     state
         .storage
         .set_passphrase(session.account_id, &slot)
         .await?;
+    // The second passphrase was derived with the old salt and parameters: it no longer
+    // opens anything, and the full view is told to set it again (`can_log_in`).
+    if limited.is_some()
+        && (slot.salt != account.passphrase.salt || slot.kdf != account.passphrase.kdf)
+    {
+        state
+            .storage
+            .delete_limited_login(session.account_id)
+            .await?;
+    }
     if req.end_other_sessions {
         state
             .storage
@@ -374,11 +431,7 @@ pub async fn delete(
     let auth_key = req
         .auth_key
         .bounded("auth_key", AUTH_KEY_LEN, AUTH_KEY_LEN)?;
-    let account = state
-        .storage
-        .account(holder.account_id)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
+    let account = effective_account(&state, &holder.session).await?;
     if pseudonym.key != account.pseudonym_key {
         return Err(AppError::field(
             "pseudonym",
@@ -398,6 +451,19 @@ pub async fn delete(
     };
     if !state.pepper.verify_auth_key(&auth_key, expected) {
         return Err(AppError::InvalidCredentials);
+    }
+    if req.method.throttled() {
+        state.storage.clear_login_failures(&limit_key).await?;
+    }
+    if holder.session.is_limited() {
+        // "Delete my wallet" in a limited session deletes what the limited view is: its
+        // second passphrase and recovery code stop opening anything and its sessions end, as
+        // a deleted wallet's. The full wallet is out of its reach (docs/threat-model.md).
+        state
+            .storage
+            .delete_limited_login(holder.account_id)
+            .await?;
+        return Ok(StatusCode::NO_CONTENT);
     }
     let Some(documents) = state.storage.delete_holder(account.id, &limit_key).await? else {
         return Err(AppError::Unauthenticated);
@@ -423,4 +489,17 @@ pub async fn delete(
         );
     }
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Ends every limited session of the account but `session`'s.
+pub(crate) async fn end_other_limited_sessions(
+    state: &AppState,
+    session: &Session,
+) -> Result<(), AppError> {
+    for other in state.storage.sessions_of(session.account_id).await? {
+        if other.view == crate::storage::View::Limited && other.token_hash != session.token_hash {
+            state.storage.delete_session(&other.token_hash).await?;
+        }
+    }
+    Ok(())
 }

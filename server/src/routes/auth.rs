@@ -11,7 +11,7 @@ use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, B64};
 use crate::session::{self, Session};
 use crate::state::AppState;
-use crate::storage::{AuthMethod, KdfParams, LoginDelays, Role, WorkerState};
+use crate::storage::{AuthMethod, KdfParams, LoginDelays, Role, View, WorkerState};
 use crate::validate::{self, AUTH_KEY_LEN, KdfJson, SALT_LEN};
 
 /// Waits after failed passphrase log-ins: three failures are free, then 1, 2, 4 … 32 seconds,
@@ -142,20 +142,43 @@ pub async fn login(
         take_try(&state, &limit_key, now).await?;
     }
 
-    // The same work whether the pseudonym exists or not: one HMAC, one constant-time compare.
+    // The same work whether the pseudonym exists or not, and whether it has a limited view
+    // or not: two look-ups, two HMACs, two constant-time compares.
     let account = state.storage.account_by_pseudonym(&pseudonym.key).await?;
+    // Looked up for an unknown pseudonym too (under an id nobody has), so that the answer
+    // takes as many queries either way.
+    let lookup = account
+        .as_ref()
+        .map_or_else(crate::ids::AccountId::random, |a| a.id);
+    let limited = state.storage.limited_view(lookup).await?;
     let dummy = [0u8; 32];
     let expected = match (&account, req.method) {
         (Some(a), LoginMethod::Passphrase) => a.passphrase.auth_hmac.as_slice(),
         (Some(a), LoginMethod::Recovery) => a.recovery_auth_hmac.as_slice(),
         (None, _) => dummy.as_slice(),
     };
+    let expected_limited = match (&limited, req.method) {
+        (Some(v), LoginMethod::Passphrase) => v.auth_hmac.as_slice(),
+        (Some(v), LoginMethod::Recovery) => v.recovery.as_ref().map_or(&[][..], |r| &r.0[..]),
+        (None, _) => dummy.as_slice(),
+    };
     let matches = state.pepper.verify_auth_key(&auth_key, expected);
-    let account = match account {
-        Some(account) if matches => account,
+    // An empty verifier (a view whose log-in was deleted) matches nothing.
+    let matches_limited =
+        state.pepper.verify_auth_key(&auth_key, expected_limited) && !expected_limited.is_empty();
+    let (mut account, view) = match account {
+        Some(account) if matches => (account, View::Main),
+        Some(account) if matches_limited => (account, View::Limited),
         // Already counted by the gate.
         _ => return Err(AppError::InvalidCredentials),
     };
+    if let (View::Limited, Some(v)) = (view, limited) {
+        // A limited session is answered exactly as a log-in to the wallet, with V in W's
+        // place (docs/api.md, "Limited view").
+        account.recipient = v.recipient;
+        account.passphrase.slot = v.slot;
+        account.recovery_slot = v.recovery.map(|r| r.1).unwrap_or_default();
+    }
 
     if throttled {
         state.storage.clear_login_failures(&limit_key).await?;
@@ -171,8 +194,12 @@ pub async fn login(
         LoginMethod::Passphrase => (AuthMethod::Passphrase, account.passphrase.slot),
         LoginMethod::Recovery => (AuthMethod::Recovery, account.recovery_slot),
     };
-    let session = session::open(&state, account.id, method, device).await?;
-    let help_requests = crate::routes::helpers::notices(&state, account.id).await?;
+    let session = session::open_view(&state, account.id, method, device, view).await?;
+    // Help requests concern the full wallet: a limited session is told of none.
+    let help_requests = match view {
+        View::Main => crate::routes::helpers::notices(&state, account.id).await?,
+        View::Limited => Vec::new(),
+    };
     Ok(Json(LoginResponse {
         recipient: account.recipient,
         slot: B64(slot),

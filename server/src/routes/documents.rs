@@ -4,6 +4,9 @@
 //! A document hidden until a time does not exist for any route until the server's clock
 //! reaches that time: every lookup here passes the clock's now to the store, which leaves
 //! hidden documents out.
+//!
+//! A limited session (the second passphrase's view) sees only the documents with an envelope
+//! to V, each with that envelope in place of the owner envelope ([`Scope`]).
 
 use std::io;
 use std::time::Duration;
@@ -22,6 +25,7 @@ use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, B64, DocPath};
 use crate::ids::{AccountId, DocumentId};
 use crate::roles::Holder;
+use crate::routes::limited_view::Scope;
 use crate::state::AppState;
 use crate::storage::MAX_IDS_PER_LOOKUP;
 use crate::storage::{Document, DocumentState};
@@ -64,9 +68,15 @@ pub struct DocumentView {
     /// Metadata ciphertext, Base64.
     #[schema(value_type = String, format = Byte)]
     pub metadata: B64,
-    /// Owner envelope ciphertext, Base64.
+    /// Owner envelope ciphertext, Base64 (in a limited session, the envelope to V). Empty
+    /// for a document added from the limited view that has no owner envelope yet: open its
+    /// `limited_envelope` with V and store one with `PUT /api/v1/documents/{id}/envelope`.
     #[schema(value_type = String, format = Byte)]
     pub envelope: B64,
+    /// Full view only, for a document the limited view shows: its envelope to V, Base64.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, format = Byte)]
+    pub limited_envelope: Option<B64>,
 }
 
 /// The holder's complete documents.
@@ -112,6 +122,7 @@ pub async fn create(
     if req.size > state.config.max_document_bytes {
         return Err(AppError::DocumentTooLarge);
     }
+    let limited = holder.session.is_limited();
     let document = Document {
         id: DocumentId::random(),
         account_id: holder.account_id,
@@ -119,13 +130,26 @@ pub async fn create(
         state: DocumentState::Pending,
         created_at: state.clock.now(),
         metadata,
-        envelope,
+        // From a limited session the envelope is to V: the document gets no owner envelope
+        // until the full view adds one.
+        envelope: if limited {
+            Vec::new()
+        } else {
+            envelope.clone()
+        },
     };
-    if !state
-        .storage
-        .reserve_document(&document, state.config.quota_bytes)
-        .await?
-    {
+    let reserved = if limited {
+        state
+            .storage
+            .reserve_limited_document(&document, &envelope, state.config.quota_bytes)
+            .await?
+    } else {
+        state
+            .storage
+            .reserve_document(&document, state.config.quota_bytes)
+            .await?
+    };
+    if !reserved {
         return Err(AppError::QuotaExceeded);
     }
     Ok((
@@ -145,19 +169,41 @@ pub async fn list(
     State(state): State<AppState>,
     holder: Holder,
 ) -> Result<Json<DocumentList>, AppError> {
-    let documents = state
+    let scope = Scope::of(&state, &holder.session).await?;
+    let listed = state
         .storage
         .list_documents(holder.account_id, state.clock.now())
-        .await?
-        .into_iter()
-        .map(|d| DocumentView {
-            id: d.id,
-            size: d.size,
-            created_at: d.created_at,
-            metadata: B64(d.metadata),
-            envelope: B64(d.envelope),
-        })
-        .collect();
+        .await?;
+    let documents = match scope {
+        Scope::Limited(mut envelopes) => listed
+            .into_iter()
+            .filter_map(|d| {
+                let envelope = envelopes.remove(&d.id)?;
+                Some(DocumentView {
+                    id: d.id,
+                    size: d.size,
+                    created_at: d.created_at,
+                    metadata: B64(d.metadata),
+                    envelope: B64(envelope),
+                    limited_envelope: None,
+                })
+            })
+            .collect(),
+        Scope::Full => {
+            let mut envelopes = state.storage.limited_envelopes(holder.account_id).await?;
+            listed
+                .into_iter()
+                .map(|d| DocumentView {
+                    limited_envelope: envelopes.remove(&d.id).map(B64),
+                    id: d.id,
+                    size: d.size,
+                    created_at: d.created_at,
+                    metadata: B64(d.metadata),
+                    envelope: B64(d.envelope),
+                })
+                .collect()
+        }
+    };
     Ok(Json(DocumentList { documents }))
 }
 
@@ -186,6 +232,7 @@ pub async fn put_content(
     let owner = holder.account_id;
     // Counted before anything else, so a shutdown waits for this upload or refuses it.
     let running = state.drain.start_upload().ok_or(AppError::Unavailable)?;
+    Scope::of(&state, &holder.session).await?.check(&id)?;
     let document = state
         .storage
         .document(owner, id, state.clock.now())
@@ -288,6 +335,7 @@ pub async fn get_content(
     holder: Holder,
     DocPath(id): DocPath,
 ) -> Result<Response, AppError> {
+    Scope::of(&state, &holder.session).await?.check(&id)?;
     let document = state
         .storage
         .document(holder.account_id, id, state.clock.now())
@@ -330,6 +378,7 @@ pub async fn put_metadata(
     ApiJson(req): ApiJson<MetadataRequest>,
 ) -> Result<StatusCode, AppError> {
     let metadata = req.metadata.bounded("metadata", 1, MAX_METADATA_BYTES)?;
+    Scope::of(&state, &holder.session).await?.check(&id)?;
     if !state
         .storage
         .set_metadata(holder.account_id, id, &metadata, state.clock.now())
@@ -357,6 +406,18 @@ pub async fn delete(
     DocPath(id): DocPath,
 ) -> Result<StatusCode, AppError> {
     let now = state.clock.now();
+    Scope::of(&state, &holder.session).await?.check(&id)?;
+    // From a limited session a document that the full view holds too (it has an owner
+    // envelope) only leaves the limited view: the full wallet is out of the limited view's
+    // reach. One added from the limited view and not yet in the full view is deleted.
+    if holder.session.is_limited()
+        && state
+            .storage
+            .delete_limited_envelope(holder.account_id, id)
+            .await?
+    {
+        return Ok(StatusCode::NO_CONTENT);
+    }
     if !state
         .storage
         .delete_document(holder.account_id, id, now)
@@ -413,6 +474,10 @@ pub async fn hide(
     }
     if req.until - now > MAX_HIDE_SECS {
         return Err(AppError::HideUntilTooFar);
+    }
+    let scope = Scope::of(&state, &holder.session).await?;
+    for id in &req.ids {
+        scope.check(id)?;
     }
     if !state
         .storage

@@ -145,6 +145,10 @@ pub async fn replace(
     holder: Holder,
     ApiJson(req): ApiJson<ReplaceHelpersRequest>,
 ) -> Result<StatusCode, AppError> {
+    // Helpers recover the full wallet: a limited session can neither see nor set them.
+    if holder.session.is_limited() {
+        return Err(AppError::NotFound);
+    }
     let n = req.helpers.len();
     if !(MIN_THRESHOLD as usize..=MAX_HELPERS).contains(&n) {
         return Err(AppError::field("helpers", "2 to 10 helpers"));
@@ -241,6 +245,9 @@ pub async fn get(
     State(state): State<AppState>,
     holder: Holder,
 ) -> Result<Json<HelperSetView>, AppError> {
+    if holder.session.is_limited() {
+        return Err(AppError::NotFound);
+    }
     let set = state
         .storage
         .helper_set(holder.account_id)
@@ -280,7 +287,7 @@ pub async fn get(
         (status = 404, body = ErrorBody, description = "not_found (no helpers chosen)"),
     ))]
 pub async fn remove(State(state): State<AppState>, holder: Holder) -> Result<StatusCode, AppError> {
-    if state.storage.delete_helper_set(holder.account_id).await? {
+    if !holder.session.is_limited() && state.storage.delete_helper_set(holder.account_id).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(AppError::NotFound)
@@ -688,9 +695,12 @@ pub async fn list_for_holder(
     State(state): State<AppState>,
     holder: Holder,
 ) -> Result<Json<HelpRequestNotices>, AppError> {
-    Ok(Json(HelpRequestNotices {
-        requests: notices(&state, holder.account_id).await?,
-    }))
+    let requests = if holder.session.is_limited() {
+        Vec::new()
+    } else {
+        notices(&state, holder.account_id).await?
+    };
+    Ok(Json(HelpRequestNotices { requests }))
 }
 
 /// Cancels an open help request for the holder's wallet: it can never open it.
@@ -708,10 +718,11 @@ pub async fn cancel(
     HelpRequestPath(id): HelpRequestPath,
 ) -> Result<StatusCode, AppError> {
     let now = state.clock.now();
-    if state
-        .storage
-        .cancel_help_request(holder.account_id, id, now)
-        .await?
+    if !holder.session.is_limited()
+        && state
+            .storage
+            .cancel_help_request(holder.account_id, id, now)
+            .await?
     {
         Ok(StatusCode::NO_CONTENT)
     } else {

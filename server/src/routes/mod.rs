@@ -6,6 +6,7 @@ pub mod documents;
 pub mod health;
 pub mod helpers;
 pub mod invitations;
+pub mod limited_view;
 pub mod links;
 pub mod passkeys;
 pub mod settings;
@@ -84,6 +85,16 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(documents::put_metadata))
         .routes(routes!(documents::delete))
         .routes(routes!(documents::hide))
+        .routes(routes!(limited_view::put_owner_envelope))
+        .routes(routes!(
+            limited_view::get,
+            limited_view::set,
+            limited_view::remove
+        ))
+        .routes(routes!(
+            limited_view::add_document,
+            limited_view::remove_document
+        ))
         .routes(routes!(invitations::lookup))
         .routes(routes!(workers::join))
         .routes(routes!(workers::by_code))

@@ -144,11 +144,8 @@ pub(crate) async fn check_proof(
             "the current passphrase, the recovery code or a passkey is needed",
         ));
     };
-    let account = state
-        .storage
-        .account(session.account_id)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
+    // In a limited session, the limited view's own passphrase and recovery code.
+    let account = crate::routes::limited_view::effective_account(state, session).await?;
     match proof {
         Proof::Passphrase { auth_key } => {
             let key = auth_key.bounded("auth_key", AUTH_KEY_LEN, AUTH_KEY_LEN)?;
@@ -379,7 +376,12 @@ pub async fn list(
     State(state): State<AppState>,
     session: Session,
 ) -> Result<Json<PasskeyList>, AppError> {
-    let passkeys = state.storage.passkeys(session.account_id).await?;
+    // The passkeys open the full wallet: a limited session has none.
+    let passkeys = if session.is_limited() {
+        Vec::new()
+    } else {
+        state.storage.passkeys(session.account_id).await?
+    };
     Ok(Json(PasskeyList {
         passkeys: passkeys.into_iter().map(PasskeyView::from).collect(),
     }))
@@ -426,6 +428,10 @@ pub async fn register_start(
     ApiJson(req): ApiJson<RegisterStartRequest>,
 ) -> Result<Json<RegisterStart>, AppError> {
     let w = webauthn(&state)?;
+    // A limited session cannot add a way into the wallet (docs/threat-model.md).
+    if session.is_limited() {
+        return Err(AppError::PasskeysUnavailable);
+    }
     check_proof(&state, &session, req.proof).await?;
     let account = state
         .storage
@@ -508,6 +514,9 @@ pub async fn register_finish(
     ApiJson(req): ApiJson<RegisterFinishRequest>,
 ) -> Result<Response, AppError> {
     let w = webauthn(&state)?;
+    if session.is_limited() {
+        return Err(AppError::PasskeysUnavailable);
+    }
     let name = validate::passkey_name(&req.name)?;
     let slot = req
         .slot
@@ -564,7 +573,11 @@ pub async fn confirm_start(
     session: Session,
 ) -> Result<Json<CeremonyStart>, AppError> {
     let w = webauthn(&state)?;
-    let records = state.storage.passkeys(session.account_id).await?;
+    let records = if session.is_limited() {
+        Vec::new()
+    } else {
+        state.storage.passkeys(session.account_id).await?
+    };
     if records.is_empty() {
         return Err(AppError::NotFound);
     }
@@ -617,6 +630,9 @@ pub async fn rename(
     ApiJson(req): ApiJson<RenameRequest>,
 ) -> Result<StatusCode, AppError> {
     let name = validate::passkey_name(&req.name)?;
+    if session.is_limited() {
+        return Err(AppError::NotFound);
+    }
     if !state
         .storage
         .rename_passkey(session.account_id, id, &name)
@@ -656,6 +672,9 @@ pub async fn remove(
     ApiJson(req): ApiJson<RemoveRequest>,
 ) -> Result<StatusCode, AppError> {
     check_proof(&state, &session, req.proof).await?;
+    if session.is_limited() {
+        return Err(AppError::NotFound);
+    }
     if !state.storage.delete_passkey(session.account_id, id).await? {
         return Err(AppError::NotFound);
     }

@@ -13,6 +13,7 @@ use crate::extract::{ApiJson, B64, SessionPath};
 use crate::routes::passkeys::{Proof, check_proof};
 use crate::session::{self, Session};
 use crate::state::AppState;
+use crate::storage::View;
 use crate::validate::{AUTH_KEY_LEN, MAX_SLOT_BYTES};
 
 /// `PUT /api/v1/account/recovery` body.
@@ -58,6 +59,17 @@ pub async fn new_recovery(
         .bounded("recovery_slot", 1, MAX_SLOT_BYTES)?;
     check_proof(&state, &session, req.proof).await?;
     let hmac = state.pepper.auth_key_hmac(&key);
+    if session.is_limited() {
+        // The limited view's own recovery code: it opens the limited view, never the wallet.
+        state
+            .storage
+            .set_limited_recovery(session.account_id, &hmac, &slot)
+            .await?;
+        if req.end_other_sessions {
+            crate::routes::accounts::end_other_limited_sessions(&state, &session).await?;
+        }
+        return Ok(StatusCode::NO_CONTENT);
+    }
     state
         .storage
         .set_recovery(session.account_id, &hmac, &slot)
@@ -108,7 +120,11 @@ pub async fn list_sessions(
     State(state): State<AppState>,
     session: Session,
 ) -> Result<Json<SessionList>, AppError> {
-    let sessions = state.storage.sessions_of(session.account_id).await?;
+    let mut sessions = state.storage.sessions_of(session.account_id).await?;
+    // A limited session sees only the limited view's sessions.
+    if session.is_limited() {
+        sessions.retain(|s| s.view == View::Limited);
+    }
     Ok(Json(SessionList {
         sessions: sessions
             .into_iter()
@@ -143,6 +159,7 @@ pub async fn end_session(
         .sessions_of(session.account_id)
         .await?
         .into_iter()
+        .filter(|s| !session.is_limited() || s.view == View::Limited)
         .find(|s| session::public_id(&s.token_hash) == id)
         .ok_or(AppError::NotFound)?;
     state.storage.delete_session(&target.token_hash).await?;
@@ -159,6 +176,10 @@ pub async fn end_other_sessions(
     State(state): State<AppState>,
     session: Session,
 ) -> Result<StatusCode, AppError> {
+    if session.is_limited() {
+        crate::routes::accounts::end_other_limited_sessions(&state, &session).await?;
+        return Ok(StatusCode::NO_CONTENT);
+    }
     state
         .storage
         .delete_other_sessions(session.account_id, &session.token_hash)

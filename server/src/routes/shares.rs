@@ -13,6 +13,7 @@ use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, B64, SecretText, SharePath};
 use crate::ids::{AccountId, DocumentId, ShareId};
 use crate::roles::Holder;
+use crate::routes::limited_view::Scope;
 use crate::state::AppState;
 use crate::storage::{
     CreateShareOutcome, HolderShare, NewShare, Receipt, ShareAudience, WorkerRecord, WorkerState,
@@ -176,6 +177,12 @@ pub async fn create(
         None => None,
     };
     let documents = documents(req.documents)?;
+    // A limited session can share only the documents of its view: any other is refused as an
+    // unknown one would be.
+    let scope = Scope::of(&state, &holder.session).await?;
+    if !documents.iter().all(|(id, _)| scope.sees(id)) {
+        return Err(AppError::NotFound);
+    }
     let now = state.clock.now();
     let secs = i64::try_from(req.duration_secs).unwrap_or(i64::MAX);
     let share = NewShare {
@@ -187,7 +194,11 @@ pub async fn create(
         note,
         documents,
     };
-    match state.storage.create_share(&share).await? {
+    let outcome = state.storage.create_share(&share).await?;
+    if outcome == CreateShareOutcome::Created && holder.session.is_limited() {
+        state.storage.add_limited_share(id).await?;
+    }
+    match outcome {
         CreateShareOutcome::Created => Ok((
             StatusCode::CREATED,
             Json(CreateShareResponse {
@@ -324,13 +335,22 @@ pub async fn list(
     holder: Holder,
 ) -> Result<Json<ShareList>, AppError> {
     let now = state.clock.now();
-    let shares = state
+    let mut shares = state
         .storage
         .holder_shares(holder.account_id, state.clock.now())
-        .await?
-        .into_iter()
-        .map(|s| share_view(s, now))
-        .collect();
+        .await?;
+    // A limited session lists only the shares made in limited sessions, and in them only the
+    // documents of its view.
+    if holder.session.is_limited() {
+        let made_here = state.storage.limited_shares(holder.account_id).await?;
+        let scope = Scope::of(&state, &holder.session).await?;
+        shares.retain(|s| made_here.contains(&s.share.id));
+        for s in &mut shares {
+            s.document_ids.retain(|id| scope.sees(id));
+            s.receipts.retain(|r| scope.sees(&r.document_id));
+        }
+    }
+    let shares = shares.into_iter().map(|s| share_view(s, now)).collect();
     Ok(Json(ShareList { shares }))
 }
 
@@ -349,6 +369,15 @@ pub async fn revoke(
     holder: Holder,
     SharePath(id): SharePath,
 ) -> Result<StatusCode, AppError> {
+    if holder.session.is_limited()
+        && !state
+            .storage
+            .limited_shares(holder.account_id)
+            .await?
+            .contains(&id)
+    {
+        return Err(AppError::NotFound);
+    }
     if !state
         .storage
         .revoke_share(holder.account_id, id, state.clock.now())

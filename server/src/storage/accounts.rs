@@ -57,7 +57,8 @@ pub trait AccountStore: Send + Sync {
     async fn session_count(&self, id: AccountId) -> StorageResult<u64>;
     /// Deletes a holder's account and every row of it in one transaction: its sessions, key
     /// slots, documents and their envelopes, shares with their documents, envelopes, notes and
-    /// receipts, the helper set with its helpers, help requests and approvals, and the log-in
+    /// receipts, the helper set with its helpers, help requests and approvals, the limited view with its envelopes and its list of
+    /// shares, and the log-in
     /// throttle row under `login_limit_key`. Answers the ids of the
     /// documents it had (in any state), whose blobs the caller deletes after; `None` if there
     /// is no such holder (a worker's account is left alone).

@@ -10,6 +10,7 @@
 mod accounts;
 mod documents;
 mod helpers;
+mod limited;
 mod passkeys;
 mod shares;
 mod sharing;
@@ -24,6 +25,7 @@ use std::sync::Arc;
 pub use self::accounts::AccountStore;
 pub use self::documents::{DocumentStore, MAX_IDS_PER_LOOKUP};
 pub use self::helpers::*;
+pub use self::limited::{LimitedView, LimitedViewStore};
 pub use self::passkeys::PasskeyStore;
 pub use self::shares::{PIN_TRY_HOLD_SECS, ShareStore};
 pub use self::sharing::*;
@@ -64,6 +66,7 @@ pub trait Storage:
     AccountStore
     + PasskeyStore
     + HelperStore
+    + LimitedViewStore
     + ThrottleStore
     + DocumentStore
     + WorkerStore
@@ -79,6 +82,8 @@ impl<T> Storage for T where
     T: AccountStore
         + PasskeyStore
         + HelperStore
+        + LimitedViewStore
+        + LimitedViewStore
         + ThrottleStore
         + DocumentStore
         + WorkerStore

@@ -119,6 +119,37 @@ pub struct SessionRecord {
     pub last_seen_at: UnixSeconds,
     /// The coarse kind of device it was opened on.
     pub device: Device,
+    /// Which view of the wallet it opened.
+    pub view: View,
+}
+
+/// Which view of a holder's wallet a session opened: the full wallet, or the limited view of
+/// the second passphrase (docs/api.md, "Limited view").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The whole wallet (W).
+    #[default]
+    Main,
+    /// The limited view (V): only the documents with a limited-view envelope.
+    Limited,
+}
+
+impl View {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Main => "main",
+            Self::Limited => "limited",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> StorageResult<Self> {
+        match s {
+            "main" => Ok(Self::Main),
+            "limited" => Ok(Self::Limited),
+            other => Err(StorageError::Corrupt(format!("unknown view {other:?}"))),
+        }
+    }
 }
 
 /// A passkey of an account.

@@ -123,7 +123,7 @@ impl AccountStore for SqlStorage {
     async fn create_session(&self, s: &SessionRecord) -> StorageResult<()> {
         sqlx::query(
             "INSERT INTO sessions (token_hash, account_id, method, created_at, last_seen_at, \
-             device) VALUES ($1, $2, $3, $4, $5, $6)",
+             device, view) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(&s.token_hash)
         .bind(s.account_id.to_string())
@@ -131,6 +131,7 @@ impl AccountStore for SqlStorage {
         .bind(s.created_at)
         .bind(s.last_seen_at)
         .bind(s.device.as_stored())
+        .bind(s.view.as_str())
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -153,6 +154,7 @@ impl AccountStore for SqlStorage {
         // deletes such sessions anyway).
         let row: Option<SessionRoleRow> = sqlx::query_as(
             "SELECT s.token_hash, s.account_id, s.method, s.created_at, s.last_seen_at, s.device, \
+             s.view, \
              a.kind, w.state AS worker_state FROM sessions s \
              JOIN accounts a ON a.id = s.account_id \
              LEFT JOIN workers w ON w.account_id = s.account_id \
@@ -250,6 +252,10 @@ impl AccountStore for SqlStorage {
         // alone: the statement says what goes, and a table added later without a cascade
         // fails here (a foreign key violation) instead of keeping rows of a deleted account.
         for statement in [
+            "DELETE FROM limited_shares WHERE share_id IN \
+             (SELECT id FROM shares WHERE owner_id = $1)",
+            "DELETE FROM limited_envelopes WHERE account_id = $1",
+            "DELETE FROM limited_views WHERE account_id = $1",
             "DELETE FROM receipts WHERE share_id IN (SELECT id FROM shares WHERE owner_id = $1)",
             "DELETE FROM share_envelopes WHERE share_id IN \
              (SELECT id FROM shares WHERE owner_id = $1)",

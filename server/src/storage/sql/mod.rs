@@ -10,6 +10,7 @@
 mod accounts;
 mod documents;
 mod helpers;
+mod limited;
 mod passkeys;
 mod postgres;
 mod rows;

@@ -64,6 +64,7 @@ pub(super) struct SessionRow {
     created_at: i64,
     last_seen_at: i64,
     device: String,
+    view: String,
 }
 
 impl TryFrom<SessionRow> for SessionRecord {
@@ -77,6 +78,7 @@ impl TryFrom<SessionRow> for SessionRecord {
             created_at: r.created_at,
             last_seen_at: r.last_seen_at,
             device: crate::device::Device::from_stored(&r.device),
+            view: View::parse(&r.view)?,
         })
     }
 }
