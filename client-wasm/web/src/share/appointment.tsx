@@ -79,7 +79,7 @@ export function WhenPicker(props: {
             aria-describedby="appt-window-help"
             onInput={(e) => dispatch({ type: 'window', day: e.currentTarget.value })}
           />
-          <div class="row">
+          <div class="row appointment-hours">
             <span class="stack">
               <label for="appt-from">{t('appt-field-from')}</label>
               <select id="appt-from" value={state.from} disabled={busy} onChange={(e) => dispatch({ type: 'window', from: e.currentTarget.value })}>
