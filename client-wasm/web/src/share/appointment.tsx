@@ -45,7 +45,7 @@ export function WhenPicker(props: {
 }) {
   const { t, lang } = useI18n();
   const { state, dispatch, busy } = props;
-  const window = state.appointment ? chosenWindow(state, props.maxSecs) : null;
+  const chosen = state.appointment ? chosenWindow(state, props.maxSecs) : null;
   const nowSecs = Math.floor(Date.now() / 1000);
   return (
     <>
@@ -102,11 +102,11 @@ export function WhenPicker(props: {
             </span>
           </div>
           <p class="hint" aria-live="polite" data-testid="appointment-summary">
-            {window && typeof window === 'object'
+            {chosen && typeof chosen === 'object'
               ? t('appt-summary', {
-                  day: dayInWords(lang, window.opens_at).words,
-                  from: hourOf(lang, window.opens_at),
-                  until: hourOf(lang, window.closes_at),
+                  day: dayInWords(lang, chosen.opens_at).words,
+                  from: hourOf(lang, chosen.opens_at),
+                  until: hourOf(lang, chosen.closes_at),
                 })
               : ''}
           </p>

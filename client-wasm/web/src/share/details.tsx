@@ -59,9 +59,9 @@ export function DetailsStep(props: {
   async function share(e: Event) {
     e.preventDefault();
     if (busy) return;
-    const window = state.appointment ? chosenWindow(state, MAX_WORKER_WINDOW_SECS) : durationSecs(state.duration);
-    if (typeof window === 'string') return dispatch({ type: 'windowInvalid', problem: window });
-    const made = await sharing.run(() => session.shareWithWorker(chosen, worker, window, noteJson(state.noteFrom, state.noteText)));
+    const when = state.appointment ? chosenWindow(state, MAX_WORKER_WINDOW_SECS) : durationSecs(state.duration);
+    if (typeof when === 'string') return dispatch({ type: 'windowInvalid', problem: when });
+    const made = await sharing.run(() => session.shareWithWorker(chosen, worker, when, noteJson(state.noteFrom, state.noteText)));
     if (made) dispatch({ type: 'sharedWithWorker', expiresAt: made.expires_at, opensAt: made.opens_at });
   }
 

@@ -67,12 +67,12 @@ export function LinkStep(props: { session: Session; state: ShareState; chosen: r
   async function make(e: Event) {
     e.preventDefault();
     if (busy) return;
-    const window = state.appointment ? chosenWindow(state, MAX_LINK_WINDOW_SECS) : durationSecs(state.duration);
-    if (typeof window === 'string') return dispatch({ type: 'windowInvalid', problem: window });
+    const when = state.appointment ? chosenWindow(state, MAX_LINK_WINDOW_SECS) : durationSecs(state.duration);
+    if (typeof when === 'string') return dispatch({ type: 'windowInvalid', problem: when });
     const pin = linkPin(state);
     if (pin === undefined) return dispatch({ type: 'pinInvalid' });
     dispatch({ type: 'pinValid' });
-    const link = await making.run(() => session.shareAsLink(chosen, window, pin, null, location.origin));
+    const link = await making.run(() => session.shareAsLink(chosen, when, pin, null, location.origin));
     if (link) dispatch({ type: 'linkMade', link, pin });
   }
 
