@@ -83,6 +83,15 @@ pub enum AppError {
     /// A hiding time further ahead than the server allows.
     #[error("documents can be hidden for at most 90 days")]
     HideUntilTooFar,
+    /// An appointment whose window starts more than an hour ago (server clock).
+    #[error("this appointment starts in the past; choose a later start")]
+    AppointmentInPast,
+    /// An appointment whose window starts more than 90 days ahead.
+    #[error("an appointment can start at most 90 days ahead")]
+    AppointmentTooFar,
+    /// An appointment whose window ends at or before its start.
+    #[error("this appointment ends before it starts; choose a later end")]
+    AppointmentEndsBeforeStart,
     /// The content was already uploaded (or is being uploaded).
     #[error("the content of this document is already uploaded")]
     AlreadyUploaded,
@@ -219,6 +228,9 @@ impl AppError {
                 StatusCode::BAD_REQUEST
             }
             Self::HideUntilPast | Self::HideUntilTooFar => StatusCode::BAD_REQUEST,
+            Self::AppointmentInPast
+            | Self::AppointmentTooFar
+            | Self::AppointmentEndsBeforeStart => StatusCode::BAD_REQUEST,
             Self::InvalidWorkerCode(_) | Self::WorkerCodeMistyped(_) => StatusCode::BAD_REQUEST,
             Self::PasskeyRejected(_) | Self::UserVerificationRequired => StatusCode::BAD_REQUEST,
             Self::PasskeysUnavailable => StatusCode::NOT_FOUND,

@@ -5,6 +5,7 @@
 
 mod common;
 
+mod appointments;
 mod auth;
 mod backup;
 mod blob_story;

@@ -423,6 +423,7 @@ async fn a_worker_share_goes_through_its_whole_life() {
                 "verified": true,
             },
             "created_at": T0,
+            "opens_at": null,
             "expires_at": T0 + 86_400,
             "revoked_at": null,
             "status": "active",

@@ -469,6 +469,7 @@ async fn sharing_story(s: &impl Storage) {
         owner: holder.id,
         audience,
         created_at: 100,
+        opens_at: None,
         expires_at: 200,
         note: Some(b"note".to_vec()),
         documents: documents

@@ -125,7 +125,7 @@ describe('translations', () => {
     // keys the code builds from a value
     const built = [
       ...['hour', 'day', 'week', 'month'].map((d) => `duration-${d}`),
-      ...['active', 'expired', 'revoked', 'locked'].map((s) => `share-status-${s}`),
+      ...['active', 'expired', 'revoked', 'locked', 'scheduled'].map((s) => `share-status-${s}`),
       ...['minutes', 'hours', 'days'].map((u) => `time-left-${u}`),
     ];
     for (const l of LANGS) {

@@ -78,6 +78,7 @@ export function LinkScreen(props: { session: LinkSession | null }) {
       <main class="screen" key="bad">
         <ScreenTitle>{t('link-bad-title')}</ScreenTitle>
         <p class="lead">{t('link-bad-text')}</p>
+        <p>{t('link-bad-appointment')}</p>
       </main>
     );
   }

@@ -109,6 +109,16 @@ export interface MadeLink {
   id: string;
   url: string;
   expiresAt: number;
+  /** For an appointment: when it opens (Unix seconds); null for a link open at once. */
+  opensAt: number | null;
+}
+
+/** How long a new share lasts from now (seconds), or an appointment's window. */
+export type ShareWhen = number | { opens_at: number; closes_at: number };
+
+/** The request fields of `when`. */
+function whenFields(when: ShareWhen): { duration_secs: number } | { window: { opens_at: number; closes_at: number } } {
+  return typeof when === 'number' ? { duration_secs: when } : { window: when };
 }
 
 export class Session extends SessionBase {
@@ -245,22 +255,22 @@ export class Session extends SessionBase {
   }
 
   /** Shares documents with a worker; `noteJson` is note JSON v1 or null. */
-  async shareWithWorker(entries: readonly DocEntry[], worker: WorkerCard, durationSecs: number, noteJson: string | null) {
+  async shareWithWorker(entries: readonly DocEntry[], worker: WorkerCard, when: ShareWhen, noteJson: string | null) {
     const documents = await this.envelopes(entries, worker.recipient);
     const note = await this.note(worker.recipient, noteJson);
-    return api.createShare({ kind: 'worker', worker_id: worker.id, duration_secs: durationSecs, note, documents });
+    return api.createShare({ kind: 'worker', worker_id: worker.id, ...whenFields(when), note, documents });
   }
 
   /** Makes a share link; the link secret is freed in the worker before this returns. */
-  async shareAsLink(entries: readonly DocEntry[], durationSecs: number, pin: string | null, noteJson: string | null, origin: string): Promise<MadeLink> {
+  async shareAsLink(entries: readonly DocEntry[], when: ShareWhen, pin: string | null, noteJson: string | null, origin: string): Promise<MadeLink> {
     const secret = await this.crypto.call({ op: 'newLink' });
     try {
       const documents = await this.envelopes(entries, secret.recipient);
       const note = await this.note(secret.recipient, noteJson);
       const made = await api.createShare({
-        kind: 'link', duration_secs: durationSecs, access_key: toBase64(secret.accessKey), pin, note, documents,
+        kind: 'link', ...whenFields(when), access_key: toBase64(secret.accessKey), pin, note, documents,
       });
-      return { id: made.id, url: linkUrl(origin, made.id, secret.fragment), expiresAt: made.expires_at };
+      return { id: made.id, url: linkUrl(origin, made.id, secret.fragment), expiresAt: made.expires_at, opensAt: made.opens_at };
     } finally {
       void this.crypto.call({ op: 'freeLink', link: secret.link }).catch(() => undefined);
     }

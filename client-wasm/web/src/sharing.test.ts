@@ -48,10 +48,14 @@ describe('times', () => {
   });
 
   it('shows an active share past its end as ended', () => {
-    expect(shownStatus({ status: 'active', expires_at: 100 }, 99_000)).toBe('active');
-    expect(shownStatus({ status: 'active', expires_at: 100 }, 100_000)).toBe('expired');
-    expect(shownStatus({ status: 'revoked', expires_at: 100 }, 1)).toBe('revoked');
-    expect(shownStatus({ status: 'locked', expires_at: 100 }, 1)).toBe('locked');
+    expect(shownStatus({ status: 'active', expires_at: 100, opens_at: null }, 99_000)).toBe('active');
+    expect(shownStatus({ status: 'active', expires_at: 100, opens_at: null }, 100_000)).toBe('expired');
+    expect(shownStatus({ status: 'revoked', expires_at: 100, opens_at: null }, 1)).toBe('revoked');
+    expect(shownStatus({ status: 'locked', expires_at: 100, opens_at: null }, 1)).toBe('locked');
+    // An appointment: scheduled until its window opens, then active, then ended.
+    expect(shownStatus({ status: 'scheduled', expires_at: 100, opens_at: 50 }, 49_000)).toBe('scheduled');
+    expect(shownStatus({ status: 'scheduled', expires_at: 100, opens_at: 50 }, 50_000)).toBe('active');
+    expect(shownStatus({ status: 'scheduled', expires_at: 100, opens_at: 50 }, 100_000)).toBe('expired');
   });
 });
 

@@ -48,9 +48,14 @@ export function timeLeft(expiresAt: number, nowMs: number): { unit: 'minutes' | 
   return { unit: 'days', n: Math.round(left / DAY) };
 }
 
-/** The status to show: the server's, or `expired` once the end time has passed. */
-export function shownStatus(share: Pick<ShareSummary, 'status' | 'expires_at'>, nowMs: number): ShareStatus {
-  if (share.status === 'active' && share.expires_at * 1000 <= nowMs) return 'expired';
+/**
+ * The status to show: the server's, `expired` once the end time has passed, and `active` once
+ * an appointment's window has opened.
+ */
+export function shownStatus(share: Pick<ShareSummary, 'status' | 'expires_at' | 'opens_at'>, nowMs: number): ShareStatus {
+  const open = share.status === 'active' || share.status === 'scheduled';
+  if (open && share.expires_at * 1000 <= nowMs) return 'expired';
+  if (share.status === 'scheduled' && share.opens_at !== null && share.opens_at * 1000 <= nowMs) return 'active';
   return share.status;
 }
 

@@ -2,7 +2,9 @@
 //! open a link, fetch a document's content, record a download.
 //!
 //! Checks, in order: the access key (an unknown id and a wrong key give the same
-//! `404 not_found`, and are not counted), the per-link rate limit, the lock, the end, the PIN.
+//! `404 not_found`, and are not counted), the per-link rate limit, the window of an
+//! appointment (before it opens, the same `404 not_found`, and the PIN is not looked at, so no
+//! try is spent), the lock, the end, the PIN.
 
 use axum::Json;
 use axum::extract::State;
@@ -91,10 +93,14 @@ async fn authorize(state: &AppState, id: ShareId, req: LinkRequest) -> Result<Sh
         });
     }
 
+    if share.before_window(now) {
+        return Err(AppError::NotFound);
+    }
     match share.status(now) {
         ShareStatus::Active => {}
         ShareStatus::Locked => return Err(AppError::LinkLocked),
         ShareStatus::Expired | ShareStatus::Revoked => return Err(AppError::ShareEnded),
+        ShareStatus::Scheduled => return Err(AppError::NotFound),
     }
 
     if let Some(stored_pin) = &share.pin_hmac {
@@ -165,7 +171,7 @@ async fn no_try_left(state: &AppState, id: ShareId) -> Result<AppError, AppError
         (status = 200, body = LinkView),
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 401, body = ErrorBody, description = "pin_required; wrong_pin (with `attempts_left`)"),
-        (status = 404, body = ErrorBody, description = "not_found (unknown id or wrong access key: one answer)"),
+        (status = 404, body = ErrorBody, description = "not_found (unknown id, wrong access key, or an appointment before its window: one answer)"),
         (status = 410, body = ErrorBody, description = "link_locked, share_ended"),
         (status = 429, body = ErrorBody, description = "too_many_attempts, with Retry-After"),
         (status = 507, body = ErrorBody, description = "storage_full"),
@@ -191,7 +197,7 @@ pub async fn open(
         (status = 200, description = "The ciphertext", content_type = "application/octet-stream", body = Vec<u8>),
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 401, body = ErrorBody, description = "pin_required; wrong_pin (with `attempts_left`)"),
-        (status = 404, body = ErrorBody, description = "not_found"),
+        (status = 404, body = ErrorBody, description = "not_found (also an appointment before its window)"),
         (status = 410, body = ErrorBody, description = "link_locked, share_ended"),
         (status = 429, body = ErrorBody, description = "too_many_attempts, with Retry-After"),
         (status = 507, body = ErrorBody, description = "storage_full"),
@@ -216,7 +222,7 @@ pub async fn content(
         (status = 204, description = "Recorded"),
         (status = 400, body = ErrorBody, description = "bad_request, invalid_field"),
         (status = 401, body = ErrorBody, description = "pin_required; wrong_pin (with `attempts_left`)"),
-        (status = 404, body = ErrorBody, description = "not_found"),
+        (status = 404, body = ErrorBody, description = "not_found (also an appointment before its window)"),
         (status = 410, body = ErrorBody, description = "link_locked, share_ended"),
         (status = 429, body = ErrorBody, description = "too_many_attempts, with Retry-After"),
         (status = 507, body = ErrorBody, description = "storage_full"),

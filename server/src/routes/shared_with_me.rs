@@ -90,15 +90,18 @@ async fn view(state: &AppState, share: Share) -> Result<SharedWithMeView, AppErr
 }
 
 /// The share `id` if it is addressed to `worker` and active: `404 not_found` if it is not
-/// theirs, `410 share_ended` once it ended.
+/// theirs or is an appointment whose window has not opened (it does not exist yet),
+/// `410 share_ended` once it ended.
 async fn my_share(state: &AppState, worker: &Worker, id: ShareId) -> Result<Share, AppError> {
+    let now = state.clock.now();
     let share = state
         .storage
         .share(id)
         .await?
         .filter(|s| s.kind == ShareKind::Worker && s.worker_id == Some(worker.account_id))
+        .filter(|s| !s.before_window(now))
         .ok_or(AppError::NotFound)?;
-    if share.status(state.clock.now()) != ShareStatus::Active {
+    if share.status(now) != ShareStatus::Active {
         return Err(AppError::ShareEnded);
     }
     Ok(share)
@@ -148,7 +151,8 @@ pub(crate) async fn record(
     Ok(())
 }
 
-/// Lists the active shares addressed to the signed-in worker.
+/// Lists the active shares addressed to the signed-in worker (an appointment only within its
+/// window).
 #[utoipa::path(get, operation_id = "list_shared_with_me", path = "/api/v1/shared-with-me", tag = "shared-with-me", security(("session" = [])),
     responses(
         (status = 200, body = SharedWithMeList),
@@ -175,7 +179,7 @@ pub async fn list(
         (status = 400, body = ErrorBody, description = "invalid_field"),
         (status = 401, body = ErrorBody, description = "unauthenticated"),
         (status = 403, body = ErrorBody, description = "forbidden (a holder), worker_suspended"),
-        (status = 404, body = ErrorBody, description = "not_found (also a share addressed to someone else)"),
+        (status = 404, body = ErrorBody, description = "not_found (also a share addressed to someone else, or an appointment before its window)"),
         (status = 410, body = ErrorBody, description = "share_ended"),
     ))]
 pub async fn one(
@@ -195,7 +199,7 @@ pub async fn one(
         (status = 400, body = ErrorBody, description = "invalid_field"),
         (status = 401, body = ErrorBody, description = "unauthenticated"),
         (status = 403, body = ErrorBody, description = "forbidden (a holder), worker_suspended"),
-        (status = 404, body = ErrorBody, description = "not_found"),
+        (status = 404, body = ErrorBody, description = "not_found (also an appointment before its window)"),
         (status = 410, body = ErrorBody, description = "share_ended"),
     ))]
 pub async fn content(
@@ -221,7 +225,7 @@ pub async fn content(
         (status = 400, body = ErrorBody, description = "invalid_field"),
         (status = 401, body = ErrorBody, description = "unauthenticated"),
         (status = 403, body = ErrorBody, description = "forbidden (a holder), worker_suspended"),
-        (status = 404, body = ErrorBody, description = "not_found"),
+        (status = 404, body = ErrorBody, description = "not_found (also an appointment before its window)"),
         (status = 410, body = ErrorBody, description = "share_ended"),
     ))]
 pub async fn download(

@@ -53,8 +53,14 @@ pub struct CreateShareRequest {
     #[serde(default)]
     #[schema(value_type = Option<String>)]
     pub worker_id: Option<AccountId>,
-    /// 3,600 to 7,776,000 for a worker share, to 604,800 for a link.
-    pub duration_secs: u64,
+    /// 3,600 to 7,776,000 for a worker share, to 604,800 for a link; the share opens now.
+    /// Absent (or null) for an appointment, which gives `window` instead.
+    #[serde(default)]
+    pub duration_secs: Option<u64>,
+    /// For an appointment card: the window in which the share can be opened. Absent (or
+    /// null) for a share that opens now and lasts `duration_secs`.
+    #[serde(default)]
+    pub window: Option<ShareWindowRequest>,
     /// For a link: the 32-byte access key, Base64.
     #[serde(default)]
     #[schema(value_type = Option<String>, format = Byte)]
@@ -71,14 +77,94 @@ pub struct CreateShareRequest {
     pub documents: Vec<ShareDocumentRequest>,
 }
 
+/// The window of an appointment card, Unix seconds (server clock).
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+pub struct ShareWindowRequest {
+    /// It opens at this time: at most an hour ago (a start in the hour under way opens it at
+    /// once) and at most 90 days ahead.
+    pub opens_at: i64,
+    /// It ends at this time: after `opens_at`, by at least 15 minutes and at most the longest
+    /// share of its kind (90 days for a worker, 7 for a link).
+    pub closes_at: i64,
+}
+
+/// How far in the past an appointment may start (the hour being chosen is under way).
+pub const APPOINTMENT_PAST_GRACE_SECS: i64 = 3600;
+/// How far ahead an appointment may start (90 days).
+pub const APPOINTMENT_MAX_AHEAD_SECS: i64 = 7_776_000;
+/// Shortest appointment window (15 minutes).
+pub const APPOINTMENT_MIN_SECS: i64 = 900;
+
 /// A new share.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CreateShareResponse {
     /// Its id.
     #[schema(value_type = String, example = "00112233445566778899aabbccddeeff")]
     pub id: ShareId,
+    /// For an appointment: it opens at this time, Unix seconds; null for a share open now.
+    #[schema(required = true)]
+    pub opens_at: Option<i64>,
     /// It ends at this time, Unix seconds.
     pub expires_at: i64,
+}
+
+/// When a new share opens (`None`: now) and ends, from its duration or its window.
+fn lifetime(
+    kind: ShareKindJson,
+    duration_secs: Option<u64>,
+    window: Option<ShareWindowRequest>,
+    now: i64,
+) -> Result<(Option<i64>, i64), AppError> {
+    let (max_secs, label) = match kind {
+        ShareKindJson::Worker => (MAX_WORKER_SHARE_SECS, "a worker share"),
+        ShareKindJson::Link => (MAX_LINK_SECS, "a link"),
+    };
+    match (duration_secs, window) {
+        (Some(_), Some(_)) => Err(AppError::field(
+            "window",
+            "an appointment has a window instead of a duration",
+        )),
+        (None, None) => Err(AppError::field(
+            "duration_secs",
+            "a share needs a duration or a window",
+        )),
+        (Some(secs), None) => {
+            if !(MIN_SHARE_SECS..=max_secs).contains(&secs) {
+                return Err(AppError::field(
+                    "duration_secs",
+                    format!("must be {MIN_SHARE_SECS} to {max_secs} for {label}"),
+                ));
+            }
+            let secs = i64::try_from(secs).unwrap_or(i64::MAX);
+            Ok((None, now.saturating_add(secs)))
+        }
+        (
+            None,
+            Some(ShareWindowRequest {
+                opens_at,
+                closes_at,
+            }),
+        ) => {
+            if opens_at < now.saturating_sub(APPOINTMENT_PAST_GRACE_SECS) {
+                return Err(AppError::AppointmentInPast);
+            }
+            if opens_at.saturating_sub(now) > APPOINTMENT_MAX_AHEAD_SECS {
+                return Err(AppError::AppointmentTooFar);
+            }
+            if closes_at <= opens_at {
+                return Err(AppError::AppointmentEndsBeforeStart);
+            }
+            let length = closes_at.saturating_sub(opens_at);
+            let max = i64::try_from(max_secs).unwrap_or(i64::MAX);
+            if !(APPOINTMENT_MIN_SECS..=max).contains(&length) {
+                return Err(AppError::field(
+                    "window",
+                    format!("must last {APPOINTMENT_MIN_SECS} to {max} seconds for {label}"),
+                ));
+            }
+            Ok((Some(opens_at), closes_at))
+        }
+    }
 }
 
 /// The checked documents of a request.
@@ -107,16 +193,6 @@ fn audience(
     id: ShareId,
     req: &CreateShareRequest,
 ) -> Result<ShareAudience, AppError> {
-    let (max_secs, label) = match req.kind {
-        ShareKindJson::Worker => (MAX_WORKER_SHARE_SECS, "a worker share"),
-        ShareKindJson::Link => (MAX_LINK_SECS, "a link"),
-    };
-    if !(MIN_SHARE_SECS..=max_secs).contains(&req.duration_secs) {
-        return Err(AppError::field(
-            "duration_secs",
-            format!("must be {MIN_SHARE_SECS} to {max_secs} for {label}"),
-        ));
-    }
     match req.kind {
         ShareKindJson::Worker => {
             if req.access_key.is_some() {
@@ -155,12 +231,13 @@ fn audience(
     }
 }
 
-/// Shares complete documents of the holder with one worker or through a link.
+/// Shares complete documents of the holder with one worker or through a link, from now or,
+/// for an appointment card, within a window.
 #[utoipa::path(post, operation_id = "create_share", path = "/api/v1/shares", tag = "shares", security(("session" = [])),
     request_body = CreateShareRequest,
     responses(
         (status = 201, body = CreateShareResponse),
-        (status = 400, body = ErrorBody, description = "bad_request, invalid_field (documents, envelope, duration_secs, worker_id, access_key, pin, note)"),
+        (status = 400, body = ErrorBody, description = "bad_request, invalid_field (documents, envelope, duration_secs, window, worker_id, access_key, pin, note); appointment_in_past, appointment_too_far, appointment_ends_before_start"),
         (status = 401, body = ErrorBody, description = "unauthenticated"),
         (status = 403, body = ErrorBody, description = "forbidden (a worker), worker_suspended"),
         (status = 404, body = ErrorBody, description = "worker_not_found; not_found (a document that is not the holder's complete document)"),
@@ -170,6 +247,8 @@ pub async fn create(
     holder: Holder,
     ApiJson(req): ApiJson<CreateShareRequest>,
 ) -> Result<(StatusCode, Json<CreateShareResponse>), AppError> {
+    let now = state.clock.now();
+    let (opens_at, expires_at) = lifetime(req.kind, req.duration_secs, req.window, now)?;
     let id = ShareId::random();
     let audience = audience(&state, id, &req)?;
     let note = match req.note {
@@ -183,14 +262,13 @@ pub async fn create(
     if !documents.iter().all(|(id, _)| scope.sees(id)) {
         return Err(AppError::NotFound);
     }
-    let now = state.clock.now();
-    let secs = i64::try_from(req.duration_secs).unwrap_or(i64::MAX);
     let share = NewShare {
         id,
         owner: holder.account_id,
         audience,
         created_at: now,
-        expires_at: now.saturating_add(secs),
+        opens_at,
+        expires_at,
         note,
         documents,
     };
@@ -203,6 +281,7 @@ pub async fn create(
             StatusCode::CREATED,
             Json(CreateShareResponse {
                 id,
+                opens_at: share.opens_at,
                 expires_at: share.expires_at,
             }),
         )),
@@ -281,12 +360,17 @@ pub struct ShareView {
     pub worker: Option<ShareWorkerView>,
     /// When it was made, Unix seconds.
     pub created_at: i64,
+    /// For an appointment: when its window opens, Unix seconds; null for a share open from
+    /// its creation.
+    #[schema(required = true)]
+    pub opens_at: Option<i64>,
     /// When it ends (or ended), Unix seconds.
     pub expires_at: i64,
     /// When it was revoked, or null.
     #[schema(required = true)]
     pub revoked_at: Option<i64>,
-    /// `active`, `expired`, `revoked` or `locked`.
+    /// `active`, `expired`, `revoked`, `locked`, or `scheduled` (an appointment before its
+    /// window).
     #[schema(value_type = crate::storage::ShareStatus, example = "active")]
     pub status: &'static str,
     /// Whether the link has a PIN.
@@ -313,6 +397,7 @@ fn share_view(s: HolderShare, now: i64) -> ShareView {
         kind: s.share.kind.as_str(),
         worker: s.worker.map(Into::into),
         created_at: s.share.created_at,
+        opens_at: s.share.opens_at,
         expires_at: s.share.expires_at,
         revoked_at: s.share.revoked_at,
         status: s.share.status(now).as_str(),

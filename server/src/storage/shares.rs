@@ -31,7 +31,8 @@ pub trait ShareStore: Send + Sync {
         owner: AccountId,
         now: UnixSeconds,
     ) -> StorageResult<Vec<HolderShare>>;
-    /// The worker shares addressed to `worker` that are active at `now`, newest first.
+    /// The worker shares addressed to `worker` that are active at `now` (an appointment only
+    /// from its `opens_at`), newest first.
     async fn worker_shares(&self, worker: AccountId, now: UnixSeconds)
     -> StorageResult<Vec<Share>>;
     /// The documents of a share that still have an envelope, in the order shared.
@@ -42,8 +43,9 @@ pub trait ShareStore: Send + Sync {
         share: ShareId,
         document: DocumentId,
     ) -> StorageResult<Option<SharedDocument>>;
-    /// Records a receipt if, at `now`, the share is active and the document still has an
-    /// envelope in it; false (nothing recorded) otherwise.
+    /// Records a receipt if, at `now`, the share is active (an appointment: within its
+    /// window) and the document still has an envelope in it; false (nothing recorded)
+    /// otherwise.
     async fn record_receipt(
         &self,
         share: ShareId,

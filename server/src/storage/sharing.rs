@@ -110,6 +110,8 @@ text_enum!(
         Revoked = "revoked",
         /// A link locked by too many wrong PINs.
         Locked = "locked",
+        /// An appointment whose window has not opened yet.
+        Scheduled = "scheduled",
     }
 );
 
@@ -248,6 +250,9 @@ pub struct NewShare {
     pub audience: ShareAudience,
     /// When it was made.
     pub created_at: UnixSeconds,
+    /// For an appointment: it opens at this time (before it, it does not exist for anyone but
+    /// its holder). `None`: open from `created_at`.
+    pub opens_at: Option<UnixSeconds>,
     /// It ends at this time.
     pub expires_at: UnixSeconds,
     /// The note ciphertext, if any.
@@ -282,6 +287,8 @@ pub struct Share {
     pub worker_id: Option<AccountId>,
     /// When it was made.
     pub created_at: UnixSeconds,
+    /// For an appointment: it opens at this time. `None`: open from `created_at`.
+    pub opens_at: Option<UnixSeconds>,
     /// It ends at this time.
     pub expires_at: UnixSeconds,
     /// When its holder revoked it.
@@ -306,6 +313,7 @@ impl std::fmt::Debug for Share {
             .field("kind", &self.kind)
             .field("worker_id", &self.worker_id)
             .field("created_at", &self.created_at)
+            .field("opens_at", &self.opens_at)
             .field("expires_at", &self.expires_at)
             .field("revoked_at", &self.revoked_at)
             .field("locked_at", &self.locked_at)
@@ -316,7 +324,8 @@ impl std::fmt::Debug for Share {
 }
 
 impl Share {
-    /// Where the share stands at `now`: revoked and locked win over expired.
+    /// Where the share stands at `now`: revoked and locked win over expired, and expired
+    /// over scheduled.
     pub fn status(&self, now: UnixSeconds) -> ShareStatus {
         if self.revoked_at.is_some() {
             ShareStatus::Revoked
@@ -324,9 +333,18 @@ impl Share {
             ShareStatus::Locked
         } else if now >= self.expires_at {
             ShareStatus::Expired
+        } else if self.before_window(now) {
+            ShareStatus::Scheduled
         } else {
             ShareStatus::Active
         }
+    }
+
+    /// Whether, at `now`, the share is an appointment whose window has not opened yet: then
+    /// it does not exist for anyone but its holder, whatever else is true of it (revoked
+    /// included), so that nobody can learn of it early.
+    pub fn before_window(&self, now: UnixSeconds) -> bool {
+        self.opens_at.is_some_and(|opens| now < opens)
     }
 }
 

@@ -705,7 +705,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists the active shares addressed to the signed-in worker. */
+        /**
+         * Lists the active shares addressed to the signed-in worker (an appointment only within its
+         *     window).
+         */
         get: operations["list_shared_with_me"];
         put?: never;
         post?: never;
@@ -776,7 +779,10 @@ export interface paths {
         /** Lists the holder's shares with their status and receipts. */
         get: operations["list_shares"];
         put?: never;
-        /** Shares complete documents of the holder with one worker or through a link. */
+        /**
+         * Shares complete documents of the holder with one worker or through a link, from now or,
+         *     for an appointment card, within a window.
+         */
         post: operations["create_share"];
         delete?: never;
         options?: never;
@@ -1082,9 +1088,10 @@ export interface components {
             documents: components["schemas"]["ShareDocumentRequest"][];
             /**
              * Format: int64
-             * @description 3,600 to 7,776,000 for a worker share, to 604,800 for a link.
+             * @description 3,600 to 7,776,000 for a worker share, to 604,800 for a link; the share opens now.
+             *     Absent (or null) for an appointment, which gives `window` instead.
              */
-            duration_secs: number;
+            duration_secs?: number | null;
             /** @description `worker` or `link`. */
             kind: components["schemas"]["ShareKindJson"];
             /**
@@ -1097,6 +1104,7 @@ export interface components {
              * @example 123456
              */
             pin?: string | null;
+            window?: components["schemas"]["ShareWindowRequest"] | null;
             /** @description For a worker share: the worker's id (from the card code look-up). */
             worker_id?: string | null;
         };
@@ -1112,6 +1120,11 @@ export interface components {
              * @example 00112233445566778899aabbccddeeff
              */
             id: string;
+            /**
+             * Format: int64
+             * @description For an appointment: it opens at this time, Unix seconds; null for a share open now.
+             */
+            opens_at: number | null;
         };
         /** @description `DELETE /api/v1/account` body: the wallet's pseudonym, typed again, and fresh proof. */
         DeleteAccountRequest: {
@@ -1196,7 +1209,7 @@ export interface components {
          * @description The stable machine code of an [`AppError`]: one per variant, its name in snake case.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_field" | "missing_client_header" | "unauthenticated" | "invalid_credentials" | "too_many_attempts" | "pseudonym_taken" | "worker_code_taken" | "not_found" | "document_too_large" | "quota_exceeded" | "size_mismatch" | "hide_until_past" | "hide_until_too_far" | "already_uploaded" | "storage_full" | "payload_too_large" | "request_timeout" | "unavailable" | "uri_too_long" | "headers_too_large" | "forbidden" | "worker_suspended" | "invitation_invalid" | "invalid_worker_code" | "worker_code_mistyped" | "worker_not_found" | "share_ended" | "link_locked" | "pin_required" | "wrong_pin" | "passkeys_unavailable" | "ceremony_expired" | "passkey_rejected" | "user_verification_required" | "passkey_taken" | "help_request_open" | "help_request_ended" | "help_not_ready" | "not_enough_approvals" | "internal";
+        ErrorCode: "bad_request" | "invalid_field" | "missing_client_header" | "unauthenticated" | "invalid_credentials" | "too_many_attempts" | "pseudonym_taken" | "worker_code_taken" | "not_found" | "document_too_large" | "quota_exceeded" | "size_mismatch" | "hide_until_past" | "hide_until_too_far" | "appointment_in_past" | "appointment_too_far" | "appointment_ends_before_start" | "already_uploaded" | "storage_full" | "payload_too_large" | "request_timeout" | "unavailable" | "uri_too_long" | "headers_too_large" | "forbidden" | "worker_suspended" | "invitation_invalid" | "invalid_worker_code" | "worker_code_mistyped" | "worker_not_found" | "share_ended" | "link_locked" | "pin_required" | "wrong_pin" | "passkeys_unavailable" | "ceremony_expired" | "passkey_rejected" | "user_verification_required" | "passkey_taken" | "help_request_open" | "help_request_ended" | "help_not_ready" | "not_enough_approvals" | "internal";
         /** @description One error. */
         ErrorDetail: {
             /**
@@ -1911,7 +1924,7 @@ export interface components {
          * @description A share status.
          * @enum {string}
          */
-        ShareStatus: "active" | "expired" | "revoked" | "locked";
+        ShareStatus: "active" | "expired" | "revoked" | "locked" | "scheduled";
         /** @description A share as its holder sees it. */
         ShareView: {
             /**
@@ -1933,6 +1946,12 @@ export interface components {
             id: string;
             /** @description `worker` or `link`. */
             kind: components["schemas"]["ShareKindJson"];
+            /**
+             * Format: int64
+             * @description For an appointment: when its window opens, Unix seconds; null for a share open from
+             *     its creation.
+             */
+            opens_at: number | null;
             /** @description Whether the link has a PIN. */
             pin: boolean;
             /**
@@ -1947,9 +1966,27 @@ export interface components {
              * @description When it was revoked, or null.
              */
             revoked_at: number | null;
-            /** @description `active`, `expired`, `revoked` or `locked`. */
+            /**
+             * @description `active`, `expired`, `revoked`, `locked`, or `scheduled` (an appointment before its
+             *     window).
+             */
             status: components["schemas"]["ShareStatus"];
             worker: components["schemas"]["ShareWorkerView"] | null;
+        };
+        /** @description The window of an appointment card, Unix seconds (server clock). */
+        ShareWindowRequest: {
+            /**
+             * Format: int64
+             * @description It ends at this time: after `opens_at`, by at least 15 minutes and at most the longest
+             *     share of its kind (90 days for a worker, 7 for a link).
+             */
+            closes_at: number;
+            /**
+             * Format: int64
+             * @description It opens at this time: at most an hour ago (a start in the hour under way opens it at
+             *     once) and at most 90 days ahead.
+             */
+            opens_at: number;
         };
         /** @description The worker of a share, as its holder sees them. */
         ShareWorkerView: {
@@ -7093,7 +7130,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description not_found (also an appointment before its window) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7237,7 +7274,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description not_found (also an appointment before its window) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7380,7 +7417,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found (unknown id or wrong access key: one answer) */
+            /** @description not_found (unknown id, wrong access key, or an appointment before its window: one answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7619,7 +7656,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found (also a share addressed to someone else) */
+            /** @description not_found (also a share addressed to someone else, or an appointment before its window) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7743,7 +7780,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description not_found (also an appointment before its window) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7865,7 +7902,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description not_found (also an appointment before its window) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8060,7 +8097,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreateShareResponse"];
                 };
             };
-            /** @description bad_request, invalid_field (documents, envelope, duration_secs, worker_id, access_key, pin, note) */
+            /** @description bad_request, invalid_field (documents, envelope, duration_secs, window, worker_id, access_key, pin, note); appointment_in_past, appointment_too_far, appointment_ends_before_start */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8824,7 +8861,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["holder", "worker"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["bad_request", "invalid_field", "missing_client_header", "unauthenticated", "invalid_credentials", "too_many_attempts", "pseudonym_taken", "worker_code_taken", "not_found", "document_too_large", "quota_exceeded", "size_mismatch", "hide_until_past", "hide_until_too_far", "already_uploaded", "storage_full", "payload_too_large", "request_timeout", "unavailable", "uri_too_long", "headers_too_large", "forbidden", "worker_suspended", "invitation_invalid", "invalid_worker_code", "worker_code_mistyped", "worker_not_found", "share_ended", "link_locked", "pin_required", "wrong_pin", "passkeys_unavailable", "ceremony_expired", "passkey_rejected", "user_verification_required", "passkey_taken", "help_request_open", "help_request_ended", "help_not_ready", "not_enough_approvals", "internal"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["bad_request", "invalid_field", "missing_client_header", "unauthenticated", "invalid_credentials", "too_many_attempts", "pseudonym_taken", "worker_code_taken", "not_found", "document_too_large", "quota_exceeded", "size_mismatch", "hide_until_past", "hide_until_too_far", "appointment_in_past", "appointment_too_far", "appointment_ends_before_start", "already_uploaded", "storage_full", "payload_too_large", "request_timeout", "unavailable", "uri_too_long", "headers_too_large", "forbidden", "worker_suspended", "invitation_invalid", "invalid_worker_code", "worker_code_mistyped", "worker_not_found", "share_ended", "link_locked", "pin_required", "wrong_pin", "passkeys_unavailable", "ceremony_expired", "passkey_rejected", "user_verification_required", "passkey_taken", "help_request_open", "help_request_ended", "help_not_ready", "not_enough_approvals", "internal"];
 export const formFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FormFactor"]> = ["phone", "tablet", "computer", "unknown"];
 export const loginMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginMethod"]> = ["passphrase", "recovery"];
 export const newHelperOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["NewHelper"], {
@@ -8845,6 +8882,6 @@ export const proofOneOf2MethodValues: ReadonlyArray<Extract<FlattenedDeepRequire
 export const receiptActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReceiptAction"]> = ["open", "download"];
 export const receiptByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReceiptBy"]> = ["worker", "link"];
 export const shareKindJsonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ShareKindJson"]> = ["worker", "link"];
-export const shareStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ShareStatus"]> = ["active", "expired", "revoked", "locked"];
+export const shareStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ShareStatus"]> = ["active", "expired", "revoked", "locked", "scheduled"];
 export const systemValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["System"]> = ["android", "ios", "windows", "macos", "chromeos", "linux", "other"];
 export const workerStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkerState"]> = ["unverified", "verified", "suspended"];

@@ -2,9 +2,11 @@
 import type { WorkerCard } from '../api';
 import type { DocEntry, Session } from '../session';
 import { NOTE_FROM_MAX, NOTE_MAX, WORKER_DURATIONS, durationSecs, noteJson } from '../sharing';
+import { MAX_WORKER_WINDOW_SECS } from './appointment-time';
+import { WhenPicker, chosenWindow } from './appointment';
 import { ErrorBox, ScreenTitle, useAction, useI18n } from '../ui';
 import type { ShareAction, ShareState } from './flow';
-import { DurationPicker, WhatTheySee } from './parts';
+import { WhatTheySee } from './parts';
 
 /** The note that goes with a share, encrypted to the worker: who it is from and a text. */
 function NoteFields(props: { state: ShareState; worker: WorkerCard; pseudonym: string; busy: boolean; dispatch: (a: ShareAction) => void }) {
@@ -56,10 +58,11 @@ export function DetailsStep(props: {
 
   async function share(e: Event) {
     e.preventDefault();
-    const made = await sharing.run(() =>
-      session.shareWithWorker(chosen, worker, durationSecs(state.duration), noteJson(state.noteFrom, state.noteText)),
-    );
-    if (made) dispatch({ type: 'sharedWithWorker', expiresAt: made.expires_at });
+    if (busy) return;
+    const when = state.appointment ? chosenWindow(state, MAX_WORKER_WINDOW_SECS) : durationSecs(state.duration);
+    if (typeof when === 'string') return dispatch({ type: 'windowInvalid', problem: when });
+    const made = await sharing.run(() => session.shareWithWorker(chosen, worker, when, noteJson(state.noteFrom, state.noteText)));
+    if (made) dispatch({ type: 'sharedWithWorker', expiresAt: made.expires_at, opensAt: made.opens_at });
   }
 
   return (
@@ -73,12 +76,12 @@ export function DetailsStep(props: {
       )}
       <WhatTheySee docs={chosen} name={worker.real_name} />
       <form class="stack card" autocomplete="off" onSubmit={share} {...sharing.busyProps}>
-        <DurationPicker choices={WORKER_DURATIONS} value={state.duration} onChange={(d) => dispatch({ type: 'duration', duration: d })} />
+        <WhenPicker state={state} choices={WORKER_DURATIONS} maxSecs={MAX_WORKER_WINDOW_SECS} busy={busy} dispatch={dispatch} />
         <NoteFields state={state} worker={worker} pseudonym={session.pseudonym} busy={busy} dispatch={dispatch} />
         <p class="status" aria-live="polite">
           {busy ? t('sharing') : ''}
         </p>
-        <ErrorBox {...sharing.box} />
+        <ErrorBox message={state.error ? t(state.error) : sharing.box.message} focusKey={state.failures + sharing.box.focusKey} />
         <button type="submit" class="primary" disabled={busy}>
           {t('share-confirm')}
         </button>

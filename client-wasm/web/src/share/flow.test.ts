@@ -12,7 +12,7 @@ const WORKER: WorkerCard = {
   verified: true,
   recipient: 'age1example',
 };
-const LINK: MadeLink = { id: 's1', url: 'https://pde.example/s/s1#secret', expiresAt: 1_800_000_000 };
+const LINK: MadeLink = { id: 's1', url: 'https://pde.example/s/s1#secret', expiresAt: 1_800_000_000, opensAt: null };
 const DOCS = ['a', 'b', 'c'];
 
 const run = (state: ShareState, ...actions: ShareAction[]) => actions.reduce(shareReducer, state);
@@ -176,5 +176,35 @@ describe('share flow: as a link', () => {
   it('a link result arriving on another step is ignored', () => {
     const s = at.details();
     expect(shareReducer(s, { type: 'linkMade', link: LINK, pin: null })).toBe(s);
+  });
+});
+
+describe('share flow: appointments', () => {
+  it('ends with the appointment card, for a worker and for a link, and keeps the window', () => {
+    const worker = run(
+      at.details(),
+      { type: 'appointment', on: true },
+      { type: 'window', day: '2026-11-24', from: '10:00' },
+      { type: 'window', until: '12:00' },
+      { type: 'sharedWithWorker', expiresAt: 1_795_600_000, opensAt: 1_795_592_800 },
+    );
+    expect(worker).toMatchObject({ step: 'card', appointment: true, day: '2026-11-24', from: '10:00', until: '12:00', opensAt: 1_795_592_800, endsAt: 1_795_600_000 });
+    const link = run(at.link(), { type: 'appointment', on: true }, { type: 'linkMade', link: { ...LINK, opensAt: 1_795_592_800 }, pin: '123456' });
+    expect(link).toMatchObject({ step: 'card', opensAt: 1_795_592_800, endsAt: LINK.expiresAt, pin: '123456' });
+    // Without a window, the usual last steps.
+    expect(run(at.details(), { type: 'sharedWithWorker', expiresAt: 5, opensAt: null }).step).toBe('done');
+    expect(run(at.link(), { type: 'linkMade', link: LINK, pin: null }).step).toBe('link-done');
+  });
+
+  it('says what is wrong with a window, and a change of it clears the message', () => {
+    const s = run(at.details(), { type: 'appointment', on: true }, { type: 'windowInvalid', problem: 'ends_before_start' });
+    expect(s).toMatchObject({ step: 'details', error: 'err-appt-ends_before_start' });
+    expect(s.failures).toBe(1);
+    expect(run(s, { type: 'window', until: '12:00' }).error).toBeNull();
+  });
+
+  it('the card has no way back into the flow', () => {
+    const s = run(at.details(), { type: 'sharedWithWorker', expiresAt: 5, opensAt: 2 });
+    expect(shareReducer(s, { type: 'back' })).toBe(s);
   });
 });

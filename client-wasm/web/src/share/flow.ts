@@ -6,15 +6,19 @@
  *
  *   docs → who → check → details → done         (with a worker)
  *          who → link → link-done               (as a link)
+ *
+ * With "at an appointment" chosen in details or link, the last step is the appointment
+ * card instead (card).
  */
 import type { WorkerCard } from '../api';
 import type { MadeLink } from '../session';
 import { DEFAULT_DURATION, readPin, type DurationId } from '../sharing';
+import type { WindowProblem } from './appointment-time';
 
 /** At most this many documents in one share (the server's limit, docs/sharing.md). */
 export const MAX_SHARED = 50;
 
-export type ShareStep = 'docs' | 'who' | 'check' | 'details' | 'done' | 'link' | 'link-done';
+export type ShareStep = 'docs' | 'who' | 'check' | 'details' | 'done' | 'link' | 'link-done' | 'card';
 
 export interface ShareState {
   step: ShareStep;
@@ -37,6 +41,14 @@ export interface ShareState {
   endsAt: number;
   /** The link just made. */
   link: MadeLink | null;
+  /** "Only at an appointment" chosen instead of a duration from now. */
+  appointment: boolean;
+  /** The appointment's day (`YYYY-MM-DD`) and hours (`HH:MM`), in Brussels time. */
+  day: string;
+  from: string;
+  until: string;
+  /** When the appointment just made opens (Unix seconds); its end is `endsAt`. */
+  opensAt: number;
 }
 
 export type ShareAction =
@@ -51,7 +63,12 @@ export type ShareAction =
   | { type: 'duration'; duration: DurationId }
   | { type: 'noteFrom'; value: string }
   | { type: 'noteText'; value: string }
-  | { type: 'sharedWithWorker'; expiresAt: number }
+  | { type: 'sharedWithWorker'; expiresAt: number; opensAt?: number | null }
+  /** "From now" (false) or "only at an appointment" (true). */
+  | { type: 'appointment'; on: boolean }
+  | { type: 'window'; day?: string; from?: string; until?: string }
+  /** Share or Make link pressed with a window the server would refuse. */
+  | { type: 'windowInvalid'; problem: WindowProblem }
   /** The PIN box ticked or not; `fresh` is a new PIN, used when turning it on without a valid one. */
   | { type: 'usePin'; on: boolean; fresh: string }
   | { type: 'pin'; value: string }
@@ -61,7 +78,8 @@ export type ShareAction =
   | { type: 'pinValid' }
   | { type: 'linkMade'; link: MadeLink; pin: string | null };
 
-export function initialShare(pin: string): ShareState {
+/** `day`: the day an appointment is first proposed on (tomorrow, in Brussels). */
+export function initialShare(pin: string, day = ''): ShareState {
   return {
     step: 'docs',
     picked: [],
@@ -75,6 +93,11 @@ export function initialShare(pin: string): ShareState {
     failures: 0,
     endsAt: 0,
     link: null,
+    appointment: false,
+    day,
+    from: '10:00',
+    until: '12:00',
+    opensAt: 0,
   };
 }
 
@@ -98,6 +121,7 @@ const BACK: Record<ShareStep, ShareStep | null> = {
   done: null,
   link: 'who',
   'link-done': null,
+  card: null,
 };
 
 const go = (state: ShareState, step: ShareStep): ShareState => ({ ...state, step, error: null });
@@ -142,7 +166,22 @@ export function shareReducer(state: ShareState, action: ShareAction): ShareState
     case 'sharedWithWorker':
       if (state.step !== 'details') return state;
       // The note's text went with the share; "from" stays for a next share.
-      return go({ ...state, endsAt: action.expiresAt, noteText: '' }, 'done');
+      return go(
+        { ...state, endsAt: action.expiresAt, opensAt: action.opensAt ?? 0, noteText: '' },
+        action.opensAt ? 'card' : 'done',
+      );
+    case 'appointment':
+      return { ...state, appointment: action.on, error: null };
+    case 'window':
+      return {
+        ...state,
+        day: action.day ?? state.day,
+        from: action.from ?? state.from,
+        until: action.until ?? state.until,
+        error: null,
+      };
+    case 'windowInvalid':
+      return fail(state, `err-appt-${action.problem}`);
     case 'usePin':
       return {
         ...state,
@@ -157,6 +196,9 @@ export function shareReducer(state: ShareState, action: ShareAction): ShareState
       return { ...state, error: null };
     case 'linkMade':
       if (state.step !== 'link') return state;
-      return go({ ...state, link: action.link, pin: action.pin ?? '' }, 'link-done');
+      return go(
+        { ...state, link: action.link, pin: action.pin ?? '', opensAt: action.link.opensAt ?? 0, endsAt: action.link.expiresAt },
+        action.link.opensAt ? 'card' : 'link-done',
+      );
   }
 }

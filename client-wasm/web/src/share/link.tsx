@@ -3,7 +3,9 @@ import type { DocEntry, Session } from '../session';
 import { LINK_DURATIONS, PIN_FIELD_MAX, durationSecs, generatePin, readPin } from '../sharing';
 import { ErrorBox, ScreenTitle, useAction, useI18n } from '../ui';
 import { linkPin, type ShareAction, type ShareState } from './flow';
-import { DurationPicker, PinDisplay, WhatTheySee } from './parts';
+import { MAX_LINK_WINDOW_SECS } from './appointment-time';
+import { WhenPicker, chosenWindow } from './appointment';
+import { PinDisplay, WhatTheySee } from './parts';
 
 /** Whether the link asks for a PIN, and which (typed, or a new one drawn here). */
 function PinOptions(props: { state: ShareState; busy: boolean; dispatch: (a: ShareAction) => void }) {
@@ -65,10 +67,12 @@ export function LinkStep(props: { session: Session; state: ShareState; chosen: r
   async function make(e: Event) {
     e.preventDefault();
     if (busy) return;
+    const when = state.appointment ? chosenWindow(state, MAX_LINK_WINDOW_SECS) : durationSecs(state.duration);
+    if (typeof when === 'string') return dispatch({ type: 'windowInvalid', problem: when });
     const pin = linkPin(state);
     if (pin === undefined) return dispatch({ type: 'pinInvalid' });
     dispatch({ type: 'pinValid' });
-    const link = await making.run(() => session.shareAsLink(chosen, durationSecs(state.duration), pin, null, location.origin));
+    const link = await making.run(() => session.shareAsLink(chosen, when, pin, null, location.origin));
     if (link) dispatch({ type: 'linkMade', link, pin });
   }
 
@@ -81,7 +85,7 @@ export function LinkStep(props: { session: Session; state: ShareState; chosen: r
       <p>{t('link-explain')}</p>
       <WhatTheySee docs={chosen} name={null} />
       <form class="stack card" autocomplete="off" onSubmit={make} {...making.busyProps}>
-        <DurationPicker choices={LINK_DURATIONS} value={state.duration} onChange={(d) => dispatch({ type: 'duration', duration: d })} />
+        <WhenPicker state={state} choices={LINK_DURATIONS} maxSecs={MAX_LINK_WINDOW_SECS} busy={busy} dispatch={dispatch} />
         <PinOptions state={state} busy={busy} dispatch={dispatch} />
         <p class="status" aria-live="polite">
           {busy ? t('sharing') : ''}

@@ -1,11 +1,14 @@
 /**
  * The holder's Share: one component per step (share/*.tsx), the flow's state in a reducer
  * (share/flow.ts). Documents → a worker by card code or QR scan → check → duration and note
- * → done; or a link → duration and PIN → the link.
+ * → done; or a link → duration and PIN → the link. Either can be for an appointment instead
+ * (a day and two hours): it ends with the appointment card (share/appointment.tsx).
  */
 import { useReducer } from 'preact/hooks';
 import type { Session } from '../session';
 import { generatePin } from '../sharing';
+import { CardStep } from './appointment';
+import { brusselsDay } from './appointment-time';
 import { CheckStep } from './check';
 import { DetailsStep } from './details';
 import { LinkDoneStep, WorkerDoneStep } from './done';
@@ -23,7 +26,9 @@ export function ShareScreen(props: {
 }) {
   const { session } = props;
   const docs = shareable(session);
-  const [state, dispatch] = useReducer(shareReducer, null, () => initialShare(generatePin()));
+  const [state, dispatch] = useReducer(shareReducer, null, () =>
+    initialShare(generatePin(), brusselsDay(Math.floor(Date.now() / 1000), 1)),
+  );
   const chosen = pickedAmong(state, docs);
   const { worker, link } = state;
 
@@ -49,6 +54,19 @@ export function ShareScreen(props: {
       ) : null;
     case 'link':
       return <LinkStep session={session} state={state} chosen={chosen} dispatch={dispatch} />;
+    case 'card':
+      return (
+        <CardStep
+          n={chosen.length}
+          worker={worker}
+          link={link}
+          pin={link && state.usePin ? state.pin : null}
+          opensAt={state.opensAt}
+          endsAt={state.endsAt}
+          onDone={() => props.onDone(null)}
+          onShares={props.onShares}
+        />
+      );
     case 'link-done':
       return link ? (
         <LinkDoneStep n={chosen.length} link={link} pin={state.usePin ? state.pin : null} onDone={() => props.onDone(null)} onShares={props.onShares} />

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type ShareSummary } from '../api';
 import type { MadeLink, Session } from '../session';
+import { dayInWords, hourOf } from './appointment';
 import { DEFAULT_DURATION, durationSecs, formatDateTime, generatePin, newestFirst, receiptCounts, resolveTitles, shownStatus, sortReceipts } from '../sharing';
 import { Dialog, ErrorBox, ScreenTitle, useAction, useI18n } from '../ui';
 import { LinkShown, shareable } from './parts';
@@ -128,6 +129,18 @@ export function MySharesScreen(props: { session: Session; onClose: () => void; o
             <dl class="facts">
               <dt>{t('share-created')}</dt>
               <dd>{formatDateTime(s.created_at, lang)}</dd>
+              {s.opens_at !== null ? (
+                <>
+                  <dt>{t('appt-list-window')}</dt>
+                  <dd data-testid="appointment-window">
+                    {t('appt-list-window-value', {
+                      day: dayInWords(lang, s.opens_at).words,
+                      from: hourOf(lang, s.opens_at),
+                      until: hourOf(lang, s.expires_at),
+                    })}
+                  </dd>
+                </>
+              ) : null}
               {status === 'revoked' && s.revoked_at ? (
                 <>
                   <dt>{t('share-revoked-at')}</dt>
@@ -135,7 +148,7 @@ export function MySharesScreen(props: { session: Session; onClose: () => void; o
                 </>
               ) : (
                 <>
-                  <dt>{status === 'active' ? t('share-ends') : t('share-ended')}</dt>
+                  <dt>{status === 'active' || status === 'scheduled' ? t('share-ends') : t('share-ended')}</dt>
                   <dd>{formatDateTime(s.expires_at, lang)}</dd>
                 </>
               )}
@@ -167,7 +180,7 @@ export function MySharesScreen(props: { session: Session; onClose: () => void; o
                 ))}
               </ul>
             )}
-            {status === 'active' ? (
+            {status === 'active' || status === 'scheduled' ? (
               <button
                 type="button"
                 class="danger"

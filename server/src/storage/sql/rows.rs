@@ -325,6 +325,7 @@ pub(super) struct ShareRow {
     kind: String,
     worker_id: Option<String>,
     created_at: i64,
+    opens_at: Option<i64>,
     expires_at: i64,
     revoked_at: Option<i64>,
     locked_at: Option<i64>,
@@ -336,7 +337,7 @@ pub(super) struct ShareRow {
 
 /// A share and its owner's pseudonym, as [`ShareRow`] reads it.
 pub(super) const SHARE_SELECT: &str = "SELECT s.id, s.owner_id, a.pseudonym AS owner_pseudonym, \
-     s.kind, s.worker_id, s.created_at, s.expires_at, s.revoked_at, s.locked_at, s.pin_hmac, \
+     s.kind, s.worker_id, s.created_at, s.opens_at, s.expires_at, s.revoked_at, s.locked_at, s.pin_hmac, \
      s.pin_failures, s.access_hmac, s.note \
      FROM shares s JOIN accounts a ON a.id = s.owner_id";
 
@@ -354,6 +355,7 @@ impl TryFrom<ShareRow> for Share {
                 .map(|w| parse_id(&w, "share worker"))
                 .transpose()?,
             created_at: r.created_at,
+            opens_at: r.opens_at,
             expires_at: r.expires_at,
             revoked_at: r.revoked_at,
             locked_at: r.locked_at,

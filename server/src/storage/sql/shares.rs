@@ -37,8 +37,8 @@ impl ShareStore for SqlStorage {
         // A worker share is inserted only for a worker who exists and is not suspended.
         let inserted = sqlx::query(
             "INSERT INTO shares (id, owner_id, kind, worker_id, created_at, expires_at, \
-             pin_hmac, access_hmac, note) \
-             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 \
+             pin_hmac, access_hmac, note, opens_at) \
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 \
              WHERE CAST($4 AS TEXT) IS NULL OR EXISTS \
                 (SELECT 1 FROM workers WHERE account_id = $4 AND state <> 'suspended')",
         )
@@ -51,6 +51,7 @@ impl ShareStore for SqlStorage {
         .bind(pin_hmac)
         .bind(access_hmac)
         .bind(share.note.as_deref())
+        .bind(share.opens_at)
         .execute(&mut *tx)
         .await?;
         if inserted.rows_affected() != 1 {
@@ -180,6 +181,7 @@ impl ShareStore for SqlStorage {
         let rows: Vec<ShareRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{SHARE_SELECT} WHERE s.worker_id = $1 AND s.kind = 'worker' AND s.expires_at > $2 \
              AND s.revoked_at IS NULL AND s.locked_at IS NULL \
+             AND (s.opens_at IS NULL OR s.opens_at <= $2) \
              ORDER BY s.created_at DESC, s.seq DESC"
         )))
         .bind(worker.to_string())
@@ -232,7 +234,8 @@ impl ShareStore for SqlStorage {
              SELECT $1, $2, $3, $4, $5 WHERE EXISTS ( \
                 SELECT 1 FROM share_envelopes e JOIN shares s ON s.id = e.share_id \
                 WHERE e.share_id = $1 AND e.document_id = $2 AND s.expires_at > $3 \
-                AND s.revoked_at IS NULL AND s.locked_at IS NULL)",
+                AND s.revoked_at IS NULL AND s.locked_at IS NULL \
+                AND (s.opens_at IS NULL OR s.opens_at <= $3))",
         )
         .bind(share.to_string())
         .bind(document.to_string())
