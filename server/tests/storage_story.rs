@@ -476,6 +476,7 @@ async fn sharing_story(s: &impl Storage) {
             .into_iter()
             .map(|d| (d, format!("envelope {d}").into_bytes()))
             .collect(),
+        in_limited_view: false,
     };
     let to_worker = share(ShareAudience::Worker(w.account_id), vec![d2.id, d1.id]);
     for (refused, outcome) in [

@@ -271,11 +271,9 @@ pub async fn create(
         expires_at,
         note,
         documents,
+        in_limited_view: holder.session.is_limited(),
     };
     let outcome = state.storage.create_share(&share).await?;
-    if outcome == CreateShareOutcome::Created && holder.session.is_limited() {
-        state.storage.add_limited_share(id).await?;
-    }
     match outcome {
         CreateShareOutcome::Created => Ok((
             StatusCode::CREATED,

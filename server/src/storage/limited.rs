@@ -108,8 +108,6 @@ pub trait LimitedViewStore: Send + Sync {
     /// Bytes of a holder's documents with a limited-view envelope not hidden at `now`
     /// (pending ones included): the usage a limited session is shown.
     async fn limited_used_bytes(&self, account: AccountId, now: UnixSeconds) -> StorageResult<u64>;
-    /// Records that a share was made in a limited session.
-    async fn add_limited_share(&self, share: ShareId) -> StorageResult<()>;
     /// The shares of `owner` made in limited sessions.
     async fn limited_shares(&self, owner: AccountId) -> StorageResult<HashSet<ShareId>>;
 }

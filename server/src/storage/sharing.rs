@@ -259,6 +259,9 @@ pub struct NewShare {
     pub note: Option<Vec<u8>>,
     /// The shared documents, in order, each with its share envelope.
     pub documents: Vec<(DocumentId, Vec<u8>)>,
+    /// Made in a limited session: recorded as such in the same transaction, and each document
+    /// must then have a limited-view envelope.
+    pub in_limited_view: bool,
 }
 
 /// How creating a share went.

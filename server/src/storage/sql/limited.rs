@@ -336,14 +336,6 @@ impl LimitedViewStore for SqlStorage {
         to_u64(used, "limited used bytes")
     }
 
-    async fn add_limited_share(&self, share: ShareId) -> StorageResult<()> {
-        sqlx::query("INSERT INTO limited_shares (share_id) VALUES ($1)")
-            .bind(share.to_string())
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
     async fn limited_shares(&self, owner: AccountId) -> StorageResult<HashSet<ShareId>> {
         let rows: Vec<(String,)> = sqlx::query_as(
             "SELECT l.share_id FROM limited_shares l JOIN shares s ON s.id = l.share_id \

@@ -62,13 +62,16 @@ impl ShareStore for SqlStorage {
                 "INSERT INTO share_documents (share_id, document_id, position) \
                  SELECT $1, id, $2 FROM documents \
                  WHERE id = $3 AND account_id = $4 AND state = 'complete' \
-                 AND (hidden_until IS NULL OR hidden_until <= $5)",
+                 AND (hidden_until IS NULL OR hidden_until <= $5) \
+                 AND (CAST($6 AS BIGINT) = 0 OR EXISTS \
+                    (SELECT 1 FROM limited_envelopes l WHERE l.document_id = documents.id))",
             )
             .bind(share.id.to_string())
             .bind(to_i64(position as u64)?)
             .bind(document.to_string())
             .bind(share.owner.to_string())
             .bind(share.created_at)
+            .bind(i64::from(share.in_limited_view))
             .execute(&mut *tx)
             .await?;
             if listed.rows_affected() != 1 {
@@ -83,6 +86,12 @@ impl ShareStore for SqlStorage {
             .bind(envelope)
             .execute(&mut *tx)
             .await?;
+        }
+        if share.in_limited_view {
+            sqlx::query("INSERT INTO limited_shares (share_id) VALUES ($1)")
+                .bind(share.id.to_string())
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await?;
         Ok(CreateShareOutcome::Created)
