@@ -1,6 +1,8 @@
 //! Key derivation for unlock methods, and the pure helpers.
 
-use pde_crypto::slot::{self, Argon2Params, RecoveryCode};
+use std::cell::RefCell;
+
+use pde_crypto::slot::{self, Argon2Params, KdfMemory, RecoveryCode};
 use wasm_bindgen::prelude::*;
 
 use crate::error::PdeError;
@@ -46,7 +48,29 @@ pub fn random_salt() -> Vec<u8> {
     slot::random_salt(&mut os_rng()).to_vec()
 }
 
-/// Runs Argon2id on a passphrase and splits the result into slot keys.
+thread_local! {
+    /// Argon2id's working memory, kept by this module instance between derivations: allocating
+    /// 64 MiB was a fifth of a derivation on a slow phone, and `reserveKdfMemory` does it
+    /// before the person has finished typing. Keeping it is safe: the blocks are zeroized
+    /// after every derivation (`derive_passphrase_keys_in`), and the whole memory of the
+    /// module goes when the crypto worker running it is terminated (lock, Quit, quick exit).
+    static KDF_MEMORY: RefCell<KdfMemory> = const { RefCell::new(KdfMemory::new()) };
+}
+
+/// Allocates the memory of an Argon2id derivation with these parameters ahead of it, so the
+/// derivation does not start by allocating. Nothing secret is involved.
+#[wasm_bindgen(js_name = reserveKdfMemory)]
+pub fn reserve_kdf_memory(
+    #[wasm_bindgen(js_name = mKib)] m_kib: u32,
+    t: u32,
+    p: u32,
+) -> Result<(), PdeError> {
+    let params = Argon2Params::new(m_kib, t, p).map_err(PdeError::invalid)?;
+    KDF_MEMORY.with_borrow_mut(|memory| memory.reserve(params).map_err(PdeError::invalid))
+}
+
+/// Runs Argon2id on a passphrase and splits the result into slot keys. The working memory
+/// is kept for the next derivation (see `reserveKdfMemory`), zeroized.
 #[wasm_bindgen(js_name = derivePassphraseKeys)]
 pub fn derive_passphrase_keys(
     passphrase: &str,
@@ -56,9 +80,12 @@ pub fn derive_passphrase_keys(
     p: u32,
 ) -> Result<SlotKeys, PdeError> {
     let params = Argon2Params::new(m_kib, t, p).map_err(PdeError::invalid)?;
-    let inner =
-        slot::derive_passphrase_keys(passphrase, salt, params).map_err(PdeError::invalid)?;
-    Ok(SlotKeys { inner })
+    let inner = KDF_MEMORY.with_borrow_mut(|memory| {
+        slot::derive_passphrase_keys_in(passphrase, salt, params, memory)
+    });
+    Ok(SlotKeys {
+        inner: inner.map_err(PdeError::invalid)?,
+    })
 }
 
 /// Refuses a second passphrase (for the limited view) that is blank or a well-formed

@@ -21,7 +21,7 @@ pub use error::{ErrorCode, PdeError};
 pub use helpers::{HelpOpened, HelpRecovery, HelperSetup, help_request_code};
 pub use keys::{
     PasskeyKey, SlotKeys, derive_passkey_key, derive_passphrase_keys, derive_recovery_keys,
-    encrypted_length, generate_recovery_code, random_salt,
+    encrypted_length, generate_recovery_code, random_salt, reserve_kdf_memory,
 };
 pub use share::{LinkSecret, encrypt_note};
 pub use wallet::Wallet;

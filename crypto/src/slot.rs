@@ -13,7 +13,7 @@ mod recovery;
 
 use core::fmt;
 
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use rand_core::CryptoRng;
 use unicode_normalization::UnicodeNormalization;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
@@ -100,6 +100,8 @@ pub enum KdfError {
     SaltLength,
     /// The Argon2id parameters are outside the accepted range.
     Params,
+    /// The memory Argon2id needs could not be allocated.
+    OutOfMemory,
 }
 
 impl fmt::Display for KdfError {
@@ -108,6 +110,7 @@ impl fmt::Display for KdfError {
             Self::EmptyPassphrase => "the passphrase is empty",
             Self::SaltLength => "the salt must be 16 bytes",
             Self::Params => "the Argon2id parameters are outside the accepted range",
+            Self::OutOfMemory => "not enough memory for Argon2id",
         })
     }
 }
@@ -173,6 +176,57 @@ impl fmt::Debug for SlotKeys {
     }
 }
 
+/// The working memory of Argon2id (64 MiB with the version 1 parameters), kept between
+/// derivations so that a derivation does not start by allocating it.
+///
+/// The blocks are zero whenever no derivation runs: [`derive_passphrase_keys_in`] zeroizes
+/// the blocks it used before it returns, whether it succeeded or not. Keeping the allocation
+/// itself keeps nothing secret.
+pub struct KdfMemory {
+    blocks: Vec<Block>,
+}
+
+impl KdfMemory {
+    /// No memory yet: the first derivation allocates it.
+    pub const fn new() -> Self {
+        Self { blocks: Vec::new() }
+    }
+
+    /// Allocates what a derivation with `params` needs, ahead of it (nothing when it is there).
+    pub fn reserve(&mut self, params: Argon2Params) -> Result<(), KdfError> {
+        let count = argon2_params(params)?.block_count();
+        if self.blocks.len() < count {
+            let more = count - self.blocks.len();
+            self.blocks
+                .try_reserve_exact(more)
+                .map_err(|_| KdfError::OutOfMemory)?;
+            self.blocks.resize(count, Block::new());
+        }
+        Ok(())
+    }
+
+    /// How many bytes are allocated.
+    pub fn allocated_bytes(&self) -> usize {
+        self.blocks.len() * Block::SIZE
+    }
+}
+
+impl Default for KdfMemory {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl fmt::Debug for KdfMemory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "KdfMemory({} blocks)", self.blocks.len())
+    }
+}
+
+fn argon2_params(params: Argon2Params) -> Result<Params, KdfError> {
+    Params::new(params.m_kib, params.t, params.p, Some(32)).map_err(|_| KdfError::Params)
+}
+
 /// Derives the slot keys of a passphrase slot.
 ///
 /// The passphrase is trimmed of surrounding white space and normalised to NFC first, so the
@@ -182,6 +236,17 @@ pub fn derive_passphrase_keys(
     salt: &[u8],
     params: Argon2Params,
 ) -> Result<SlotKeys, KdfError> {
+    derive_passphrase_keys_in(passphrase, salt, params, &mut KdfMemory::new())
+}
+
+/// [`derive_passphrase_keys`] in `memory`, which is allocated (or grown) if it is too small
+/// and zeroized before this returns.
+pub fn derive_passphrase_keys_in(
+    passphrase: &str,
+    salt: &[u8],
+    params: Argon2Params,
+    memory: &mut KdfMemory,
+) -> Result<SlotKeys, KdfError> {
     let normalized: Zeroizing<String> = Zeroizing::new(passphrase.trim().nfc().collect());
     if normalized.is_empty() {
         return Err(KdfError::EmptyPassphrase);
@@ -189,13 +254,23 @@ pub fn derive_passphrase_keys(
     if salt.len() != SALT_LEN {
         return Err(KdfError::SaltLength);
     }
-    let argon_params =
-        Params::new(params.m_kib, params.t, params.p, Some(32)).map_err(|_| KdfError::Params)?;
+    let argon_params = argon2_params(params)?;
+    let count = argon_params.block_count();
+    memory.reserve(params)?;
+    let blocks = &mut memory.blocks[..count];
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params);
     let mut km = Zeroizing::new([0u8; 32]);
-    argon
-        .hash_password_into(normalized.as_bytes(), salt, km.as_mut())
-        .map_err(|_| KdfError::Params)?;
+    let hashed = argon.hash_password_into_with_memory(
+        normalized.as_bytes(),
+        salt,
+        km.as_mut(),
+        &mut *blocks,
+    );
+    // The blocks hold values from which the output can be recomputed.
+    for block in blocks.iter_mut() {
+        block.zeroize();
+    }
+    hashed.map_err(|_| KdfError::Params)?;
     Ok(SlotKeys::from_material(
         km.as_ref(),
         PASSPHRASE_AUTH_INFO,
@@ -278,6 +353,53 @@ mod tests {
         assert_eq!(opened.recipient(), wallet.recipient());
         let wrong = derive_passphrase_keys("wrong", &[5; 16], TEST_PARAMS).unwrap();
         assert_eq!(wrong.open_slot(&slot).unwrap_err(), OpenError::WrongKey);
+    }
+
+    #[test]
+    fn kept_memory_gives_the_same_keys_and_is_zero_afterwards() {
+        let salt = [7u8; SALT_LEN];
+        let fresh = derive_passphrase_keys("some words", &salt, TEST_PARAMS).unwrap();
+        let mut memory = KdfMemory::new();
+        for _ in 0..2 {
+            let kept =
+                derive_passphrase_keys_in("some words", &salt, TEST_PARAMS, &mut memory).unwrap();
+            assert_eq!(kept.auth_key(), fresh.auth_key());
+            assert_eq!(kept.slot_seed, fresh.slot_seed);
+            assert_eq!(memory.allocated_bytes(), 64 * 1024);
+            assert!(
+                memory
+                    .blocks
+                    .iter()
+                    .all(|b| b.as_ref().iter().all(|w| *w == 0)),
+                "the blocks are zeroized after a derivation"
+            );
+        }
+        let other = derive_passphrase_keys_in("other words", &salt, TEST_PARAMS, &mut memory);
+        assert_ne!(other.unwrap().auth_key(), fresh.auth_key());
+    }
+
+    #[test]
+    fn reserve_allocates_ahead_and_grows_for_larger_params() {
+        let mut memory = KdfMemory::new();
+        assert_eq!(memory.allocated_bytes(), 0);
+        memory.reserve(TEST_PARAMS).unwrap();
+        assert_eq!(memory.allocated_bytes(), 64 * 1024);
+        let larger = Argon2Params {
+            m_kib: 128,
+            ..TEST_PARAMS
+        };
+        derive_passphrase_keys_in("words", &[1; SALT_LEN], larger, &mut memory).unwrap();
+        assert_eq!(memory.allocated_bytes(), 128 * 1024);
+        // A smaller derivation uses the front of what is there.
+        let small =
+            derive_passphrase_keys_in("words", &[1; SALT_LEN], TEST_PARAMS, &mut memory).unwrap();
+        assert_eq!(
+            small.auth_key(),
+            derive_passphrase_keys("words", &[1; SALT_LEN], TEST_PARAMS)
+                .unwrap()
+                .auth_key()
+        );
+        assert_eq!(memory.allocated_bytes(), 128 * 1024);
     }
 
     #[test]

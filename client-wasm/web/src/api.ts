@@ -69,6 +69,7 @@ export type LinkAccess = Schemas['LinkRequest'];
 /** The sign-up fields but the pseudonym (a holder's or a worker's wallet). */
 export type NewWallet = Omit<Schemas['CreateAccountRequest'], 'pseudonym'>;
 export type StoredDocument = Schemas['DocumentView'];
+export type DocumentList = Schemas['DocumentList'];
 export type PasskeyView = Schemas['PasskeyView'];
 export type SessionView = Schemas['SessionView'];
 /** A credential in `toJSON()` form, built without its PRF results (passkeys.ts). */
@@ -205,7 +206,7 @@ export const api = {
     await request<void>('DELETE', '/account', body);
     sessionToken = null;
   },
-  documents: () => request<Schemas['DocumentList']>('GET', '/documents'),
+  documents: () => request<DocumentList>('GET', '/documents'),
   reserveDocument: (body: Schemas['CreateDocumentRequest']) =>
     request<Schemas['CreateDocumentResponse']>('POST', '/documents', body),
   putMetadata: (id: string, metadata: string) => request<void>('PUT', `/documents/${id}/metadata`, { metadata } satisfies Schemas['MetadataRequest']),

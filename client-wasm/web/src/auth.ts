@@ -1,5 +1,5 @@
 /** Sign-up, log-in and passphrase change: the sequence of docs/api.md and docs/wasm-api.md. */
-import { api, ApiError, type Kdf, type NewWallet, type Proof } from './api';
+import { api, ApiError, type Account, type DocumentList, type Kdf, type NewWallet, type Proof } from './api';
 import { fromBase64, toBase64 } from './base64';
 import { NEW_KDF, takeCrypto, warmCrypto, type CryptoWorker } from './pde';
 import { canonicalPassphrase, loginCandidates } from './passphrase-text';
@@ -112,17 +112,35 @@ export async function joinAsWorker(
   return session;
 }
 
+/**
+ * What the wallet's first screen needs from the server, asked for as soon as the log-in has
+ * succeeded, so the round trips run while the worker opens the wallet. The list is asked for
+ * before the account says whether it is a holder's; a worker's session does not read it.
+ */
+interface Prefetched {
+  account: Promise<Account>;
+  documents: Promise<DocumentList>;
+}
+
+function prefetch(): Prefetched {
+  const fetched = { account: api.account(), documents: api.documents() };
+  // Each is awaited (or, for a worker's list, not needed) in sessionFor.
+  fetched.account.catch(() => undefined);
+  fetched.documents.catch(() => undefined);
+  return fetched;
+}
+
 /** The session of a wallet just opened: a holder's or a worker's, as the account says. */
-async function sessionFor(crypto: CryptoWorker, pseudonym: string): Promise<OpenSession> {
+async function sessionFor(crypto: CryptoWorker, pseudonym: string, fetched?: Prefetched): Promise<OpenSession> {
   try {
-    const account = await api.account();
+    const account = await (fetched?.account ?? api.account());
     if (account.kind === 'worker' && account.worker) {
       const worker = new WorkerSession(crypto, pseudonym, account.worker);
       await worker.refresh();
       return worker;
     }
     const session = new Session(crypto, pseudonym);
-    await session.refresh(account);
+    await session.refresh(account, fetched?.documents);
     return session;
   } catch (e) {
     crypto.terminate();
@@ -132,7 +150,11 @@ async function sessionFor(crypto: CryptoWorker, pseudonym: string): Promise<Open
 
 export async function openWithPassphrase(pseudonym: string, passphrase: string): Promise<OpenSession> {
   const crypto = takeCrypto();
+  let fetched: Prefetched | undefined;
   try {
+    // Argon2id's memory is allocated during the round trip (nothing when the passphrase
+    // field's focus has done it already, see prepareKdf).
+    void crypto.call({ op: 'reserveKdfMemory', kdf: NEW_KDF }).catch(() => undefined);
     const { salt, kdf } = await api.params(pseudonym);
     // A server that asks for less work than wallets are made with would get an auth key that
     // is cheaper to guess the passphrase from: refuse before deriving anything.
@@ -144,6 +166,7 @@ export async function openWithPassphrase(pseudonym: string, passphrase: string):
       const opened = await withKeys(crypto, derive, async (keys, authKey) => {
         try {
           const { slot } = await api.login(pseudonym, 'passphrase', toBase64(authKey));
+          fetched = prefetch();
           await crypto.call({ op: 'openWallet', slot: fromBase64(slot), keys });
           return true;
         } catch (e) {
@@ -157,7 +180,7 @@ export async function openWithPassphrase(pseudonym: string, passphrase: string):
     crypto.terminate();
     throw e;
   }
-  return sessionFor(crypto, pseudonym);
+  return sessionFor(crypto, pseudonym, fetched);
 }
 
 export async function openWithRecoveryCode(pseudonym: string, code: string): Promise<OpenSession> {

@@ -5,7 +5,7 @@ import { passkeysSupported } from './passkeys';
 import { PassphraseChooser, useGeneratedWords, type GeneratedWords } from './passphrase';
 import { useNav } from './nav';
 import { formatDate } from './format';
-import { loadCrypto } from './pde';
+import { prepareKdf } from './pde';
 import { generatePseudonym } from './pseudonym';
 import type { Session } from './session';
 import { ApiError, type ApiErrorCode } from './api';
@@ -32,7 +32,8 @@ export function CreateScreen(props: { onCreated: (s: Session) => void; onDone: (
     }
     setPseudonym(p);
     setError(null);
-    loadCrypto();
+    // The worker and Argon2id's memory, ready by the time the new wallet is made.
+    prepareKdf();
     setStep('keys');
   }
 

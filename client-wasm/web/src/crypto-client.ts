@@ -98,6 +98,17 @@ export function takeCrypto(): CryptoWorker {
   return w;
 }
 
+/**
+ * Has the spare worker allocate Argon2id's memory for new wallets' parameters now (64 MiB:
+ * allocating it was a fifth of a derivation on a slow phone), while the person types the
+ * passphrase. It stays allocated, zeroized, until the worker ends.
+ */
+export function prepareKdf(): void {
+  void warmCrypto()
+    .call({ op: 'reserveKdfMemory', kdf: NEW_KDF })
+    .catch(() => undefined);
+}
+
 /** Ends the spare worker, if any (a quick exit leaves no worker behind). */
 export function endSpareCrypto(): void {
   spare?.terminate();

@@ -25,6 +25,11 @@ export interface Ops {
   randomSalt: { req: Record<never, never>; res: { salt: Uint8Array } };
   generateRecoveryCode: { req: Record<never, never>; res: { code: string } };
   encryptedLength: { req: { plainLength: number }; res: { length: number } };
+  /**
+   * Allocates Argon2id's working memory for `kdf` ahead of a derivation (while the person
+   * types), so derivePassphraseKeys does not start by allocating it; nothing secret.
+   */
+  reserveKdfMemory: { req: { kdf: Kdf }; res: Record<never, never> };
   derivePassphraseKeys: { req: { passphrase: string; salt: Uint8Array; kdf: Kdf }; res: { keys: number; authKey: Uint8Array } };
   deriveRecoveryKeys: { req: { code: string }; res: { keys: number; authKey: Uint8Array } };
   freeKeys: { req: { keys: number }; res: Record<never, never> };

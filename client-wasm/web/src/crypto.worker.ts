@@ -8,6 +8,7 @@
 import init, {
   ContentExporter, ContentReader, DocumentWriter, HelpRecovery, HelperSetup, LinkSecret, PasskeyKey, SlotKeys, Wallet,
   deriveRecoveryKeys, derivePassphraseKeys, derivePasskeyKey, encryptNote, encryptedLength, generateRecoveryCode, helpRequestCode, randomSalt,
+  reserveKdfMemory,
 } from './pkg/pde_client_wasm.js';
 import { pdeErrorCode, transferables, type FromWorker, type Op, type ReplyOf, type RequestOf, type ToWorker } from './crypto-protocol';
 
@@ -70,6 +71,10 @@ const handlers: Handlers = {
   randomSalt: () => ({ salt: randomSalt() }),
   generateRecoveryCode: () => ({ code: generateRecoveryCode() }),
   encryptedLength: ({ plainLength }) => ({ length: encryptedLength(plainLength) }),
+  reserveKdfMemory: ({ kdf }) => {
+    reserveKdfMemory(kdf.m_kib, kdf.t, kdf.p);
+    return {};
+  },
   derivePassphraseKeys: ({ passphrase, salt, kdf }) => {
     const start = performance.now();
     const keys = derivePassphraseKeys(passphrase, salt, kdf.m_kib, kdf.t, kdf.p);

@@ -5,7 +5,7 @@
  */
 import { warmCrypto } from './crypto-client';
 
-export { CryptoWorker, NEW_KDF, PdeError, WORKER_LOST, pdeErrorCode, takeCrypto, warmCrypto } from './crypto-client';
+export { CryptoWorker, NEW_KDF, PdeError, WORKER_LOST, pdeErrorCode, prepareKdf, takeCrypto, warmCrypto } from './crypto-client';
 
 /** Starts loading the crypto module in a worker, ahead of need. */
 export function loadCrypto(): void {

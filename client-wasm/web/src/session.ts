@@ -3,7 +3,7 @@
  * and every object URL made for viewing. Everything here lives in memory only and is dropped
  * by lock(), which terminates the worker.
  */
-import { api, uploadContent, ApiError, type Account, type ShareDocumentBody, type StoredDocument, type Usage, type WorkerCard } from './api';
+import { api, uploadContent, ApiError, type Account, type DocumentList, type ShareDocumentBody, type StoredDocument, type Usage, type WorkerCard } from './api';
 import { fromBase64, toBase64 } from './base64';
 import { parseMetadata, type Metadata } from './metadata';
 import type { CryptoWorker } from './pde';
@@ -136,10 +136,10 @@ export class Session extends SessionBase {
   /**
    * Reloads the document list; `account` when the caller has just fetched it. Returns once the
    * newest FIRST_BATCH new documents are decrypted; the rest follow, REST_BATCH at a time (see
-   * `subscribe`).
+   * `subscribe`). `documents` is the list when the caller has already asked for it.
    */
-  async refresh(account?: Account): Promise<void> {
-    const [list, acc] = await Promise.all([api.documents(), account ?? api.account()]);
+  async refresh(account?: Account, documents?: Promise<DocumentList>): Promise<void> {
+    const [list, acc] = await Promise.all([documents ?? api.documents(), account ?? api.account()]);
     this.usage = acc.usage;
     const known = new Map(this.docs.map((d) => [d.id, d]));
     const fresh = list.documents
@@ -150,8 +150,7 @@ export class Session extends SessionBase {
       entries.set(d.id, { id: d.id, size: d.size, createdAt: d.created_at, handle: null, meta: null, damaged: false, pending: true });
     }
     this.docs = list.documents.map((d) => known.get(d.id) ?? entries.get(d.id)!);
-    const decrypt = async (batch: StoredDocument[]) => {
-      const opened = await openBatch(this.crypto, batch);
+    const apply = (batch: StoredDocument[], opened: { doc: number | null; meta: Metadata | null }[]) => {
       batch.forEach((d, i) => {
         const entry = entries.get(d.id)!;
         const o = opened[i]!;
@@ -162,13 +161,22 @@ export class Session extends SessionBase {
       });
       this.docs = [...this.docs];
     };
-    await decrypt(fresh.slice(0, FIRST_BATCH));
+    const batches = [fresh.slice(0, FIRST_BATCH)];
+    for (let at = FIRST_BATCH; at < fresh.length; at += REST_BATCH) batches.push(fresh.slice(at, at + REST_BATCH));
+    // Every batch goes to the worker now: it answers them in order, opening the next batches
+    // while this page shows the ones before (rather than idling while the page renders).
+    const calls = batches.map((b) => openBatch(this.crypto, b));
+    // A failure is seen where each call is awaited below (or not at all once the first fails).
+    for (const c of calls) c.catch(() => undefined);
+    apply(batches[0]!, await calls[0]!);
     this.changed();
-    if (fresh.length > FIRST_BATCH) {
+    if (batches.length > 1) {
       void (async () => {
-        for (let at = FIRST_BATCH; at < fresh.length && !this.locked; at += REST_BATCH) {
-          await decrypt(fresh.slice(at, at + REST_BATCH));
-          if (!this.locked) this.changed();
+        for (let i = 1; i < batches.length; i++) {
+          const opened = await calls[i]!;
+          if (this.locked) return;
+          apply(batches[i]!, opened);
+          this.changed();
         }
       })().catch(() => {
         /* the worker is gone or locked: the session closes (see app.tsx) */

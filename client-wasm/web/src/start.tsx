@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { dropPasskeyLogin, normalizePseudonym, openWithPasskey, openWithPassphrase, openWithRecoveryCode, setNewPassphrase, type OpenSession } from './auth';
 import { passkeysSupported } from './passkeys';
+import { prepareKdf } from './pde';
 import { PassphraseChooser } from './passphrase';
 import { CloseBrowserReminder, SharedComputerChoice } from './shared-computer-ui';
 import { ErrorBox, Listen, NOT_REMEMBERED, PASSPHRASE_FIELD, ScreenTitle, errorMsg, invalidProps, msg, useAction, useI18n } from './ui';
@@ -117,6 +118,7 @@ export function StartScreen(props: {
             dir="auto"
             {...invalidProps('open-error', error !== null)}
             value={passphrase}
+            onFocus={prepareKdf}
             onInput={(e) => setPassphrase(e.currentTarget.value)}
           />
           <label class="check">
