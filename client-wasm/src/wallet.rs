@@ -7,6 +7,7 @@ use std::rc::{Rc, Weak};
 use pde_crypto::document::{self, Metadata};
 use pde_crypto::export;
 use pde_crypto::identity::Identity;
+use pde_crypto::record;
 use pde_crypto::share;
 use pde_crypto::slot;
 use wasm_bindgen::prelude::*;
@@ -361,6 +362,26 @@ impl Wallet {
         self.with_keys(|keys| {
             document::seal_envelope(keys.document(doc)?, &keys.wallet.recipient(), &mut os_rng())
                 .map_err(PdeError::invalid)
+        })
+    }
+
+    /// The wallet record (docs/formats.md, "Wallet record"): `json`, a JSON object with a
+    /// version `v`, encrypted to this wallet's own recipient.
+    #[wasm_bindgen(js_name = sealRecord)]
+    pub fn seal_record(&self, json: &str) -> Result<Vec<u8>, PdeError> {
+        self.with_keys(|keys| {
+            record::seal_record(&keys.wallet.recipient(), json, &mut os_rng())
+                .map_err(PdeError::invalid)
+        })
+    }
+
+    /// Opens a wallet record encrypted to this wallet; returns its JSON text.
+    #[wasm_bindgen(js_name = openRecord)]
+    pub fn open_record(&self, ciphertext: &[u8]) -> Result<String, PdeError> {
+        self.with_keys(|keys| {
+            let json =
+                record::open_record(&keys.wallet, ciphertext).map_err(|_| PdeError::damaged())?;
+            Ok(json.as_str().to_owned())
         })
     }
 

@@ -4,8 +4,9 @@
 //! X25519 recipient. This crate writes and reads those files ([`format`]), holds the secret
 //! key types ([`identity`]), derives key slots from passphrases and recovery codes ([`slot`]),
 //! seals documents ([`document`]) and pads them ([`padding`]), and shares them with workers
-//! and links: share envelopes, link secrets and notes ([`share`]), and exports them as files
-//! the standard `age` tool opens ([`export`]).
+//! and links: share envelopes, link secrets and notes ([`share`]), exports them as files
+//! the standard `age` tool opens ([`export`]), and keeps the wallet's own record of the
+//! workers it shared with ([`record`]).
 //!
 //! The crate is pure: no I/O, no clock, and randomness only through an RNG the caller passes,
 //! so that it runs in the browser (wasm32) and its test vectors are reproducible.
@@ -26,6 +27,7 @@ pub mod export;
 pub mod format;
 pub mod identity;
 pub mod padding;
+pub mod record;
 pub mod share;
 pub mod slot;
 pub mod version;

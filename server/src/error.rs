@@ -180,6 +180,10 @@ pub enum AppError {
         /// Seconds until it is.
         retry_after: u64,
     },
+    /// The wallet record was written from elsewhere since the version this write replaces:
+    /// read it again, merge, and write again.
+    #[error("the wallet record has changed since it was read; read it again and merge")]
+    RecordChanged,
     /// Fewer helpers than the helper set needs have approved the help request.
     #[error("not enough helpers have approved this help request")]
     NotEnoughApprovals,
@@ -235,7 +239,7 @@ impl AppError {
             Self::PasskeyRejected(_) | Self::UserVerificationRequired => StatusCode::BAD_REQUEST,
             Self::PasskeysUnavailable => StatusCode::NOT_FOUND,
             Self::CeremonyExpired => StatusCode::GONE,
-            Self::PasskeyTaken => StatusCode::CONFLICT,
+            Self::PasskeyTaken | Self::RecordChanged => StatusCode::CONFLICT,
             Self::HelpRequestOpen { .. } | Self::HelpNotReady { .. } | Self::NotEnoughApprovals => {
                 StatusCode::CONFLICT
             }

@@ -23,6 +23,8 @@ pub const MAX_JSON_BYTES: usize = 256 * 1024;
 pub const MAX_SHARE_ENVELOPE_BYTES: usize = 4 * 1024;
 /// Largest note ciphertext.
 pub const MAX_NOTE_BYTES: usize = 8 * 1024;
+/// Largest wallet record (docs/formats.md, "Wallet record").
+pub const MAX_RECORD_BYTES: usize = 64 * 1024;
 /// Most documents in one share.
 pub const MAX_SHARE_DOCUMENTS: usize = 50;
 /// Shortest share, in seconds (1 hour).

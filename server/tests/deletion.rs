@@ -430,6 +430,21 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
         StatusCode::OK
     );
 
+    // Each wallet's record (the workers it shared with, encrypted to its own key).
+    for (session, label) in [
+        (&alice.session, "wallet record of alice"),
+        (&bob.session, "wallet record of bob"),
+    ] {
+        t.call(
+            Method::PUT,
+            "/api/v1/account/record",
+            Some(session),
+            Some(json!({"replaces": 0, "record": b64(&age(label))})),
+        )
+        .await
+        .assert_status(StatusCode::OK);
+    }
+
     let alice_id = {
         let pool = databases::open_pool(&t.state.config.database_url()).await;
         let id: String = sqlx::query_scalar("SELECT id FROM accounts WHERE pseudonym_key = $1")
@@ -466,6 +481,7 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
         ),
         ("envelope to V".into(), hex(&age("alice's envelope to V"))),
         ("link id".into(), alice_link.id.clone()),
+        ("wallet record".into(), hex(&age("wallet record of alice"))),
     ];
     for id in [&a1, &a2, &pending] {
         alice_needles.push((format!("document id {id}"), id.clone()));
@@ -479,6 +495,7 @@ async fn wallet_story(mut t: TestApp, store: Store<'_>, blobs_fail: bool) {
     bob_needles.extend(share_needles("bob share", &[&b1]));
     bob_needles.push(("bob's recipient".into(), bob.recipient.clone()));
     bob_needles.push(("bob's document".into(), b1.clone()));
+    bob_needles.push(("bob's record".into(), hex(&age("wallet record of bob"))));
     let alice_contents: Vec<Vec<u8>> = ["alice 1", "alice 2"]
         .iter()
         .map(|tag| format!("content of {tag}").into_bytes())

@@ -63,6 +63,9 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/account/sessions"),
     ("DELETE", "/api/v1/account/sessions/{id}"),
     ("POST", "/api/v1/account/sessions/end-others"),
+    // The wallet record (docs/api.md)
+    ("GET", "/api/v1/account/record"),
+    ("PUT", "/api/v1/account/record"),
     // Trusted helpers (docs/api.md)
     ("GET", "/api/v1/account/helpers"),
     ("PUT", "/api/v1/account/helpers"),

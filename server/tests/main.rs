@@ -26,6 +26,7 @@ mod openapi;
 mod orphans;
 mod passkeys;
 mod passphrase;
+mod records;
 mod replicas;
 mod s3;
 mod share_authz;

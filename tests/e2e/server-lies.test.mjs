@@ -1,12 +1,16 @@
 // A server that lies to the browser gets nothing out of it: a worker key swapped for another
-// is caught against the card (typed code and QR code) before anything is shared, and weaker
-// Argon2id parameters than wallets are made with are refused before anything is derived or sent.
+// is caught against the card (typed code and QR code) before anything is shared; a key with
+// the very code the holder types, answered for a worker the holder shared with before, is
+// caught against the wallet record; and weaker Argon2id parameters than wallets are made with
+// are refused before anything is derived or sent.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import test from 'node:test';
 import { launch, VIEWPORTS } from './lib/browser.mjs';
 import { confirmSheet, createWallet, invitationToken, joinAsWorker, openWallet, quit, writeNote } from './lib/flows.mjs';
+import { accessibilityProblems } from './lib/a11y.mjs';
 import { openApp } from './lib/app.mjs';
+import { assertDatabaseScanned, findStrings, requestHaystacks } from './lib/scan.mjs';
 
 // Another valid recipient: what a lying server would answer instead of the worker's key.
 const OTHER_RECIPIENT = 'age1qvmdz8h5a9caz9d9qhshhm32z7gweaahx9fpn4pvxmwv0uuv4ehq3qtpdh';
@@ -94,6 +98,103 @@ test('a worker key swapped by the server is refused for a typed code and for a s
     await page.getByRole('button', { name: t('share-confirm') }).click();
     await h1(t('share-done-title')).waitFor();
     assert.equal(proxy.records.filter((r) => r.method === 'POST' && r.url === '/api/v1/shares').length, 1);
+  } finally {
+    await worker.close();
+    await env.close();
+  }
+});
+
+/** The card code of a recipient (docs/sharing.md): the first 40 bits of its SHA-256, and a check character. */
+function cardCodeOf(recipient) {
+  const fp = createHash('sha256').update(recipient).digest();
+  let value = 0;
+  for (let i = 0; i < 5; i++) value = value * 256 + fp[i];
+  const digits = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  let body = '';
+  for (let i = 0, v = value; i < 8; i++, v = Math.floor(v / 32)) body = digits[v % 32] + body;
+  return `${body.slice(0, 4)}-${body.slice(4)}-${(digits + '*~$=U')[value % 37]}`;
+}
+
+test('a key that matches the typed code but not the one the wallet shared with before is refused, from a fresh session too', { timeout: 400_000 }, async () => {
+  const env = await openApp({ viewport: VIEWPORTS.terminal, lang: 'nl' });
+  const { page, t, server, proxy } = env;
+  const h1 = (name) => page.getByRole('heading', { level: 1, exact: true, name });
+  const worker = await launch(VIEWPORTS.phone);
+  worker.page.setDefaultTimeout(30_000);
+  const shares = () => proxy.records.filter((r) => r.method === 'POST' && r.url === '/api/v1/shares').length;
+  const shareWith = async (code) => {
+    await page.getByRole('button', { name: t('share-start') }).click();
+    await h1(t('share-title')).waitFor();
+    await page.getByRole('checkbox', { name: /Attest/ }).check();
+    await page.getByRole('button', { name: t('next'), exact: true }).click();
+    await h1(t('share-who-title')).waitFor();
+    await page.getByLabel(t('field-worker-code'), { exact: true }).fill(code);
+    await page.getByRole('button', { name: t('share-find-worker') }).click();
+  };
+  try {
+    await server.admin('org', 'add', 'Samusocial');
+    const token = invitationToken(await server.admin('worker', 'invite', '--org', 'Samusocial'));
+    const w = await joinAsWorker(worker.page, t, { url: `${proxy.url}/join#${token}`, lang: 'nl', realName: 'Karim Benali', login: 'karim-samu' });
+
+    const { pseudonym, passphrase, code } = await createWallet(page, t);
+    await confirmSheet(page, t, code);
+    await writeNote(page, t, { title: 'Attest van woonst', text: 'Sinds maart bij het OCMW.' });
+
+    // A first, honest share by typed code: the wallet record now holds the worker's key.
+    let realRecipient = null;
+    await page.route('**/api/v1/workers/*', async (route) => {
+      const real = await route.fetch();
+      const body = await real.json();
+      realRecipient = body.recipient;
+      await route.fulfill({ response: real, json: body });
+    });
+    await shareWith(w.cardCode);
+    await h1(t('share-check-title')).waitFor();
+    await page.getByRole('button', { name: t('share-worker-yes') }).click();
+    await h1(t('share-details-title')).waitFor();
+    await page.getByRole('button', { name: t('share-confirm') }).click();
+    await h1(t('share-done-title')).waitFor();
+    assert.equal(shares(), 1);
+    await page.getByRole('button', { name: t('back-to-documents') }).click();
+    await quit(page, t);
+    await page.unroute('**/api/v1/workers/*');
+
+    // The server has ground a key whose code the holder is given (the attack the 40-bit code
+    // alone cannot stop; here the test makes the holder type the substituted key's own code),
+    // and answers it for the same worker. A new session: nothing of the first is in memory.
+    const groundCode = cardCodeOf(OTHER_RECIPIENT);
+    assert.notEqual(groundCode, w.cardCode);
+    await page.route('**/api/v1/workers/*', async (route) => {
+      const asked = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop());
+      if (asked !== groundCode) return route.continue();
+      const real = await route.fetch({ url: route.request().url().replace(/[^/]*$/, encodeURIComponent(w.cardCode)) });
+      const body = await real.json();
+      await route.fulfill({ response: real, json: { ...body, code: groundCode, recipient: OTHER_RECIPIENT } });
+    });
+    const opened = proxy.records.length;
+    await openWallet(page, t, pseudonym, passphrase);
+    await h1(t('wallet-title')).waitFor({ timeout: 60_000 });
+    assert.equal(
+      proxy.records.slice(opened).filter((r) => r.url === '/api/v1/account/record').length, 0,
+      'opening the wallet does not read the record',
+    );
+    await shareWith(groundCode);
+    await page.getByText(t('err-worker_key_changed')).waitFor();
+    assert.equal(await h1(t('share-check-title')).count(), 0, 'the worker is not offered');
+    assert.equal(shares(), 1, 'nothing was shared to the substituted key');
+    assert.deepEqual(await accessibilityProblems(page, 'worker-key-changed'), []);
+
+    // The record never leaves the browser in clear: not its fields, not the fingerprint it
+    // keeps, in no request, log line or database row.
+    assert.ok(proxy.records.some((r) => r.method === 'PUT' && r.url === '/api/v1/account/record'), 'the record was written');
+    const fingerprint = createHash('sha256').update(realRecipient).digest('base64url');
+    const needles = [fingerprint, '"fingerprint"', '"first_used"', '"workers"', passphrase];
+    assert.deepEqual(findStrings(needles, requestHaystacks(proxy.records)), []);
+    assert.deepEqual(findStrings(needles, [{ name: 'server log', bytes: server.log() }]), []);
+    await server.stop();
+    const stored = server.storedFiles();
+    assertDatabaseScanned(stored, server.database);
+    assert.deepEqual(findStrings(needles, stored), []);
   } finally {
     await worker.close();
     await env.close();

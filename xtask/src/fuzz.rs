@@ -96,6 +96,12 @@ const TARGETS: &[Target] = &[
         kit: false,
         max_len: 512,
     },
+    Target {
+        name: "wallet_record",
+        vectors: true,
+        kit: false,
+        max_len: 70_000,
+    },
 ];
 
 /// How one target's run ended.

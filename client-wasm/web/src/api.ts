@@ -16,9 +16,12 @@ export type ErrorCode = Schemas['ErrorCode'];
  * The codes the client gives itself: `network` (no answer came), `damaged` (a document whose
  * envelope or metadata does not open), `locked` (the wallet was locked meanwhile),
  * `worker_key_mismatch` (the server answered a worker key that is not the one of the card),
- * `weak_kdf` (the server asked for a cheaper passphrase derivation than wallets are made with).
+ * `weak_kdf` (the server asked for a cheaper passphrase derivation than wallets are made with),
+ * `worker_key_changed` (the key is the card code's, but not the one the wallet record says the
+ * holder used for this worker before), `record_newer` (the wallet record was written by a newer
+ * version of the app).
  */
-export type ClientErrorCode = 'network' | 'damaged' | 'locked' | 'worker_key_mismatch' | 'weak_kdf';
+export type ClientErrorCode = 'network' | 'damaged' | 'locked' | 'worker_key_mismatch' | 'weak_kdf' | 'worker_key_changed' | 'record_newer';
 /** The codes of `ApiError`: the server's and the client's own. */
 export type ApiErrorCode = ErrorCode | ClientErrorCode;
 /** The server's codes at run time. */
@@ -231,6 +234,10 @@ export const api = {
   sessions: () => request<Schemas['SessionList']>('GET', '/account/sessions'),
   endSession: (id: string) => request<void>('DELETE', `/account/sessions/${seg(id)}`),
   endOtherSessions: () => request<void>('POST', '/account/sessions/end-others'),
+  /** The wallet record (docs/api.md, "Wallet record"): an age file the server cannot read. */
+  record: () => request<Schemas['RecordAnswer']>('GET', '/account/record'),
+  putRecord: (replaces: number, record: string) =>
+    request<Schemas['PutRecordAnswer']>('PUT', '/account/record', { replaces, record } satisfies Schemas['PutRecordRequest']),
 
   // ---- sharing (docs/sharing.md) ----
   lookupInvitation: (invitation: string) =>

@@ -107,6 +107,9 @@ export interface Ops {
    * cards typed: W becomes this worker's wallet; answers the auth key that completes the request.
    */
   helpOpen: { req: { serverPart: Uint8Array; shares: Uint8Array[]; slot: Uint8Array }; res: { recipient: string; authKey: Uint8Array } };
+  /** The wallet record (JSON with a version `v`) as an age file to W, and back. */
+  sealRecord: { req: { recordJson: string }; res: { ciphertext: Uint8Array } };
+  openRecord: { req: { ciphertext: Uint8Array }; res: { recordJson: string } };
 }
 
 export type Op = keyof Ops;

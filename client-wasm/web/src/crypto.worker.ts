@@ -246,6 +246,8 @@ const handlers: Handlers = {
       opened.free();
     }
   },
+  sealRecord: ({ recordJson }) => ({ ciphertext: theWallet().sealRecord(recordJson) }),
+  openRecord: ({ ciphertext }) => ({ recordJson: theWallet().openRecord(ciphertext) }),
 };
 
 function post(msg: FromWorker): void {

@@ -8,6 +8,7 @@ import { fromBase64, toBase64 } from './base64';
 import { parseMetadata, type Metadata } from './metadata';
 import type { CryptoWorker } from './pde';
 import { SessionBase } from './session-base';
+import { RecordKeeper, recordShare } from './wallet-record';
 
 export { UrlKeeper } from './session-base';
 import { linkUrl } from './sharing';
@@ -125,12 +126,15 @@ export class Session extends SessionBase {
   readonly kind = 'holder';
   docs: DocEntry[] = [];
   usage: Usage | null = null;
+  /** The wallet record, read only when a share needs it. */
+  readonly record: RecordKeeper;
 
   constructor(
     crypto: CryptoWorker,
     readonly pseudonym: string,
   ) {
     super(crypto);
+    this.record = new RecordKeeper(crypto);
   }
 
   /**
@@ -262,11 +266,17 @@ export class Session extends SessionBase {
     return toBase64((await this.crypto.call({ op: 'encryptNote', recipient, noteJson })).ciphertext);
   }
 
-  /** Shares documents with a worker; `noteJson` is note JSON v1 or null. */
+  /**
+   * Shares documents with a worker (found and checked by findRememberedWorker); `noteJson` is
+   * note JSON v1 or null. The key used is then kept in the wallet record; the share stands
+   * even if that write fails (the next share with them checks the card code only).
+   */
   async shareWithWorker(entries: readonly DocEntry[], worker: WorkerCard, when: ShareWhen, noteJson: string | null) {
     const documents = await this.envelopes(entries, worker.recipient);
     const note = await this.note(worker.recipient, noteJson);
-    return api.createShare({ kind: 'worker', worker_id: worker.id, ...whenFields(when), note, documents });
+    const made = await api.createShare({ kind: 'worker', worker_id: worker.id, ...whenFields(when), note, documents });
+    await recordShare(this.record, worker).catch(() => undefined);
+    return made;
   }
 
   /** Makes a share link; the link secret is freed in the worker before this returns. */
@@ -325,6 +335,7 @@ export class Session extends SessionBase {
   protected drop(): void {
     this.docs = [];
     this.usage = null;
+    this.record.forget();
   }
 
   /** The server session ends too (it would expire anyway). */

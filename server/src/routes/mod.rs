@@ -9,6 +9,7 @@ pub mod invitations;
 pub mod limited_view;
 pub mod links;
 pub mod passkeys;
+pub mod record;
 pub mod settings;
 pub mod shared_with_me;
 pub mod shares;
@@ -80,6 +81,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(settings::list_sessions))
         .routes(routes!(settings::end_session))
         .routes(routes!(settings::end_other_sessions))
+        .routes(routes!(record::get, record::put))
         .routes(routes!(documents::create, documents::list))
         .routes(routes!(documents::put_content, documents::get_content))
         .routes(routes!(documents::put_metadata))

@@ -2,9 +2,9 @@
 //! (organisations, workers, invitations, shares, receipts).
 //!
 //! Handlers see one trait per resource ([`AccountStore`], [`PasskeyStore`], [`ThrottleStore`],
-//! [`DocumentStore`], [`WorkerStore`], [`ShareStore`], [`StatsStore`]), combined into [`Storage`]. One
-//! implementation, [`SqlStorage`], fills them on SQLite and on PostgreSQL; [`connect`] picks
-//! the database from the URL scheme. Nothing here is cached in process memory, so replicas
+//! [`DocumentStore`], [`WorkerStore`], [`ShareStore`], [`RecordStore`], [`StatsStore`]),
+//! combined into [`Storage`]. One implementation, [`SqlStorage`], fills them on SQLite and on
+//! PostgreSQL; [`connect`] picks the database from the URL scheme. Nothing here is cached in process memory, so replicas
 //! can share one database.
 
 mod accounts;
@@ -12,6 +12,7 @@ mod documents;
 mod helpers;
 mod limited;
 mod passkeys;
+mod records;
 mod shares;
 mod sharing;
 mod sql;
@@ -27,6 +28,7 @@ pub use self::documents::{DocumentStore, MAX_IDS_PER_LOOKUP};
 pub use self::helpers::*;
 pub use self::limited::{LimitedView, LimitedViewStore};
 pub use self::passkeys::PasskeyStore;
+pub use self::records::{RecordStore, WalletRecord};
 pub use self::shares::{PIN_TRY_HOLD_SECS, ShareStore};
 pub use self::sharing::*;
 pub use self::sql::{Backend, SqlStorage};
@@ -67,6 +69,7 @@ pub trait Storage:
     + PasskeyStore
     + HelperStore
     + LimitedViewStore
+    + RecordStore
     + ThrottleStore
     + DocumentStore
     + WorkerStore
@@ -84,6 +87,7 @@ impl<T> Storage for T where
         + HelperStore
         + LimitedViewStore
         + LimitedViewStore
+        + RecordStore
         + ThrottleStore
         + DocumentStore
         + WorkerStore

@@ -259,6 +259,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in holder's wallet record. */
+        get: operations["get_record"];
+        /** Replaces the wallet record if its stored version is still `replaces`. */
+        put: operations["put_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/recovery": {
         parameters: {
             query?: never;
@@ -1209,7 +1227,7 @@ export interface components {
          * @description The stable machine code of an [`AppError`]: one per variant, its name in snake case.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_field" | "missing_client_header" | "unauthenticated" | "invalid_credentials" | "too_many_attempts" | "pseudonym_taken" | "worker_code_taken" | "not_found" | "document_too_large" | "quota_exceeded" | "size_mismatch" | "hide_until_past" | "hide_until_too_far" | "appointment_in_past" | "appointment_too_far" | "appointment_ends_before_start" | "already_uploaded" | "storage_full" | "payload_too_large" | "request_timeout" | "unavailable" | "uri_too_long" | "headers_too_large" | "forbidden" | "worker_suspended" | "invitation_invalid" | "invalid_worker_code" | "worker_code_mistyped" | "worker_not_found" | "share_ended" | "link_locked" | "pin_required" | "wrong_pin" | "passkeys_unavailable" | "ceremony_expired" | "passkey_rejected" | "user_verification_required" | "passkey_taken" | "help_request_open" | "help_request_ended" | "help_not_ready" | "not_enough_approvals" | "internal";
+        ErrorCode: "bad_request" | "invalid_field" | "missing_client_header" | "unauthenticated" | "invalid_credentials" | "too_many_attempts" | "pseudonym_taken" | "worker_code_taken" | "not_found" | "document_too_large" | "quota_exceeded" | "size_mismatch" | "hide_until_past" | "hide_until_too_far" | "appointment_in_past" | "appointment_too_far" | "appointment_ends_before_start" | "already_uploaded" | "storage_full" | "payload_too_large" | "request_timeout" | "unavailable" | "uri_too_long" | "headers_too_large" | "forbidden" | "worker_suspended" | "invitation_invalid" | "invalid_worker_code" | "worker_code_mistyped" | "worker_not_found" | "share_ended" | "link_locked" | "pin_required" | "wrong_pin" | "passkeys_unavailable" | "ceremony_expired" | "passkey_rejected" | "user_verification_required" | "passkey_taken" | "help_request_open" | "help_request_ended" | "help_not_ready" | "record_changed" | "not_enough_approvals" | "internal";
         /** @description One error. */
         ErrorDetail: {
             /**
@@ -1656,6 +1674,27 @@ export interface components {
             /** @enum {string} */
             method: "passkey";
         };
+        /** @description The new version after a write. */
+        PutRecordAnswer: {
+            /**
+             * Format: int64
+             * @description The version now stored (`replaces` + 1).
+             */
+            version: number;
+        };
+        /** @description `PUT /api/v1/account/record` body. */
+        PutRecordRequest: {
+            /**
+             * Format: byte
+             * @description The new record, an age file of at most 64 KiB, Base64.
+             */
+            record: string;
+            /**
+             * Format: int64
+             * @description The version this write replaces, as last read (0 when there was none).
+             */
+            replaces: number;
+        };
         /**
          * @description A receipt action.
          * @enum {string}
@@ -1682,6 +1721,19 @@ export interface components {
              * @example 00112233445566778899aabbccddeeff
              */
             document_id: string;
+        };
+        /** @description The wallet record as stored. */
+        RecordAnswer: {
+            /**
+             * Format: byte
+             * @description The age file, Base64; null when there is none yet.
+             */
+            record?: string | null;
+            /**
+             * Format: int64
+             * @description 0 when no record was ever written; then 1, 2, … one more on each write.
+             */
+            version: number;
         };
         /** @description `POST /api/v1/account/passkeys/finish` body. */
         RegisterFinishRequest: {
@@ -4411,6 +4463,228 @@ export interface operations {
             };
             /** @description too_many_attempts, with Retry-After (the log-in throttle) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordAnswer"];
+                };
+            };
+            /** @description bad_request (a path segment over 255 bytes, or a body that stops arriving) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden (a worker) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description headers_too_large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable (the database or the blob store cannot be reached), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description storage_full */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutRecordRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PutRecordAnswer"];
+                };
+            };
+            /** @description invalid_field (not an age file, or over 64 KiB); bad_request (a path segment over 255 bytes, or a body that stops arriving) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden (a worker); missing_client_header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description request_timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description record_changed: another write came first; read, merge, write again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large (a JSON body over 256 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description uri_too_long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8861,7 +9135,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["holder", "worker"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["bad_request", "invalid_field", "missing_client_header", "unauthenticated", "invalid_credentials", "too_many_attempts", "pseudonym_taken", "worker_code_taken", "not_found", "document_too_large", "quota_exceeded", "size_mismatch", "hide_until_past", "hide_until_too_far", "appointment_in_past", "appointment_too_far", "appointment_ends_before_start", "already_uploaded", "storage_full", "payload_too_large", "request_timeout", "unavailable", "uri_too_long", "headers_too_large", "forbidden", "worker_suspended", "invitation_invalid", "invalid_worker_code", "worker_code_mistyped", "worker_not_found", "share_ended", "link_locked", "pin_required", "wrong_pin", "passkeys_unavailable", "ceremony_expired", "passkey_rejected", "user_verification_required", "passkey_taken", "help_request_open", "help_request_ended", "help_not_ready", "not_enough_approvals", "internal"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["bad_request", "invalid_field", "missing_client_header", "unauthenticated", "invalid_credentials", "too_many_attempts", "pseudonym_taken", "worker_code_taken", "not_found", "document_too_large", "quota_exceeded", "size_mismatch", "hide_until_past", "hide_until_too_far", "appointment_in_past", "appointment_too_far", "appointment_ends_before_start", "already_uploaded", "storage_full", "payload_too_large", "request_timeout", "unavailable", "uri_too_long", "headers_too_large", "forbidden", "worker_suspended", "invitation_invalid", "invalid_worker_code", "worker_code_mistyped", "worker_not_found", "share_ended", "link_locked", "pin_required", "wrong_pin", "passkeys_unavailable", "ceremony_expired", "passkey_rejected", "user_verification_required", "passkey_taken", "help_request_open", "help_request_ended", "help_not_ready", "record_changed", "not_enough_approvals", "internal"];
 export const formFactorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FormFactor"]> = ["phone", "tablet", "computer", "unknown"];
 export const loginMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginMethod"]> = ["passphrase", "recovery"];
 export const newHelperOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["NewHelper"], {

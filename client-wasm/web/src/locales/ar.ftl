@@ -858,3 +858,6 @@ appt-list-window = موعد
 appt-list-window-value = { $day }، من { $from } إلى { $until }
 share-status-scheduled = موعد قادم
 link-bad-appointment = إذا كانت بطاقة موعد، فهي لا تعمل إلا في يوم الموعد وساعاته.
+## Worker keys remembered in the wallet record
+err-worker_key_changed = تغيّر مفتاح هذا الشخص منذ آخر مرة شاركت معه. لم تتم مشاركة أي شيء. اطلب منه أن يُريك بطاقته مرة أخرى وامسح رمز QR الموجود عليها؛ وإن لم تستطع، أبلغ مشغّل PDE (Paradigm).
+err-record_newer = حُفظت قائمة العاملين الذين شاركت معهم بإصدار أحدث من PDE. لم تتم مشاركة أي شيء. أعد تحميل الصفحة وحاول مرة أخرى.

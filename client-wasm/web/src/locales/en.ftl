@@ -827,3 +827,6 @@ appt-list-window = Appointment
 appt-list-window-value = { $day }, from { $from } to { $until }
 share-status-scheduled = Appointment to come
 link-bad-appointment = If it is an appointment card, it works only on its day and during its hours.
+## Worker keys remembered in the wallet record
+err-worker_key_changed = This person's key has changed since you last shared with them. Nothing was shared. Ask them to show their card again and scan its QR code; if you cannot, tell the PDE operator (Paradigm).
+err-record_newer = Your wallet's list of the workers you shared with was saved by a newer version of PDE. Nothing was shared. Reload the page and try again.

@@ -827,3 +827,6 @@ appt-list-window = Rendez-vous
 appt-list-window-value = { $day }, de { $from } à { $until }
 share-status-scheduled = Rendez-vous à venir
 link-bad-appointment = Si c'est une carte de rendez-vous, elle ne marche que le jour et aux heures du rendez-vous.
+## Worker keys remembered in the wallet record
+err-worker_key_changed = La clé de cette personne a changé depuis votre dernier partage avec elle. Rien n'a été partagé. Demandez-lui de montrer à nouveau sa carte et scannez son code QR ; si vous ne pouvez pas, prévenez l'opérateur de PDE (Paradigm).
+err-record_newer = La liste des travailleurs avec qui vous avez partagé a été enregistrée par une version plus récente de PDE. Rien n'a été partagé. Rechargez la page et réessayez.

@@ -827,3 +827,6 @@ appt-list-window = Afspraak
 appt-list-window-value = { $day }, van { $from } tot { $until }
 share-status-scheduled = Afspraak komt nog
 link-bad-appointment = Is het een afspraakkaart, dan werkt ze alleen op de dag en de uren van de afspraak.
+## Worker keys remembered in the wallet record
+err-worker_key_changed = De sleutel van deze persoon is veranderd sinds je de vorige keer met hem of haar deelde. Er is niets gedeeld. Vraag om de kaart opnieuw te tonen en scan de QR-code; lukt dat niet, verwittig dan de beheerder van PDE (Paradigm).
+err-record_newer = De lijst van hulpverleners met wie je deelde, werd bewaard door een nieuwere versie van PDE. Er is niets gedeeld. Laad de pagina opnieuw en probeer het nog eens.

@@ -39,6 +39,7 @@ export function ShareScreen(props: {
       return (
         <WhoStep
           count={chosen.length}
+          record={session.record}
           onWorker={(w) => dispatch({ type: 'workerFound', worker: w })}
           onLink={() => dispatch({ type: 'chooseLink' })}
           onBack={() => dispatch({ type: 'back' })}

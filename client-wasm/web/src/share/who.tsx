@@ -1,14 +1,19 @@
 /** Step 2 of Share: a worker by card code (typed or scanned), or a link. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { WorkerCard } from '../api';
 import { QrScanner, useCanScan } from '../scan';
 import { ScreenTitle, msg, useAction, useI18n } from '../ui';
+import { findRememberedWorker, type RecordKeeper } from '../wallet-record';
 import { parseWorkerCode } from '../workercode';
-import { findWorker, readWorkerCard } from '../worker-key';
+import { readWorkerCard } from '../worker-key';
 
-/** Type or scan a worker's card code, or choose a link. */
-export function WhoStep(props: { count: number; onWorker: (w: WorkerCard) => void; onLink: () => void; onBack: () => void }) {
+/**
+ * Type or scan a worker's card code, or choose a link. The worker's key is checked against the
+ * card and against the wallet record (`record`, read while the holder types).
+ */
+export function WhoStep(props: { count: number; record: RecordKeeper; onWorker: (w: WorkerCard) => void; onLink: () => void; onBack: () => void }) {
   const { t } = useI18n();
+  useEffect(() => props.record.prefetch(), [props.record]);
   const canScan = useCanScan();
   const [code, setCode] = useState('');
   const [scanning, setScanning] = useState(false);
@@ -29,7 +34,7 @@ export function WhoStep(props: { count: number; onWorker: (w: WorkerCard) => voi
       document.getElementById('worker-code')?.focus();
       return;
     }
-    const w = await finding.run(() => findWorker({ code: c.code, fingerprint }));
+    const w = await finding.run(() => findRememberedWorker({ code: c.code, fingerprint }, props.record));
     if (w) props.onWorker(w);
   }
 

@@ -273,6 +273,7 @@ impl AccountStore for SqlStorage {
             "DELETE FROM help_requests WHERE account_id = $1",
             "DELETE FROM helpers WHERE account_id = $1",
             "DELETE FROM helper_sets WHERE account_id = $1",
+            "DELETE FROM wallet_records WHERE account_id = $1",
         ] {
             sqlx::query(statement).bind(&id).execute(&mut *tx).await?;
         }

@@ -13,6 +13,7 @@ mod helpers;
 mod limited;
 mod passkeys;
 mod postgres;
+mod records;
 mod rows;
 mod shares;
 mod sqlite;
