@@ -6,7 +6,8 @@
 //! seals documents ([`document`]) and pads them ([`padding`]), and shares them with workers
 //! and links: share envelopes, link secrets and notes ([`share`]), exports them as files
 //! the standard `age` tool opens ([`export`]), and keeps the wallet's own record of the
-//! workers it shared with ([`record`]).
+//! workers it shared with ([`record`]). It also reads and writes worker card codes
+//! ([`worker_code`]), which the server and the fuzzer share with it.
 //!
 //! The crate is pure: no I/O, no clock, and randomness only through an RNG the caller passes,
 //! so that it runs in the browser (wasm32) and its test vectors are reproducible.
@@ -31,5 +32,6 @@ pub mod record;
 pub mod share;
 pub mod slot;
 pub mod version;
+pub mod worker_code;
 
 mod kdf;

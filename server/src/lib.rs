@@ -32,7 +32,7 @@ pub mod storage;
 pub mod sweeper;
 pub mod validate;
 pub mod web;
-pub mod worker_code;
+pub use pde_crypto::worker_code;
 
 use std::future::Future;
 use std::sync::Arc;

@@ -102,6 +102,12 @@ const TARGETS: &[Target] = &[
         kit: false,
         max_len: 70_000,
     },
+    Target {
+        name: "worker_code",
+        vectors: false,
+        kit: false,
+        max_len: 256,
+    },
 ];
 
 /// How one target's run ended.

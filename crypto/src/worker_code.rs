@@ -7,6 +7,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use sha2::{Digest, Sha256};
+
 /// Crockford's Base32 alphabet, big-endian digits.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// Crockford's check alphabet: the 32 digits and 5 more symbols, indexed by value mod 37.
@@ -21,20 +23,34 @@ const LIMIT: u64 = 1 << 40;
 pub struct WorkerCode(u64);
 
 /// Why a typed code was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WorkerCodeError {
     /// Not 8 code characters and a check character.
-    #[error("a worker code is 8 characters and a check character, e.g. 0000-0001-1")]
     Malformed,
     /// Well formed, but the check character does not match: a typing mistake.
-    #[error("the check character of the worker code does not match; it was probably mistyped")]
     Mistyped,
 }
 
+impl fmt::Display for WorkerCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Malformed => {
+                "a worker code is 8 characters and a check character, e.g. 0000-0001-1"
+            }
+            Self::Mistyped => {
+                "the check character of the worker code does not match; it was probably mistyped"
+            }
+        })
+    }
+}
+
+impl std::error::Error for WorkerCodeError {}
+
 /// The fingerprint of a wallet recipient: SHA-256 of its text form (`age1…`, as stored).
 pub fn recipient_fingerprint(recipient: &str) -> [u8; 32] {
-    let digest = ring::digest::digest(&ring::digest::SHA256, recipient.as_bytes());
-    digest.as_ref().try_into().expect("SHA-256 is 32 bytes")
+    let mut out = [0u8; 32];
+    out.copy_from_slice(&Sha256::digest(recipient.as_bytes()));
+    out
 }
 
 impl WorkerCode {
