@@ -13,7 +13,8 @@ import { PrintButton } from '../shared-computer-ui';
 import { WorkerFacts } from '../share/parts';
 import { ErrorBox, QrCode, focusOn, invalidProps, msg, useAction, useI18n } from '../ui';
 import { parseWorkerCode } from '../workercode';
-import { findWorker, readWorkerCard } from '../worker-key';
+import { findRememberedWorker, type RecordKeeper } from '../wallet-record';
+import { readWorkerCard } from '../worker-key';
 import { canSave, helpersReducer, initialHelpers, thresholdChoices, type HelpersAction, type HelpersState } from './flow';
 import { chooseHelpers } from './setup';
 
@@ -171,6 +172,7 @@ function ChooseHelpers(props: { session: Session; replacing: boolean; onDone: ()
     return (
       <WorkerByCode
         heading={heading}
+        record={props.session.record}
         onFound={(worker) => dispatch({ type: 'workerFound', worker })}
         onBack={() => dispatch({ type: 'back' })}
       />
@@ -343,7 +345,7 @@ function ChosenList(props: {
 }
 
 /** A social worker by their card code, typed or scanned; the key is checked against the card. */
-function WorkerByCode(props: { heading: preact.RefObject<HTMLHeadingElement>; onFound: (w: WorkerCard) => void; onBack: () => void }) {
+function WorkerByCode(props: { heading: preact.RefObject<HTMLHeadingElement>; record: RecordKeeper; onFound: (w: WorkerCard) => void; onBack: () => void }) {
   const { t } = useI18n();
   const canScan = useCanScan();
   const [code, setCode] = useState('');
@@ -360,7 +362,8 @@ function WorkerByCode(props: { heading: preact.RefObject<HTMLHeadingElement>; on
       document.getElementById('helper-worker-code')?.focus();
       return;
     }
-    const w = await finding.run(() => findWorker({ code: c.code, fingerprint }));
+    // Checked against the card and against the key this wallet last shared with, as for a share.
+    const w = await finding.run(() => findRememberedWorker({ code: c.code, fingerprint }, props.record));
     if (w) props.onFound(w);
   }
 

@@ -8,6 +8,7 @@
 import { api } from '../api';
 import { toBase64 } from '../base64';
 import type { Session } from '../session';
+import { recordShare } from '../wallet-record';
 import type { ChosenHelper } from './flow';
 
 /** A paper card of the new set, to print: its text is in the page only while it is shown. */
@@ -40,6 +41,10 @@ export async function chooseHelpers(session: Session, threshold: number, helpers
       slot: toBase64(made.slot),
       helpers: body,
     });
+    // The workers' keys join the wallet record, as a share's do: a later change is refused.
+    for (const h of helpers) {
+      if (h.kind === 'worker') await recordShare(session.record, h.worker).catch(() => undefined);
+    }
     return cards;
   } finally {
     void crypto.call({ op: 'freeHelperSetup', setup: made.setup }).catch(() => undefined);
