@@ -7,14 +7,12 @@
  */
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type HelperSet, type WorkerCard } from '../api';
-import { QrScanner, useCanScan } from '../scan';
 import type { Session } from '../session';
 import { PrintButton } from '../shared-computer-ui';
 import { WorkerFacts } from '../share/parts';
 import { ErrorBox, QrCode, focusOn, invalidProps, msg, useAction, useI18n } from '../ui';
-import { parseWorkerCode } from '../workercode';
-import { findRememberedWorker, type RecordKeeper } from '../wallet-record';
-import { readWorkerCard } from '../worker-key';
+import type { RecordKeeper } from '../wallet-record';
+import { WorkerCodeForm } from '../worker-code-form';
 import { canSave, helpersReducer, initialHelpers, thresholdChoices, type HelpersAction, type HelpersState } from './flow';
 import { chooseHelpers } from './setup';
 
@@ -347,94 +345,23 @@ function ChosenList(props: {
 /** A social worker by their card code, typed or scanned; the key is checked against the card. */
 function WorkerByCode(props: { heading: preact.RefObject<HTMLHeadingElement>; record: RecordKeeper; onFound: (w: WorkerCard) => void; onBack: () => void }) {
   const { t } = useI18n();
-  const canScan = useCanScan();
-  const [code, setCode] = useState('');
-  const [scanning, setScanning] = useState(false);
   const finding = useAction();
-  const check = parseWorkerCode(code);
-  const hint = !check.ok && check.reason === 'mistyped' ? t('code-hint-mistyped') : !check.ok && check.reason === 'malformed' ? t('code-hint-malformed') : null;
-  const shown = finding.error ?? hint ?? (check.ok ? t('code-hint-ok', { code: check.code }) : '');
-
-  async function find(typed: string, fingerprint: Uint8Array | null = null) {
-    const c = parseWorkerCode(typed);
-    if (!c.ok) {
-      if (c.reason === 'empty' || c.reason === 'short') finding.fail(msg('code-hint-short'));
-      document.getElementById('helper-worker-code')?.focus();
-      return;
-    }
-    // Checked against the card and against the key this wallet last shared with, as for a share.
-    const w = await finding.run(() => findRememberedWorker({ code: c.code, fingerprint }, props.record));
-    if (w) props.onFound(w);
-  }
-
   return (
-    <form
-      class="stack"
-      autocomplete="off"
-      {...finding.busyProps}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void find(code);
-      }}
+    <WorkerCodeForm
+      id="helper-worker-code"
+      record={props.record}
+      finding={finding}
+      onFound={props.onFound}
+      heading={
+        <h3 tabIndex={-1} ref={props.heading}>
+          {t('helpers-worker-title')}
+        </h3>
+      }
     >
-      <h3 tabIndex={-1} ref={props.heading}>
-        {t('helpers-worker-title')}
-      </h3>
-      <label for="helper-worker-code">{t('field-worker-code')}</label>
-      <input
-        id="helper-worker-code"
-        class="code-input"
-        dir="ltr"
-        autocomplete="off"
-        autocapitalize="characters"
-        spellcheck={false}
-        maxLength={20}
-        aria-describedby="helper-worker-code-help helper-worker-code-hint"
-        aria-invalid={hint || finding.error ? true : undefined}
-        value={code}
-        disabled={finding.busy}
-        onInput={(e) => {
-          setCode(e.currentTarget.value);
-          finding.fail(null);
-        }}
-      />
-      <p id="helper-worker-code-help" class="hint">
-        {t('code-help')}
-      </p>
-      <p id="helper-worker-code-hint" class={finding.error ? 'code-hint error' : 'code-hint'} role={finding.error ? 'alert' : undefined} aria-live="polite">
-        {shown}
-      </p>
-      <p class="status" aria-live="polite">
-        {finding.busy ? t('share-finding') : ''}
-      </p>
-      <div class="row">
-        <button type="submit" class="primary" disabled={finding.busy}>
-          {t('share-find-worker')}
-        </button>
-        {canScan && !scanning ? (
-          <button type="button" class="secondary" disabled={finding.busy} onClick={() => setScanning(true)}>
-            {t('share-scan')}
-          </button>
-        ) : null}
-        <button type="button" class="secondary" disabled={finding.busy} onClick={props.onBack}>
-          {t('back')}
-        </button>
-      </div>
-      {scanning ? (
-        <QrScanner
-          wrongKind={t('scan-not-a-card')}
-          onText={(text) => {
-            const card = readWorkerCard(text);
-            if (!card) return false;
-            setScanning(false);
-            setCode(card.code);
-            void find(card.code, card.fingerprint);
-            return true;
-          }}
-          onClose={() => setScanning(false)}
-        />
-      ) : null}
-    </form>
+      <button type="button" class="secondary" disabled={finding.busy} onClick={props.onBack}>
+        {t('back')}
+      </button>
+    </WorkerCodeForm>
   );
 }
 
