@@ -67,7 +67,7 @@ enum Row {
 #[rustfmt::skip]
 const TABLE: &[(Row, &str, [&str; 9])] = &[
     //                                                                no session             holder A          holder B          chosen            other wkr         suspended                 cancelled              expired                completed
-    (Row::GetHelpers,     "GET account/helpers",                     ["401 unauthenticated", "200",            "404 not_found",  "403 forbidden",  "403 forbidden",  "403 worker_suspended",   "200",                 "200",                 "200"]),
+    (Row::GetHelpers,     "GET account/helpers",                     ["401 unauthenticated", "200",            "200",            "403 forbidden",  "403 forbidden",  "403 worker_suspended",   "200",                 "200",                 "200"]),
     (Row::ReplaceHelpers, "PUT account/helpers",                     ["401 unauthenticated", "204",            "204",            "403 forbidden",  "403 forbidden",  "403 worker_suspended",   "204",                 "204",                 "204"]),
     (Row::RemoveHelpers,  "DELETE account/helpers",                  ["401 unauthenticated", "204",            "404 not_found",  "403 forbidden",  "403 forbidden",  "403 worker_suspended",   "204",                 "204",                 "204"]),
     (Row::HolderRequests, "GET account/help-requests",               ["401 unauthenticated", "200 1",          "200 0",          "403 forbidden",  "403 forbidden",  "403 worker_suspended",   "200 0",               "200 0",               "200 0"]),

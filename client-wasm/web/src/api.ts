@@ -261,7 +261,8 @@ export const api = {
     request<void>('POST', `/links/${seg(id)}/documents/${seg(doc)}/download`, access),
 
   // ---- trusted helpers (docs/api.md, "Trusted helpers") ----
-  helpers: () => request<HelperSet>('GET', '/account/helpers'),
+  /** The helper set, or null without helpers. */
+  helpers: () => request<HelperSet | null>('GET', '/account/helpers'),
   replaceHelpers: (body: Schemas['ReplaceHelpersRequest']) => request<void>('PUT', '/account/helpers', body),
   removeHelpers: () => request<void>('DELETE', '/account/helpers'),
   helpRequests: () => request<Schemas['HelpRequestNotices']>('GET', '/account/help-requests'),

@@ -234,25 +234,22 @@ pub async fn replace(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The holder's helper set.
+/// The holder's helper set; `null` without helpers (an ordinary state, so not an error).
 #[utoipa::path(get, operation_id = "get_helpers", path = "/api/v1/account/helpers", tag = "helpers", security(("session" = [])),
     responses(
-        (status = 200, body = HelperSetView),
+        (status = 200, body = Option<HelperSetView>, description = "the set, or null without helpers"),
         (status = 403, body = ErrorBody, description = "forbidden (a worker's session), worker_suspended"),
-        (status = 404, body = ErrorBody, description = "not_found (no helpers chosen)"),
     ))]
 pub async fn get(
     State(state): State<AppState>,
     holder: Holder,
-) -> Result<Json<HelperSetView>, AppError> {
+) -> Result<Json<Option<HelperSetView>>, AppError> {
     if holder.session.is_limited() {
-        return Err(AppError::NotFound);
+        return Ok(Json(None));
     }
-    let set = state
-        .storage
-        .helper_set(holder.account_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let Some(set) = state.storage.helper_set(holder.account_id).await? else {
+        return Ok(Json(None));
+    };
     let mut helpers = Vec::with_capacity(set.helpers.len());
     for h in set.helpers {
         let worker = match h.worker_id {
@@ -271,11 +268,11 @@ pub async fn get(
             worker,
         });
     }
-    Ok(Json(HelperSetView {
+    Ok(Json(Some(HelperSetView {
         threshold: set.threshold,
         helpers,
         created_at: set.created_at,
-    }))
+    })))
 }
 
 /// Removes the helper set: no help request can open the wallet any more, and open ones are

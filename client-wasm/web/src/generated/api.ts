@@ -89,7 +89,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The holder's helper set. */
+        /** The holder's helper set; `null` without helpers (an ordinary state, so not an error). */
         get: operations["get_helpers"];
         /**
          * Chooses new helpers: replaces the helper set (the old shares stop working, the server
@@ -2679,12 +2679,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the set, or null without helpers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HelperSetView"];
+                    "application/json": components["schemas"]["HelperSetView"] | null;
                 };
             };
             /** @description bad_request (a path segment over 255 bytes, or a body that stops arriving) */
@@ -2707,15 +2708,6 @@ export interface operations {
             };
             /** @description forbidden (a worker's session), worker_suspended */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description not_found (no helpers chosen) */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };

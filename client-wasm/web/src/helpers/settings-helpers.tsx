@@ -6,7 +6,7 @@
  * Replacing or removing the set makes the old shares and cards open nothing.
  */
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import { api, ApiError, type HelperSet, type WorkerCard } from '../api';
+import { api, type HelperSet, type WorkerCard } from '../api';
 import type { Session } from '../session';
 import { PrintButton } from '../shared-computer-ui';
 import { WorkerFacts } from '../share/parts';
@@ -29,12 +29,7 @@ export function HelpersSection(props: { session: Session }) {
 
   async function load() {
     await loading.run(async () => {
-      try {
-        setSet(await api.helpers());
-      } catch (e) {
-        if (e instanceof ApiError && e.code === 'not_found') setSet(null);
-        else throw e;
-      }
+      setSet(await api.helpers());
     });
   }
   useEffect(() => {
